@@ -1,0 +1,30 @@
+// Package assets holds the data Sovmap embeds: the map of Mexico (written by
+// the generator in assets/gen from Natural Earth), the built-in story and the
+// app icon.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:generate go run ./gen -out map
+
+//go:embed map/*.geojson.gz
+var mapFiles embed.FS
+
+//go:embed story/story.geojson
+var storyFile []byte
+
+// Map is the folder of map levels (level0.geojson.gz, level1.geojson.gz, …).
+func Map() fs.FS {
+	sub, err := fs.Sub(mapFiles, "map")
+	if err != nil {
+		panic(err) // the embedded folder is fixed at build time
+	}
+	return sub
+}
+
+// Story is the built-in story: the places, incidents and timeline of the
+// 2025 US–Mexico sovereignty dispute, as GeoJSON.
+func Story() []byte { return storyFile }

@@ -1,0 +1,306 @@
+// Package story reads, validates and orders Sovmap story files: GeoJSON
+// FeatureCollections whose point features are incidents at places and whose
+// features with null geometry are time-only timeline events.
+package story
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+)
+
+// Kind tells incidents (at a place) from timeline events (time only).
+type Kind string
+
+// The kinds of story item.
+const (
+	Incident Kind = "incident"
+	Event    Kind = "event"
+)
+
+// Side is who acts in a timeline event, so the timeline can tell them apart.
+type Side string
+
+// The sides of the built-in story; a story file may use others.
+const (
+	SideMexico Side = "mx"
+	SideUS     Side = "us"
+	SidePress  Side = "press"
+)
+
+// Item is one incident or timeline event.
+type Item struct {
+	ID       string
+	Kind     Kind
+	Side     Side
+	Date     Date
+	DateNote Text // why the date is not exact, where it is not
+	Title    Text
+	Summary  Text
+	Victims  Text
+	Killed   int  // people killed, where known
+	KilledOK bool // whether Killed is known
+	Source   *Source
+
+	// Incidents only.
+	Place             *Place
+	LocationPrecision string // "town" or "municipality"
+	LocationNote      Text
+}
+
+// Place is where one or more incidents happened.
+type Place struct {
+	ID    string
+	Name  string
+	State string    // ISO 3166-2 code, e.g. MX-JAL
+	Point orb.Point // lon, lat
+	Items []*Item   // its incidents, in date order
+}
+
+// Source is a named source that items cite.
+type Source struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Story is a loaded, validated story.
+type Story struct {
+	Title       Text
+	Description Text
+	Sources     []*Source
+	Items       []*Item  // in timeline order: by date, undated last
+	Places      []*Place // in the order they first appear in the file
+}
+
+// MaxFileSize is the largest story file Parse accepts.
+const MaxFileSize = 32 << 20
+
+// The file's JSON shape.
+type fileCollection struct {
+	Type        string        `json:"type"`
+	Title       Text          `json:"title"`
+	Description Text          `json:"description"`
+	Sources     []*Source     `json:"sources"`
+	Features    []fileFeature `json:"features"`
+}
+
+type fileFeature struct {
+	Type       string            `json:"type"`
+	ID         any               `json:"id"`
+	Geometry   *geojson.Geometry `json:"geometry"`
+	Properties fileProperties    `json:"properties"`
+}
+
+type fileProperties struct {
+	Kind              Kind      `json:"kind"`
+	Side              Side      `json:"side"`
+	Place             string    `json:"place"`
+	PlaceName         string    `json:"place_name"`
+	State             string    `json:"state"`
+	LocationPrecision string    `json:"location_precision"`
+	LocationNote      Text      `json:"location_note"`
+	Date              string    `json:"date"`
+	DatePrecision     Precision `json:"date_precision"`
+	DateNote          Text      `json:"date_note"`
+	Title             Text      `json:"title"`
+	Summary           Text      `json:"summary"`
+	Victims           Text      `json:"victims"`
+	Killed            *float64  `json:"killed"`
+	Source            string    `json:"source"`
+}
+
+// Parse reads and validates a story file's contents. name is the file's name
+// and starts every error message, which also names the item and the problem.
+func Parse(name string, data []byte) (*Story, error) {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("%s: "+format, append([]any{name}, args...)...)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fail("file is %d bytes; the limit is %d", len(data), MaxFileSize)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fail("file is empty")
+	}
+	if !utf8.Valid(data) {
+		return nil, fail("file is not UTF-8 text")
+	}
+	var fc fileCollection
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&fc); err != nil {
+		return nil, fail("not a valid story: %s", jsonProblem(err))
+	}
+	if fc.Type != "FeatureCollection" {
+		return nil, fail("type is %q, want \"FeatureCollection\"", fc.Type)
+	}
+	s := &Story{Title: fc.Title, Description: fc.Description}
+	sources := map[string]*Source{}
+	for i, src := range fc.Sources {
+		if src == nil || src.ID == "" || src.Name == "" {
+			return nil, fail("source %d: needs an id and a name", i+1)
+		}
+		if sources[src.ID] != nil {
+			return nil, fail("source %q: id used twice", src.ID)
+		}
+		sources[src.ID] = src
+		s.Sources = append(s.Sources, src)
+	}
+	ids := map[string]bool{}
+	places := map[string]*Place{}
+	for i, f := range fc.Features {
+		item, err := s.item(f, sources, places)
+		if err != nil {
+			label := fmt.Sprintf("feature %d", i+1)
+			if id, ok := f.ID.(string); ok && id != "" {
+				label = fmt.Sprintf("item %q", id)
+			}
+			return nil, fail("%s: %v", label, err)
+		}
+		if ids[item.ID] {
+			return nil, fail("item %q: id used twice", item.ID)
+		}
+		ids[item.ID] = true
+		s.Items = append(s.Items, item)
+	}
+	if len(s.Items) == 0 {
+		return nil, fail("the story has no items")
+	}
+	sort.SliceStable(s.Items, func(i, j int) bool { return s.Items[i].Date.Before(s.Items[j].Date) })
+	for _, it := range s.Items {
+		if it.Place != nil {
+			it.Place.Items = append(it.Place.Items, it)
+		}
+	}
+	return s, nil
+}
+
+func jsonProblem(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Sprintf("JSON syntax error at byte %d: %v", syn.Offset, syn)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("%s has the wrong type (%s, want %s)", typ.Field, typ.Value, typ.Type)
+	}
+	return err.Error()
+}
+
+func (s *Story) item(f fileFeature, sources map[string]*Source, places map[string]*Place) (*Item, error) {
+	id, ok := f.ID.(string)
+	if !ok || id == "" {
+		return nil, errors.New("missing id (a non-empty string)")
+	}
+	if f.Type != "Feature" {
+		return nil, fmt.Errorf("type is %q, want \"Feature\"", f.Type)
+	}
+	p := f.Properties
+	it := &Item{ID: id, Kind: p.Kind, Side: p.Side, DateNote: p.DateNote, Title: p.Title,
+		Summary: p.Summary, Victims: p.Victims, LocationPrecision: p.LocationPrecision, LocationNote: p.LocationNote}
+	var err error
+	if it.Date, err = parseDate(p.Date, p.DatePrecision); err != nil {
+		return nil, err
+	}
+	if it.Title.In("en") == "" {
+		return nil, errors.New("missing title")
+	}
+	if it.Summary.In("en") == "" {
+		return nil, errors.New("missing summary")
+	}
+	if p.Killed != nil {
+		k := *p.Killed
+		if k < 0 || k != math.Trunc(k) || k > 1e7 {
+			return nil, fmt.Errorf("killed is %v, want a whole number from 0", k)
+		}
+		it.Killed, it.KilledOK = int(k), true
+	}
+	if it.Source = sources[p.Source]; it.Source == nil {
+		return nil, fmt.Errorf("source %q is not in the story's sources", p.Source)
+	}
+	switch it.Kind {
+	case Incident:
+		if f.Geometry == nil {
+			return nil, errors.New("an incident needs a point geometry")
+		}
+		pt, ok := f.Geometry.Coordinates.(orb.Point)
+		if !ok {
+			return nil, fmt.Errorf("geometry is a %s, want a Point", f.Geometry.Type)
+		}
+		if err := checkLonLat(pt); err != nil {
+			return nil, err
+		}
+		switch it.LocationPrecision {
+		case "town", "municipality":
+		default:
+			return nil, fmt.Errorf("unknown location_precision %q (want town or municipality)", it.LocationPrecision)
+		}
+		if it.Place, err = s.place(p, pt, places); err != nil {
+			return nil, err
+		}
+	case Event:
+		if f.Geometry != nil {
+			return nil, errors.New("a timeline event has null geometry")
+		}
+	default:
+		return nil, fmt.Errorf("unknown kind %q (want incident or event)", it.Kind)
+	}
+	return it, nil
+}
+
+func checkLonLat(p orb.Point) error {
+	for _, v := range p {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errors.New("coordinates are not finite numbers")
+		}
+	}
+	if p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
+		return fmt.Errorf("coordinates [%g, %g] are out of range (lon -180..180, lat -90..90)", p[0], p[1])
+	}
+	return nil
+}
+
+// place finds or makes the item's place; all incidents at one place must
+// agree on its name, state and point.
+func (s *Story) place(p fileProperties, pt orb.Point, places map[string]*Place) (*Place, error) {
+	if p.Place == "" || p.PlaceName == "" {
+		return nil, errors.New("an incident needs a place id and a place_name")
+	}
+	pl := places[p.Place]
+	if pl == nil {
+		pl = &Place{ID: p.Place, Name: p.PlaceName, State: p.State, Point: pt}
+		places[p.Place] = pl
+		s.Places = append(s.Places, pl)
+		return pl, nil
+	}
+	if pl.Name != p.PlaceName || pl.State != p.State || pl.Point != pt {
+		return nil, fmt.Errorf("place %q differs from its earlier incidents (name, state or point)", p.Place)
+	}
+	return pl, nil
+}
+
+// PlaceByID finds a place, or nil.
+func (s *Story) PlaceByID(id string) *Place {
+	for _, p := range s.Places {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// ItemByID finds an item, or nil.
+func (s *Story) ItemByID(id string) *Item {
+	for _, it := range s.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	return nil
+}

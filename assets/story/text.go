@@ -1,0 +1,44 @@
+package story
+
+import (
+	"encoding/json"
+	"reflect"
+)
+
+// Text is a piece of story text in one or more languages, keyed by language
+// code ("en", "es"). In a file it is either a plain string (taken as English)
+// or an object of language to text.
+type Text map[string]string
+
+// UnmarshalJSON accepts a string or an object of strings.
+func (t *Text) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*t = Text{"en": s}
+		return nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return &json.UnmarshalTypeError{Value: "non-text", Type: reflect.TypeOf(""), Offset: 0}
+	}
+	*t = m
+	return nil
+}
+
+// In returns the text in lang, falling back to English, then to the first language
+// in alphabetical order.
+func (t Text) In(lang string) string {
+	if s, ok := t[lang]; ok {
+		return s
+	}
+	if s, ok := t["en"]; ok {
+		return s
+	}
+	best := ""
+	for lang := range t {
+		if best == "" || lang < best {
+			best = lang
+		}
+	}
+	return t[best]
+}

@@ -1,0 +1,150 @@
+package geo
+
+import (
+	"image"
+	"math"
+	"strconv"
+)
+
+// Label sizes at scale 1, points.
+const (
+	markerLabelSize  = 12.0
+	countryLabelSize = 11.0
+	badgeTextSize    = 9.0
+	overlayTextSize  = 11.0
+	attributionSize  = 9.5
+)
+
+func (r *Renderer) collides(b image.Rectangle) bool {
+	for _, p := range r.placed {
+		if p.Overlaps(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// markerLabelBox is where a marker's label goes: to its right, centred on it.
+func (r *Renderer) markerLabelBox(vp Viewport, sc *Scene, m *Marker) (*glyphRun, image.Rectangle) {
+	st := &sc.Style
+	g := r.text.run(m.Label, textSize(markerLabelSize, st.Scale), true)
+	x, y := vp.ToPixel(m.At)
+	sz := g.Size()
+	at := image.Pt(int(x+(st.MarkerSize+8)*st.Scale), int(y)-g.ascent+int(float64(sz.Y)*0.3))
+	return g, image.Rectangle{Min: at, Max: at.Add(sz)}
+}
+
+// reserveMarkerLabels claims the space of the markers and their labels
+// first, so that state labels give way to them.
+func (r *Renderer) reserveMarkerLabels(vp Viewport, sc *Scene) {
+	for i := range sc.Markers {
+		m := &sc.Markers[i]
+		x, y := vp.ToPixel(m.At)
+		rad := int((sc.Style.MarkerSize + 3) * sc.Style.Scale)
+		r.placed = append(r.placed, image.Rect(int(x)-rad, int(y)-rad, int(x)+rad, int(y)+rad))
+		if m.Label != "" {
+			_, b := r.markerLabelBox(vp, sc, m)
+			r.placed = append(r.placed, b)
+		}
+	}
+}
+
+// regionLabels names the countries and the states whose shape is wide
+// enough on screen to hold their name, skipping any that would overlap.
+func (r *Renderer) regionLabels(dst *image.RGBA, vp Viewport, sc *Scene) {
+	st := &sc.Style
+	halo := r.colors.of(st.Halo)
+	for _, c := range r.Map.Countries {
+		name := c.Name
+		if sc.Lang == "es" {
+			name = c.NameES
+		}
+		r.regionLabel(dst, vp, c, name, textSize(countryLabelSize, st.Scale), r.colors.of(st.CountryLabel), halo)
+	}
+	for _, s := range r.Map.States {
+		r.regionLabel(dst, vp, s, s.Name, textSize(st.LabelSize, st.Scale), r.colors.of(st.Label), halo)
+	}
+}
+
+func (r *Renderer) regionLabel(dst *image.RGBA, vp Viewport, reg *Region, name string, size int, fg, halo *image.Uniform) {
+	x, y := vp.ToPixel(reg.Label)
+	if x < 0 || y < 0 || x > float64(vp.Width) || y > float64(vp.Height) {
+		return
+	}
+	w := (reg.Bound.Max[0] - reg.Bound.Min[0]) / vp.Res
+	g := r.text.run(name, size, false)
+	sz := g.Size()
+	if float64(sz.X) > w*0.8 {
+		return
+	}
+	at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
+	box := image.Rectangle{Min: at, Max: at.Add(sz)}
+	if !box.In(dst.Rect) || r.collides(box) {
+		return
+	}
+	r.placed = append(r.placed, box)
+	g.draw(dst, at, fg, halo)
+}
+
+// markers draws every marker, its count badge and its label; the selected
+// one last, with a ring, so it is never hidden.
+func (r *Renderer) markers(dst *image.RGBA, vp Viewport, sc *Scene) {
+	sel := -1
+	for i := range sc.Markers {
+		if sc.Markers[i].ID == sc.Selected {
+			sel = i
+			continue
+		}
+		r.marker(dst, vp, sc, &sc.Markers[i], false)
+	}
+	if sel >= 0 {
+		r.marker(dst, vp, sc, &sc.Markers[sel], true)
+	}
+}
+
+func (r *Renderer) marker(dst *image.RGBA, vp Viewport, sc *Scene, m *Marker, selected bool) {
+	st := &sc.Style
+	x, y := vp.ToPixel(m.At)
+	s := st.Scale
+	rad := st.MarkerSize * s
+	if x < -4*rad || y < -4*rad || x > float64(vp.Width)+4*rad || y > float64(vp.Height)+4*rad {
+		return
+	}
+	if selected {
+		r.disc(dst, x, y, rad+6*s, rad+3*s, st.Selection)
+	}
+	r.disc(dst, x, y, rad+1.5*s, 0, st.MarkerRing)
+	r.disc(dst, x, y, rad, 0, st.Marker)
+	if m.Count > 1 {
+		bx, by := x+rad*0.8, y-rad*0.8
+		br := 6.5 * s
+		r.disc(dst, bx, by, br+1*s, 0, st.MarkerRing)
+		r.disc(dst, bx, by, br, 0, st.Badge)
+		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize, s), true)
+		sz := g.Size()
+		g.draw(dst, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), r.colors.of(st.BadgeText), nil)
+	}
+	if m.Label != "" {
+		g, box := r.markerLabelBox(vp, sc, m)
+		fg := r.colors.of(st.Label)
+		if selected {
+			fg = r.colors.of(st.Selection)
+		}
+		g.draw(dst, box.Min, fg, r.colors.of(st.Halo))
+	}
+}
+
+// smallInts keeps the badge texts, so drawing a count allocates nothing.
+var smallInts = func() (s [100]string) {
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
+
+func smallInt(n int) string {
+	if n < len(smallInts) {
+		return smallInts[n]
+	}
+	return "99+"
+}

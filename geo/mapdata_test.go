@@ -1,0 +1,95 @@
+package geo_test
+
+import (
+	"testing"
+
+	"sovmap/geo"
+)
+
+func TestAllStatesPresent(t *testing.T) {
+	m := embeddedMap(t)
+	want := map[string]string{
+		"MX-AGU": "Aguascalientes", "MX-BCN": "Baja California", "MX-BCS": "Baja California Sur",
+		"MX-CAM": "Campeche", "MX-CHH": "Chihuahua", "MX-CHP": "Chiapas", "MX-CMX": "Ciudad de México",
+		"MX-COA": "Coahuila", "MX-COL": "Colima", "MX-DUR": "Durango", "MX-GRO": "Guerrero",
+		"MX-GUA": "Guanajuato", "MX-HID": "Hidalgo", "MX-JAL": "Jalisco", "MX-MEX": "Estado de México",
+		"MX-MIC": "Michoacán", "MX-MOR": "Morelos", "MX-NAY": "Nayarit", "MX-NLE": "Nuevo León",
+		"MX-OAX": "Oaxaca", "MX-PUE": "Puebla", "MX-QUE": "Querétaro", "MX-ROO": "Quintana Roo",
+		"MX-SIN": "Sinaloa", "MX-SLP": "San Luis Potosí", "MX-SON": "Sonora", "MX-TAB": "Tabasco",
+		"MX-TAM": "Tamaulipas", "MX-TLA": "Tlaxcala", "MX-VER": "Veracruz", "MX-YUC": "Yucatán",
+		"MX-ZAC": "Zacatecas",
+	}
+	if len(m.States) != 32 {
+		t.Errorf("got %d states, want 32", len(m.States))
+	}
+	for code, name := range want {
+		s := m.StateByCode(code)
+		if s == nil {
+			t.Errorf("state %s (%s) missing", code, name)
+			continue
+		}
+		if s.Name != name {
+			t.Errorf("%s is named %q, want %q", code, s.Name, name)
+		}
+		for lvl := range m.Tolerances {
+			if lvl < 4 && len(s.Shape(lvl)) == 0 {
+				t.Errorf("%s has no shape at level %d", code, lvl)
+			}
+		}
+	}
+	for _, gone := range []string{"MX-DIF", "MX-X01~"} {
+		if m.StateByCode(gone) != nil {
+			t.Errorf("%s should not be a state", gone)
+		}
+	}
+	for _, c := range []string{"USA", "GTM", "BLZ"} {
+		found := false
+		for _, r := range m.Countries {
+			found = found || r.Code == c
+		}
+		if !found {
+			t.Errorf("neighbour %s missing", c)
+		}
+	}
+}
+
+func TestPlacesInsideTheirStates(t *testing.T) {
+	m := embeddedMap(t)
+	for _, p := range places {
+		t.Run(p.id, func(t *testing.T) {
+			got := m.StateAt(geo.MexicoLCC.Forward(p.lonlat))
+			if got == nil || got.Code != p.state {
+				t.Errorf("%s at %v lies in %v, want %s", p.id, p.lonlat, got, p.state)
+			}
+		})
+	}
+}
+
+func TestLevelOfDetail(t *testing.T) {
+	m := embeddedMap(t)
+	tests := []struct {
+		res  float64
+		want int
+	}{
+		{20, 0},   // streets: full detail
+		{250, 1},  // tolerance 125 m is half a pixel
+		{1000, 3}, // 500 m
+		{2000, 4}, // whole country at 1920x1080
+		{1e6, len(m.Tolerances) - 1},
+	}
+	for _, tt := range tests {
+		if got := m.Level(tt.res); got != tt.want {
+			t.Errorf("Level(%v) = %d, want %d", tt.res, got, tt.want)
+		}
+		if tol := m.Tolerances[m.Level(tt.res)]; tol > tt.res/2 {
+			t.Errorf("at %v m/px the chosen tolerance %v exceeds half a pixel", tt.res, tol)
+		}
+	}
+}
+
+func TestLoadMapErrors(t *testing.T) {
+	_, err := geo.LoadMap(emptyFS{}, geo.MexicoLCC)
+	if err == nil {
+		t.Fatal("loading an empty folder gave no error")
+	}
+}
