@@ -113,6 +113,9 @@ func (r *Renderer) marker(dst *image.RGBA, vp Viewport, sc *Scene, m *Marker, se
 	if selected {
 		r.disc(dst, x, y, rad+6*s, rad+3*s, st.Selection)
 	}
+	if m.ID == sc.Focused {
+		r.disc(dst, x, y, rad+10*s, rad+8*s, st.Label)
+	}
 	r.disc(dst, x, y, rad+1.5*s, 0, st.MarkerRing)
 	r.disc(dst, x, y, rad, 0, st.Marker)
 	if m.Count > 1 {

@@ -42,6 +42,7 @@ type Scene struct {
 	Hover         string   // code of the state under the pointer
 	Selected      string   // ID of the selected marker
 	SelectedState string   // code of the state that holds the selection
+	Focused       string   // ID of the marker with keyboard focus
 	Markers       []Marker
 	StateLabels   bool
 	Legend        []LegendEntry // none: no legend

@@ -1,0 +1,439 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"sovmap/assets/story"
+	"sovmap/geo"
+)
+
+var (
+	_ fyne.Tappable     = (*mapView)(nil)
+	_ fyne.Draggable    = (*mapView)(nil)
+	_ fyne.Scrollable   = (*mapView)(nil)
+	_ fyne.Focusable    = (*mapView)(nil)
+	_ desktop.Hoverable = (*mapView)(nil)
+)
+
+// Interaction sizes, in Fyne units.
+const (
+	markerHitRadius = 14  // a 28-unit target around each marker
+	scrollPerDouble = 60  // scroll units that double or halve the scale
+	keyZoom         = 1.5 // one + or − key press
+	fitMargin       = 24
+)
+
+// mapView is the interactive map: the shared geo renderer drawn through a
+// canvas.Raster, with pan, zoom, hover, markers and keyboard focus.
+type mapView struct {
+	widget.BaseWidget
+	model *model
+
+	gmap     *geo.Map // nil until loaded
+	renderer *geo.Renderer
+	markers  []geo.Marker   // one per place of the story
+	places   []*story.Place // markers[i] is places[i]
+
+	raster  *canvas.Raster
+	tipBox  *canvas.Rectangle
+	tipText *canvas.Text
+	loading *widget.Label
+
+	vp      geo.Viewport // in pixels
+	fitted  bool         // vp has been set for a real size
+	moved   bool         // the user has panned or zoomed since the last fit
+	scale   float32      // pixels per Fyne unit
+	frames  [2]*image.RGBA
+	frame   int
+	hover   string // state under the pointer
+	hoverM  int    // marker under the pointer, or -1
+	focused bool
+	focus   int // marker with keyboard focus
+
+	// onViewChange, if set, hears of every change of view (for preferences).
+	onViewChange func(geo.Viewport)
+	// onFrame, if set, is called after each complete frame is drawn.
+	onFrame func()
+	// pending is a view to show first instead of fitting Mexico.
+	pending *geo.Viewport
+}
+
+// restore asks for the first frame to show this centre and resolution.
+func (v *mapView) restore(center orb.Point, res float64) {
+	v.pending = &geo.Viewport{Center: center, Res: res}
+}
+
+func newMapView(m *model) *mapView {
+	v := &mapView{model: m, hoverM: -1, scale: 1}
+	v.raster = canvas.NewRaster(v.draw)
+	v.raster.ScaleMode = canvas.ImageScalePixels
+	v.tipBox = canvas.NewRectangle(color.Transparent)
+	v.tipBox.CornerRadius = 4
+	v.tipText = canvas.NewText("", color.Black)
+	v.tipText.TextSize = theme.CaptionTextSize() + 1
+	v.tipBox.Hide()
+	v.tipText.Hide()
+	v.loading = widget.NewLabel(tr(m.lang, "loading"))
+	v.ExtendBaseWidget(v)
+	m.onChange(v.selectionChanged)
+	return v
+}
+
+// setMap gives the view its map once loaded, and draws it.
+func (v *mapView) setMap(gm *geo.Map) {
+	v.gmap = gm
+	v.renderer = geo.NewRenderer(gm)
+	v.markers = v.markers[:0]
+	v.places = v.places[:0]
+	for _, p := range v.model.story.Places {
+		v.markers = append(v.markers, geo.Marker{ID: p.ID, Label: p.Name, At: gm.Proj.Forward(p.Point), Count: len(p.Items)})
+		v.places = append(v.places, p)
+	}
+	v.loading.Hide()
+	v.raster.Refresh()
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (v *mapView) CreateRenderer() fyne.WidgetRenderer {
+	return &mapViewRenderer{v: v}
+}
+
+type mapViewRenderer struct{ v *mapView }
+
+func (r *mapViewRenderer) Layout(size fyne.Size) {
+	r.v.raster.Resize(size)
+	r.v.raster.Move(fyne.NewPos(0, 0))
+	ls := r.v.loading.MinSize()
+	r.v.loading.Resize(ls)
+	r.v.loading.Move(fyne.NewPos((size.Width-ls.Width)/2, (size.Height-ls.Height)/2))
+}
+
+func (r *mapViewRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(theme.IconInlineSize()*12, theme.IconInlineSize()*8)
+}
+
+func (r *mapViewRenderer) Refresh() {
+	r.v.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.v.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	r.v.tipBox.StrokeWidth = 1
+	r.v.tipText.Color = theme.Color(theme.ColorNameForeground)
+	r.v.loading.SetText(tr(r.v.model.lang, "loading"))
+	r.Layout(r.v.Size())
+	r.v.raster.Refresh()
+	r.v.tipBox.Refresh()
+	r.v.tipText.Refresh()
+}
+
+func (r *mapViewRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.v.raster, r.v.loading, r.v.tipBox, r.v.tipText}
+}
+
+func (r *mapViewRenderer) Destroy() {
+	if r.v.renderer != nil {
+		r.v.renderer.Close()
+	}
+}
+
+// draw is the raster's generator: it renders the current view at w x h pixels.
+func (v *mapView) draw(w, h int) image.Image {
+	if w <= 0 || h <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	if sz := v.Size(); sz.Width > 0 {
+		v.scale = float32(w) / sz.Width
+	}
+	img := v.frames[v.frame]
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		v.frames[v.frame] = img
+	}
+	v.frame ^= 1 // the other buffer next time, while this one may be uploading
+	if v.gmap == nil {
+		st := v.style()
+		for i := 0; i < len(img.Pix); i += 4 {
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = st.Sea.R, st.Sea.G, st.Sea.B, 0xff
+		}
+		return img
+	}
+	switch {
+	case !v.fitted && v.pending != nil:
+		v.vp = geo.Viewport{Proj: v.gmap.Proj, Center: v.pending.Center, Res: v.pending.Res, Width: w, Height: h}
+		v.fitted, v.moved, v.pending = true, true, nil
+	case !v.fitted || !v.moved:
+		v.vp = geo.Fit(v.gmap.Proj, v.gmap.Bound, w, h, fitMargin*float64(v.scale))
+		v.fitted = true
+	case v.vp.Width != w || v.vp.Height != h:
+		v.vp = v.vp.Resize(w, h)
+	}
+	sc := v.scene()
+	v.renderer.Render(img, v.vp, &sc)
+	if v.onFrame != nil {
+		v.onFrame()
+	}
+	return img
+}
+
+func (v *mapView) style() geo.Style {
+	if fyne.CurrentApp() != nil && fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
+		return geo.DarkStyle(float64(v.scale))
+	}
+	return geo.LightStyle(float64(v.scale))
+}
+
+// scene is what the map shows now: the story's markers, the selection, the
+// hover, focus, legend, scale bar and attribution.
+func (v *mapView) scene() geo.Scene {
+	m := v.model
+	sc := geo.Scene{
+		Style:       v.style(),
+		Lang:        m.lang,
+		Markers:     v.markers,
+		Hover:       v.hover,
+		StateLabels: true,
+		ScaleBar:    true,
+		Legend: []geo.LegendEntry{
+			{Symbol: geo.LegendMarker, Text: tr(m.lang, "legend.marker")},
+			{Symbol: geo.LegendCluster, Text: tr(m.lang, "legend.cluster")},
+			{Symbol: geo.LegendHighlight, Text: tr(m.lang, "legend.state")},
+		},
+		Attribution: fmt.Sprintf(tr(m.lang, "attribution"), storySources(m.story)),
+	}
+	for _, p := range m.story.Places {
+		sc.Highlighted = append(sc.Highlighted, p.State)
+	}
+	if m.place != nil {
+		sc.Selected, sc.SelectedState = m.place.ID, m.place.State
+	}
+	if v.focused && v.focus < len(v.markers) {
+		sc.Focused = v.markers[v.focus].ID
+	}
+	return sc
+}
+
+// pixel turns a position in Fyne units into raster pixels.
+func (v *mapView) pixel(p fyne.Position) (float64, float64) {
+	return float64(p.X * v.scale), float64(p.Y * v.scale)
+}
+
+func (v *mapView) setView(vp geo.Viewport) {
+	v.vp, v.moved = vp, true
+	v.raster.Refresh()
+	if v.onViewChange != nil {
+		v.onViewChange(vp)
+	}
+}
+
+// Dragged pans the map with the pointer.
+func (v *mapView) Dragged(e *fyne.DragEvent) {
+	if v.gmap == nil {
+		return
+	}
+	v.hideTip()
+	v.setView(v.vp.Pan(float64(e.Dragged.DX*v.scale), float64(e.Dragged.DY*v.scale)))
+}
+
+// DragEnd is part of fyne.Draggable.
+func (v *mapView) DragEnd() {}
+
+// Scrolled zooms about the pointer.
+func (v *mapView) Scrolled(e *fyne.ScrollEvent) {
+	if v.gmap == nil {
+		return
+	}
+	x, y := v.pixel(e.Position)
+	v.setView(v.vp.ZoomAbout(x, y, math.Pow(2, float64(e.Scrolled.DY)/scrollPerDouble)))
+}
+
+// zoom zooms about the centre by factor.
+func (v *mapView) zoom(factor float64) {
+	if v.gmap == nil {
+		return
+	}
+	v.setView(v.vp.ZoomAbout(float64(v.vp.Width)/2, float64(v.vp.Height)/2, factor))
+}
+
+// reset shows all of Mexico again.
+func (v *mapView) reset() {
+	v.moved = false
+	v.raster.Refresh()
+	if v.onViewChange != nil && v.gmap != nil {
+		v.onViewChange(geo.Fit(v.gmap.Proj, v.gmap.Bound, v.vp.Width, v.vp.Height, fitMargin*float64(v.scale)))
+	}
+}
+
+// Tapped selects the marker under the pointer.
+func (v *mapView) Tapped(e *fyne.PointEvent) {
+	if i := v.markerAt(e.Position); i >= 0 {
+		v.focus = i
+		v.model.selectPlace(v.places[i])
+	}
+}
+
+func (v *mapView) markerAt(p fyne.Position) int {
+	if v.gmap == nil {
+		return -1
+	}
+	x, y := v.pixel(p)
+	return geo.MarkerAt(v.vp, v.markers, x, y, markerHitRadius*float64(v.scale))
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (v *mapView) MouseIn(e *desktop.MouseEvent) { v.MouseMoved(e) }
+
+// MouseMoved shows the name of the marker or state under the pointer.
+func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
+	if v.gmap == nil {
+		return
+	}
+	text, state := "", ""
+	if i := v.markerAt(e.Position); i >= 0 {
+		p := v.places[i]
+		text = p.Name
+		if len(p.Items) > 1 {
+			text += " · " + fmt.Sprintf(tr(v.model.lang, "incidents"), len(p.Items))
+		}
+	} else {
+		x, y := v.pixel(e.Position)
+		if s := v.gmap.StateAtPixel(v.vp, x, y); s != nil {
+			text, state = s.Name, s.Code
+		}
+	}
+	if state != v.hover {
+		v.hover = state
+		v.raster.Refresh()
+	}
+	v.showTip(text, e.Position)
+}
+
+// MouseOut hides the hover.
+func (v *mapView) MouseOut() {
+	v.hideTip()
+	if v.hover != "" {
+		v.hover = ""
+		v.raster.Refresh()
+	}
+}
+
+func (v *mapView) showTip(text string, at fyne.Position) {
+	if text == "" {
+		v.hideTip()
+		return
+	}
+	pad := theme.InnerPadding() / 2
+	v.tipText.Text = text
+	ts := v.tipText.MinSize()
+	pos := at.Add(fyne.NewPos(16, 16))
+	size := v.Size()
+	if pos.X+ts.Width+2*pad > size.Width {
+		pos.X = at.X - ts.Width - 2*pad - 8
+	}
+	if pos.Y+ts.Height+2*pad > size.Height {
+		pos.Y = at.Y - ts.Height - 2*pad - 8
+	}
+	v.tipBox.Move(pos)
+	v.tipBox.Resize(ts.AddWidthHeight(2*pad, 2*pad))
+	v.tipText.Move(pos.AddXY(pad, pad))
+	v.tipText.Resize(ts)
+	v.tipBox.Show()
+	v.tipText.Show()
+	v.tipText.Refresh()
+}
+
+func (v *mapView) hideTip() {
+	v.tipBox.Hide()
+	v.tipText.Hide()
+}
+
+// FocusGained is part of fyne.Focusable: the focused marker gets a ring.
+func (v *mapView) FocusGained() {
+	v.focused = true
+	v.raster.Refresh()
+}
+
+// FocusLost is part of fyne.Focusable.
+func (v *mapView) FocusLost() {
+	v.focused = false
+	v.raster.Refresh()
+}
+
+// TypedRune zooms with + and −.
+func (v *mapView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		v.zoom(keyZoom)
+	case '-', '−':
+		v.zoom(1 / keyZoom)
+	}
+}
+
+// TypedKey moves the marker focus with the arrows, selects with Enter or
+// Space, clears with Escape and shows all of Mexico with Home.
+func (v *mapView) TypedKey(e *fyne.KeyEvent) {
+	n := len(v.markers)
+	switch e.Name {
+	case fyne.KeyRight, fyne.KeyDown:
+		if n > 0 {
+			v.focus = (v.focus + 1) % n
+			v.raster.Refresh()
+		}
+	case fyne.KeyLeft, fyne.KeyUp:
+		if n > 0 {
+			v.focus = (v.focus + n - 1) % n
+			v.raster.Refresh()
+		}
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		if v.focus < n {
+			v.model.selectPlace(v.places[v.focus])
+		}
+	case fyne.KeyEscape:
+		v.model.clear()
+	case fyne.KeyHome:
+		v.reset()
+	case fyne.KeyPlus, fyne.KeyEqual:
+		v.zoom(keyZoom)
+	case fyne.KeyMinus:
+		v.zoom(1 / keyZoom)
+	}
+}
+
+// selectionChanged redraws, and brings a selected place into view.
+func (v *mapView) selectionChanged() {
+	if p := v.model.place; p != nil && v.gmap != nil && v.fitted {
+		for i, q := range v.places {
+			if q == p {
+				v.focus = i
+			}
+		}
+		at := v.gmap.Proj.Forward(p.Point)
+		x, y := v.vp.ToPixel(at)
+		margin := 40 * float64(v.scale)
+		if x < margin || y < margin || x > float64(v.vp.Width)-margin || y > float64(v.vp.Height)-margin {
+			vp := v.vp
+			vp.Center = at
+			v.setView(vp)
+		}
+	}
+	v.raster.Refresh()
+}
+
+// storySources names the story's sources for the attribution.
+func storySources(s *story.Story) string {
+	out := ""
+	for i, src := range s.Sources {
+		if i > 0 {
+			out += ", "
+		}
+		out += src.Name
+	}
+	return out
+}
