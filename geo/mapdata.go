@@ -60,8 +60,16 @@ type Map struct {
 // LoadMap reads the levels of detail level0.geojson.gz, level1.geojson.gz, …
 // from fsys, as the generator in assets/gen writes them, and projects them.
 func LoadMap(fsys fs.FS, proj *LambertConic) (*Map, error) {
+	return LoadMapLevels(fsys, proj)
+}
+
+// LoadMapLevels reads only the given levels of detail (all when none are
+// given), finest first. A map of one coarse level loads several times
+// faster than the whole and is enough for a first look at the country;
+// hit-testing then works at that level's detail.
+func LoadMapLevels(fsys fs.FS, proj *LambertConic, only ...int) (*Map, error) {
 	m := &Map{Proj: proj}
-	levels, err := readLevels(fsys, proj)
+	levels, err := readLevels(fsys, proj, only)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +111,7 @@ func LoadMap(fsys fs.FS, proj *LambertConic) (*Map, error) {
 
 // readLevels reads level0.geojson.gz, level1.geojson.gz, … until one is
 // missing, decoding and projecting them in parallel.
-func readLevels(fsys fs.FS, proj *LambertConic) ([]*levelJSON, error) {
+func readLevels(fsys fs.FS, proj *LambertConic, only []int) ([]*levelJSON, error) {
 	var names []string
 	for lvl := 0; ; lvl++ {
 		name := fmt.Sprintf("level%d.geojson.gz", lvl)
@@ -114,6 +122,16 @@ func readLevels(fsys fs.FS, proj *LambertConic) ([]*levelJSON, error) {
 			return nil, fmt.Errorf("map data %s: %w", name, err)
 		}
 		names = append(names, name)
+	}
+	if len(only) > 0 {
+		var picked []string
+		for i, lvl := range only {
+			if lvl < 0 || lvl >= len(names) || (i > 0 && lvl <= only[i-1]) {
+				return nil, fmt.Errorf("map data: no level %d (levels 0 to %d, in order)", lvl, len(names)-1)
+			}
+			picked = append(picked, names[lvl])
+		}
+		names = picked
 	}
 	levels := make([]*levelJSON, len(names))
 	errs := make([]error, len(names))

@@ -93,3 +93,27 @@ func TestLoadMapErrors(t *testing.T) {
 		t.Fatal("loading an empty folder gave no error")
 	}
 }
+
+func TestLoadMapLevels(t *testing.T) {
+	quick, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := embeddedMap(t)
+	if len(quick.Tolerances) != 1 || quick.Tolerances[0] != full.Tolerances[4] {
+		t.Errorf("quick map tolerances %v, want [%v]", quick.Tolerances, full.Tolerances[4])
+	}
+	if len(quick.States) != 32 {
+		t.Errorf("quick map has %d states", len(quick.States))
+	}
+	for _, p := range places {
+		if s := quick.StateAt(geo.MexicoLCC.Forward(p.lonlat)); s == nil || s.Code != p.state {
+			t.Errorf("quick map puts %s in %v, want %s", p.id, s, p.state)
+		}
+	}
+	for _, bad := range [][]int{{99}, {3, 2}, {-1}} {
+		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, bad...); err == nil {
+			t.Errorf("levels %v gave no error", bad)
+		}
+	}
+}

@@ -64,3 +64,12 @@ func BenchmarkLoadMap(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadMapQuick loads the one coarse level the window starts with.
+func BenchmarkLoadMapQuick(b *testing.B) {
+	for b.Loop() {
+		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, 4); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

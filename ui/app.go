@@ -54,6 +54,12 @@ func NewWindow(a fyne.App) (*Window, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The coarse map decodes on another core while the widgets are built.
+	quick := make(chan mapResult, 1)
+	go func() {
+		m, err := geo.LoadMapLevels(assets.Map(), geo.MexicoLCC, quickLevel)
+		quick <- mapResult{m, err}
+	}()
 	prefs := a.Preferences()
 	lang := prefs.StringWithFallback(prefLang, systemLanguage())
 	if _, ok := messages[lang]; !ok {
@@ -81,8 +87,18 @@ func NewWindow(a fyne.App) (*Window, error) {
 		prefs.SetFloat(prefHeight, float64(size.Height))
 	})
 	a.Settings().AddListener(func(fyne.Settings) { w.mapView.Refresh() })
-	go w.loadMap()
+	if r := <-quick; r.err != nil {
+		return nil, fmt.Errorf("the embedded map could not be read: %w", r.err)
+	} else {
+		w.showMap(r.m)
+	}
+	go w.loadFullMap()
 	return w, nil
+}
+
+type mapResult struct {
+	m   *geo.Map
+	err error
 }
 
 func clampPref(v, lo, hi float64) float32 {
@@ -92,22 +108,36 @@ func clampPref(v, lo, hi float64) float32 {
 	return float32(v)
 }
 
-// loadMap decodes the embedded map off the UI goroutine, then shows it.
-func (w *Window) loadMap() {
+// quickLevel is the level of detail shown while the rest loads: fine
+// enough for the whole country on a large screen.
+const quickLevel = 4
+
+// showMap puts a loaded map on screen.
+func (w *Window) showMap(gm *geo.Map) {
+	for _, st := range gm.States {
+		stateNames[st.Code] = st.Name
+	}
+	w.details.refresh()
+	w.restoreView(gm)
+	w.mapView.setMap(gm)
+}
+
+// loadFullMap decodes every level of detail off the UI goroutine and swaps
+// it in when ready.
+func (w *Window) loadFullMap() {
 	gm, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
 	fyne.Do(func() {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("the embedded map could not be read: %w", err), w)
+			w.mapFailed(err)
 			return
 		}
-		for _, st := range gm.States {
-			stateNames[st.Code] = st.Name
-		}
-		w.details.refresh()
-		w.restoreView(gm)
 		w.mapView.setMap(gm)
 		close(w.MapLoaded)
 	})
+}
+
+func (w *Window) mapFailed(err error) {
+	dialog.ShowError(fmt.Errorf("the embedded map could not be read: %w", err), w)
 }
 
 // restoreView puts back the last session's view, if it is a sane one.

@@ -81,6 +81,7 @@ func newMapView(m *model) *mapView {
 	v.tipBox.CornerRadius = 4
 	v.tipText = canvas.NewText("", color.Black)
 	v.tipText.TextSize = theme.CaptionTextSize() + 1
+	v.tipColors()
 	v.tipBox.Hide()
 	v.tipText.Hide()
 	v.loading = widget.NewLabel(tr(m.lang, "loading"))
@@ -92,6 +93,9 @@ func newMapView(m *model) *mapView {
 // setMap gives the view its map once loaded, and draws it.
 func (v *mapView) setMap(gm *geo.Map) {
 	v.gmap = gm
+	if v.renderer != nil {
+		v.renderer.Close()
+	}
 	v.renderer = geo.NewRenderer(gm)
 	v.markers = v.markers[:0]
 	v.places = v.places[:0]
@@ -123,10 +127,7 @@ func (r *mapViewRenderer) MinSize() fyne.Size {
 }
 
 func (r *mapViewRenderer) Refresh() {
-	r.v.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-	r.v.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
-	r.v.tipBox.StrokeWidth = 1
-	r.v.tipText.Color = theme.Color(theme.ColorNameForeground)
+	r.v.tipColors()
 	r.v.loading.SetText(tr(r.v.model.lang, "loading"))
 	r.Layout(r.v.Size())
 	r.v.raster.Refresh()
@@ -346,7 +347,16 @@ func (v *mapView) showTip(text string, at fyne.Position) {
 	v.tipText.Resize(ts)
 	v.tipBox.Show()
 	v.tipText.Show()
+	v.tipBox.Refresh()
 	v.tipText.Refresh()
+}
+
+// tipColors takes the tooltip's colours from the current theme.
+func (v *mapView) tipColors() {
+	v.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	v.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	v.tipBox.StrokeWidth = 1
+	v.tipText.Color = theme.Color(theme.ColorNameForeground)
 }
 
 func (v *mapView) hideTip() {

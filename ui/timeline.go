@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -98,9 +99,35 @@ func (t *timeline) newRow() fyne.CanvasObject {
 
 // CreateRenderer is part of fyne.Widget.
 func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
-	badge := container.NewStack(r.mark, container.NewPadded(r.side))
-	row := container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(badge), r.date), nil, r.text)
+	badgeCol, dateCol := columnWidths()
+	h := r.date.MinSize().Height
+	pad := theme.InnerPadding() / 2
+	badge := container.New(layout.NewCustomPaddedLayout(pad, pad, 0, 0),
+		container.NewStack(r.mark, container.NewCenter(r.side)))
+	left := container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(badgeCol, h), badge),
+		container.NewGridWrap(fyne.NewSize(dateCol, h), r.date))
+	row := container.NewBorder(nil, nil, container.NewCenter(left), nil, r.text)
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, row))
+}
+
+// columnWidths fits the side badge and the date columns to their longest
+// texts in every language, so the titles line up.
+func columnWidths() (badge, date float32) {
+	side := fyne.TextStyle{Bold: true}
+	mono := fyne.TextStyle{Monospace: true}
+	for _, lang := range languages {
+		for _, key := range []string{"side.mx", "side.us", "side.press", "side.incident"} {
+			badge = max(badge, fyne.MeasureText(tr(lang, key), theme.CaptionTextSize(), side).Width)
+		}
+		for _, d := range []story.Date{
+			{Year: 2025, Month: 12, Day: 28, Precision: story.Approximate},
+			{Precision: story.Undated},
+		} {
+			date = max(date, fyne.MeasureText(d.Format(lang), theme.TextSize(), mono).Width)
+		}
+	}
+	return badge + 2*theme.InnerPadding(), date + 2*theme.InnerPadding()
 }
 
 func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -129,18 +156,9 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if t.model.place != nil && it.Place == t.model.place {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
-	r.date.SetText(padDate(it.Date.Format(lang)))
+	r.date.SetText(it.Date.Format(lang))
 	r.text.SetText(label)
 	r.Refresh()
-}
-
-// padDate gives dates one width so the titles line up.
-func padDate(s string) string {
-	const width = 18
-	for len([]rune(s)) < width {
-		s += " "
-	}
-	return s
 }
 
 // refresh re-reads the language and the selection.
