@@ -1,0 +1,294 @@
+//go:build e2e
+
+// The end-to-end test runs the built app in a real X server (Xvfb), clicks
+// it with xdotool, and reads the screen with tesseract as a person would.
+// It needs Xvfb, xdotool, imagemagick and tesseract-ocr (see .ci/setup);
+// `make test` runs it. Screenshots go to build/e2e/.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"sovmap/geo"
+)
+
+const e2eDisplay = ":87"
+
+type session struct {
+	t    *testing.T
+	dir  string
+	wid  string
+	shot int
+}
+
+func startApp(t *testing.T) *session {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("build", "e2e"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "sovmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	xvfb := exec.Command("Xvfb", e2eDisplay, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	waitFor(t, "the X server", func() bool {
+		return exec.Command("xdpyinfo", "-display", e2eDisplay).Run() == nil
+	})
+	app := exec.Command(bin)
+	// A fresh home: no preferences from an earlier run; English.
+	app.Env = append(os.Environ(), "DISPLAY="+e2eDisplay, "HOME="+t.TempDir(), "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
+	var stderr bytes.Buffer
+	app.Stderr = &stderr
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		app.Process.Kill()
+		app.Wait()
+		if t.Failed() {
+			t.Logf("app stderr:\n%s", stderr.String())
+		}
+	})
+	s := &session{t: t, dir: dir}
+	waitFor(t, "the Sovmap window", func() bool {
+		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
+		if err != nil {
+			return false
+		}
+		s.wid = strings.Fields(out)[0]
+		return true
+	})
+	s.x("xdotool", "windowmove", s.wid, "0", "0")
+	time.Sleep(1500 * time.Millisecond) // the first frames, and the full map
+	return s
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if ok() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func (s *session) x(name string, args ...string) (string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+e2eDisplay)
+	out, err := cmd.Output()
+	return string(out), err
+}
+
+// screenshot saves the window as the X server shows it, and decodes it.
+func (s *session) screenshot(name string) (image.Image, string) {
+	s.t.Helper()
+	s.shot++
+	path := filepath.Join(s.dir, fmt.Sprintf("%02d-%s.png", s.shot, name))
+	if _, err := s.x("import", "-window", s.wid, path); err != nil {
+		s.t.Fatalf("import: %v", err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return img, path
+}
+
+func (s *session) click(x, y int) {
+	s.t.Helper()
+	if _, err := s.x("xdotool", "mousemove", "--window", s.wid, strconv.Itoa(x), strconv.Itoa(y), "click", "1"); err != nil {
+		s.t.Fatalf("click: %v", err)
+	}
+	s.x("xdotool", "mousemove", "--window", s.wid, "5", "5")
+	time.Sleep(600 * time.Millisecond)
+}
+
+// word is one word tesseract read, with its box.
+type word struct {
+	text       string
+	x, y, w, h int
+}
+
+// read runs OCR over the part of a screenshot inside r.
+func (s *session) read(path string, r image.Rectangle) []word {
+	s.t.Helper()
+	crop := strings.TrimSuffix(path, ".png") + "-ocr.png"
+	geom := fmt.Sprintf("%dx%d+%d+%d", r.Dx(), r.Dy(), r.Min.X, r.Min.Y)
+	// Enlarged and grey, tesseract reads small UI text reliably.
+	if out, err := exec.Command("convert", path, "-crop", geom, "+repage", "-colorspace", "Gray", "-resize", "200%", "-bordercolor", "gray50", "-border", "12", crop).CombinedOutput(); err != nil {
+		s.t.Fatalf("convert: %v\n%s", err, out)
+	}
+	out, err := exec.Command("tesseract", crop, "-", "tsv").Output()
+	if err != nil {
+		s.t.Fatalf("tesseract: %v", err)
+	}
+	var words []word
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 12 || strings.TrimSpace(f[11]) == "" || f[0] == "level" {
+			continue
+		}
+		n := make([]int, 4)
+		for i := range n {
+			n[i], _ = strconv.Atoi(f[6+i])
+		}
+		words = append(words, word{strings.TrimSpace(f[11]), r.Min.X + (n[0]-12)/2, r.Min.Y + (n[1]-12)/2, n[2] / 2, n[3] / 2})
+	}
+	return words
+}
+
+func text(words []word) string {
+	var parts []string
+	for _, w := range words {
+		parts = append(parts, w.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// markerBlobs finds the centres of the map's markers: blobs of the marker
+// colour (either theme's) outside the legend.
+func markerBlobs(img image.Image, mapArea image.Rectangle) []image.Point {
+	want := []color.RGBA{geo.LightStyle(1).Marker, geo.DarkStyle(1).Marker}
+	isMarker := func(c color.Color) bool {
+		r, g, b, _ := c.RGBA()
+		for _, w := range want {
+			if uint8(r>>8) == w.R && uint8(g>>8) == w.G && uint8(b>>8) == w.B {
+				return true
+			}
+		}
+		return false
+	}
+	var blobs []image.Point
+	var counts []int
+	for y := mapArea.Min.Y; y < mapArea.Max.Y; y++ {
+		for x := mapArea.Min.X; x < mapArea.Max.X; x++ {
+			if !isMarker(img.At(x, y)) {
+				continue
+			}
+			found := false
+			for i, b := range blobs {
+				if math.Hypot(float64(b.X-x), float64(b.Y-y)) < 12 {
+					found = true
+					counts[i]++
+					break
+				}
+			}
+			if !found {
+				blobs = append(blobs, image.Pt(x, y+6)) // the first pixel is the top; the centre is lower
+				counts = append(counts, 1)
+			}
+		}
+	}
+	var out []image.Point
+	for i, b := range blobs {
+		legend := b.X < mapArea.Min.X+200 && b.Y < mapArea.Min.Y+130
+		if counts[i] > 40 && !legend {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func TestE2EClickMarkerAndTimeline(t *testing.T) {
+	s := startApp(t)
+	img, path := s.screenshot("start")
+	b := img.Bounds()
+	mapArea := image.Rect(0, 30, b.Dx()*62/100, b.Dy())
+	panel := image.Rect(b.Dx()*63/100, 30, b.Dx(), b.Dy()*40/100)
+	timeline := image.Rect(b.Dx()*63/100, b.Dy()*40/100, b.Dx(), b.Dy())
+
+	if got := text(s.read(path, panel)); !strings.Contains(got, "How to use the map") {
+		t.Fatalf("details at start read %q, want the help", got)
+	}
+	markers := markerBlobs(img, mapArea)
+	if len(markers) != 4 {
+		t.Fatalf("found %d markers on screen, want 4: %v (see %s)", len(markers), markers, path)
+	}
+	// Teocaltiche is the northernmost place: the marker highest up.
+	teocaltiche := markers[0]
+	for _, m := range markers {
+		if m.Y < teocaltiche.Y {
+			teocaltiche = m
+		}
+	}
+	s.click(teocaltiche.X, teocaltiche.Y)
+	_, path = s.screenshot("teocaltiche")
+	got := text(s.read(path, panel))
+	for _, want := range []string{"Teocaltiche", "Jalisco", "Police chief"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("after clicking Teocaltiche the details read %q, want %q (see %s)", got, want, path)
+		}
+	}
+
+	// Select Huitzilac's incident in the timeline; the map's selection moves.
+	before, _ := s.screenshot("before-timeline")
+	var row *word
+	for _, w := range s.read(path, timeline) {
+		if strings.HasPrefix(w.text, "Huitzilac:") {
+			row = &w
+			break
+		}
+	}
+	if row == nil {
+		t.Fatalf("no Huitzilac row found in the timeline (see %s)", path)
+	}
+	s.click(row.x+row.w/2, row.y+row.h/2)
+	after, path := s.screenshot("huitzilac")
+	got = text(s.read(path, panel))
+	if !strings.Contains(got, "Huitzilac") || !strings.Contains(got, "Shooting") {
+		t.Errorf("after the timeline click the details read %q (see %s)", got, path)
+	}
+	// Huitzilac is the southernmost place: the lowest marker. Its
+	// surroundings change (the selection ring), and Teocaltiche's too.
+	huitzilac := markers[0]
+	for _, m := range markers {
+		if m.Y > huitzilac.Y {
+			huitzilac = m
+		}
+	}
+	for name, at := range map[string]image.Point{"Huitzilac": huitzilac, "Teocaltiche": teocaltiche} {
+		if n := changed(before, after, image.Rect(at.X-20, at.Y-20, at.X+20, at.Y+20)); n < 30 {
+			t.Errorf("the map around %s changed in only %d pixels after the timeline selection", name, n)
+		}
+	}
+}
+
+func changed(a, b image.Image, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
