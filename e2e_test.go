@@ -25,13 +25,35 @@ import (
 	"sovmap/geo"
 )
 
-const e2eDisplay = ":87"
-
 type session struct {
-	t    *testing.T
-	dir  string
-	wid  string
-	shot int
+	t       *testing.T
+	dir     string
+	display string
+	wid     string
+	shot    int
+}
+
+// startXvfb starts an X server on a display number it picks itself (so
+// stale locks or other servers never collide) and returns ":N".
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+	xvfb.ExtraFiles = []*os.File{w}
+	if err := xvfb.Start(); err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { xvfb.Process.Signal(os.Interrupt); xvfb.Wait() })
+	line, err := bufio.NewReader(r).ReadString('\n')
+	r.Close()
+	if err != nil {
+		t.Fatalf("Xvfb did not say its display: %v", err)
+	}
+	return ":" + strings.TrimSpace(line)
 }
 
 func startApp(t *testing.T) *session {
@@ -47,17 +69,10 @@ func startApp(t *testing.T) *session {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	xvfb := exec.Command("Xvfb", e2eDisplay, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatalf("Xvfb: %v", err)
-	}
-	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
-	waitFor(t, "the X server", func() bool {
-		return exec.Command("xdpyinfo", "-display", e2eDisplay).Run() == nil
-	})
+	display := startXvfb(t)
 	app := exec.Command(bin)
 	// A fresh home: no preferences from an earlier run; English.
-	app.Env = append(os.Environ(), "DISPLAY="+e2eDisplay, "HOME="+t.TempDir(), "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
+	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+t.TempDir(), "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
 	var stderr bytes.Buffer
 	app.Stderr = &stderr
 	if err := app.Start(); err != nil {
@@ -70,7 +85,7 @@ func startApp(t *testing.T) *session {
 			t.Logf("app stderr:\n%s", stderr.String())
 		}
 	})
-	s := &session{t: t, dir: dir}
+	s := &session{t: t, dir: dir, display: display}
 	waitFor(t, "the Sovmap window", func() bool {
 		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
 		if err != nil {
@@ -96,7 +111,7 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 
 func (s *session) x(name string, args ...string) (string, error) {
 	cmd := exec.Command(name, args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+e2eDisplay)
+	cmd.Env = append(os.Environ(), "DISPLAY="+s.display)
 	out, err := cmd.Output()
 	return string(out), err
 }
