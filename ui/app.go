@@ -19,6 +19,7 @@ import (
 	"sovmap/assets"
 	"sovmap/assets/story"
 	"sovmap/geo"
+	"sovmap/ui/i18n"
 )
 
 // AppID is the application's reverse-DNS ID, as in FyneApp.toml; preferences
@@ -62,7 +63,7 @@ func NewWindow(a fyne.App) (*Window, error) {
 	}()
 	prefs := a.Preferences()
 	lang := prefs.StringWithFallback(prefLang, systemLanguage())
-	if _, ok := messages[lang]; !ok {
+	if !i18n.Known(lang) {
 		lang = "en"
 	}
 	w := &Window{Window: a.NewWindow("Sovmap — " + s.Title.In(lang)), app: a, model: newModel(s, lang), MapLoaded: make(chan struct{})}
@@ -178,8 +179,8 @@ func (w *Window) menu() *fyne.MainMenu {
 	reset := fyne.NewMenuItem(tr(lang, "zoom.reset"), w.mapView.reset)
 	reset.Shortcut = resetShortcut
 	var langs []*fyne.MenuItem
-	for _, code := range languages {
-		item := fyne.NewMenuItem(languageName[code], func() { w.setLanguage(code) })
+	for _, code := range i18n.Languages {
+		item := fyne.NewMenuItem(i18n.Names[code], func() { w.setLanguage(code) })
 		item.Checked = code == lang
 		langs = append(langs, item)
 	}

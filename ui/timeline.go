@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sovmap/assets/story"
+	"sovmap/ui/i18n"
 )
 
 // Side colours: the same for light and dark themes, chosen to read on both.
@@ -116,7 +117,7 @@ func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
 func columnWidths() (badge, date float32) {
 	side := fyne.TextStyle{Bold: true}
 	mono := fyne.TextStyle{Monospace: true}
-	for _, lang := range languages {
+	for _, lang := range i18n.Languages {
 		for _, key := range []string{"side.mx", "side.us", "side.press", "side.incident"} {
 			badge = max(badge, fyne.MeasureText(tr(lang, key), theme.CaptionTextSize(), side).Width)
 		}
