@@ -13,6 +13,8 @@ const (
 	badgeTextSize    = 9.0
 	overlayTextSize  = 11.0
 	attributionSize  = 9.5
+	titleSize        = 20.0
+	captionSize      = 12.0
 )
 
 func (r *Renderer) collides(b image.Rectangle) bool {
@@ -51,22 +53,21 @@ func (r *Renderer) reserveMarkerLabels(vp Viewport, sc *Scene) {
 
 // regionLabels names the countries and the states whose shape is wide
 // enough on screen to hold their name, skipping any that would overlap.
-func (r *Renderer) regionLabels(dst *image.RGBA, vp Viewport, sc *Scene) {
+func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp Viewport, sc *Scene) {
 	st := &sc.Style
-	halo := r.colors.of(st.Halo)
 	for _, c := range r.Map.Countries {
 		name := c.Name
 		if sc.Lang == "es" {
 			name = c.NameES
 		}
-		r.regionLabel(dst, vp, c, name, textSize(countryLabelSize, st.Scale), r.colors.of(st.CountryLabel), halo)
+		r.regionLabel(s, bounds, vp, sc, c, name, textSize(countryLabelSize, st.Scale), true)
 	}
-	for _, s := range r.Map.States {
-		r.regionLabel(dst, vp, s, s.Name, textSize(st.LabelSize, st.Scale), r.colors.of(st.Label), halo)
+	for _, reg := range r.Map.States {
+		r.regionLabel(s, bounds, vp, sc, reg, reg.Name, textSize(st.LabelSize, st.Scale), false)
 	}
 }
 
-func (r *Renderer) regionLabel(dst *image.RGBA, vp Viewport, reg *Region, name string, size int, fg, halo *image.Uniform) {
+func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp Viewport, sc *Scene, reg *Region, name string, size int, country bool) {
 	x, y := vp.ToPixel(reg.Label)
 	if x < 0 || y < 0 || x > float64(vp.Width) || y > float64(vp.Height) {
 		return
@@ -79,61 +80,65 @@ func (r *Renderer) regionLabel(dst *image.RGBA, vp Viewport, reg *Region, name s
 	}
 	at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
 	box := image.Rectangle{Min: at, Max: at.Add(sz)}
-	if !box.In(dst.Rect) || r.collides(box) {
+	if !box.In(bounds) || r.collides(box) {
 		return
 	}
 	r.placed = append(r.placed, box)
-	g.draw(dst, at, fg, halo)
+	fg := sc.Style.Label
+	if country {
+		fg = sc.Style.CountryLabel
+	}
+	s.text(g, at, fg, sc.Style.Halo, true)
 }
 
 // markers draws every marker, its count badge and its label; the selected
 // one last, with a ring, so it is never hidden.
-func (r *Renderer) markers(dst *image.RGBA, vp Viewport, sc *Scene) {
+func (r *Renderer) markers(s surface, vp Viewport, sc *Scene) {
 	sel := -1
 	for i := range sc.Markers {
 		if sc.Markers[i].ID == sc.Selected {
 			sel = i
 			continue
 		}
-		r.marker(dst, vp, sc, &sc.Markers[i], false)
+		r.marker(s, vp, sc, &sc.Markers[i], false)
 	}
 	if sel >= 0 {
-		r.marker(dst, vp, sc, &sc.Markers[sel], true)
+		r.marker(s, vp, sc, &sc.Markers[sel], true)
 	}
 }
 
-func (r *Renderer) marker(dst *image.RGBA, vp Viewport, sc *Scene, m *Marker, selected bool) {
+func (r *Renderer) marker(s surface, vp Viewport, sc *Scene, m *Marker, selected bool) {
 	st := &sc.Style
 	x, y := vp.ToPixel(m.At)
-	s := st.Scale
-	rad := st.MarkerSize * s
+	k := st.Scale
+	rad := st.MarkerSize * k
 	if x < -4*rad || y < -4*rad || x > float64(vp.Width)+4*rad || y > float64(vp.Height)+4*rad {
 		return
 	}
 	if selected {
-		r.disc(dst, x, y, rad+6*s, rad+3*s, st.Selection)
+		s.disc(x, y, rad+6*k, rad+3*k, st.Selection)
 	}
 	if m.ID == sc.Focused {
-		r.disc(dst, x, y, rad+10*s, rad+8*s, st.Label)
+		s.disc(x, y, rad+10*k, rad+8*k, st.Label)
 	}
-	r.disc(dst, x, y, rad+1.5*s, 0, st.MarkerRing)
-	r.disc(dst, x, y, rad, 0, st.Marker)
+	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
+	s.disc(x, y, rad, 0, st.Marker)
 	if m.Count > 1 {
 		bx, by := x+rad*0.8, y-rad*0.8
-		br := 6.5 * s
-		r.disc(dst, bx, by, br+1*s, 0, st.MarkerRing)
-		r.disc(dst, bx, by, br, 0, st.Badge)
-		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize, s), true)
+		br := 6.5 * k
+		s.disc(bx, by, br+1*k, 0, st.MarkerRing)
+		s.disc(bx, by, br, 0, st.Badge)
+		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize, k), true)
 		sz := g.Size()
-		g.draw(dst, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), r.colors.of(st.BadgeText), nil)
+		s.text(g, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), st.BadgeText, st.Halo, false)
 	}
 	if m.Label != "" {
 		g, box := r.markerLabelBox(vp, sc, m)
-		fg := r.colors.of(st.Label)
+		fg := st.Label
 		if selected {
-			fg = r.colors.of(st.Selection)
+			fg = st.Selection
 		}
-		g.draw(dst, box.Min, fg, r.colors.of(st.Halo))
+		s.text(g, box.Min, fg, st.Halo, true)
 	}
 }
 

@@ -48,6 +48,9 @@ type Scene struct {
 	Legend        []LegendEntry // none: no legend
 	ScaleBar      bool
 	Attribution   string // drawn bottom right; empty: none
+	Title         string // drawn top left with the caption; empty: none
+	Caption       string
+	NorthArrow    bool
 }
 
 // Renderer draws the map. It keeps its buffers between frames, so a frame
@@ -63,6 +66,7 @@ type Renderer struct {
 	jobs   chan *band // to the helper
 	done   chan struct{}
 	bands  [2]band // this frame's upper and lower halves
+	raster rasterSurface
 }
 
 // painter holds one goroutine's rasterizer state, reused between frames.
@@ -126,13 +130,20 @@ func (r *Renderer) Render(dst *image.RGBA, vp Viewport, sc *Scene) {
 	r.main.base(r.Map, &upper.dst, upper.vp, sc, lower.sea)
 	<-r.done
 
+	r.raster = rasterSurface{r: r, dst: dst}
+	r.decorate(&r.raster, dst.Rect, vp, sc)
+}
+
+// decorate draws what lies on the land, on either surface: region labels,
+// markers and overlays.
+func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp Viewport, sc *Scene) {
 	r.placed = r.placed[:0]
 	r.reserveMarkerLabels(vp, sc)
 	if sc.StateLabels {
-		r.regionLabels(dst, vp, sc)
+		r.regionLabels(s, bounds, vp, sc)
 	}
-	r.markers(dst, vp, sc)
-	r.overlays(dst, vp, sc)
+	r.markers(s, vp, sc)
+	r.overlays(s, bounds, vp, sc)
 }
 
 // base draws the land: countries and states, filled and outlined.

@@ -40,6 +40,9 @@ type textKey struct {
 type glyphRun struct {
 	text, halo *image.Alpha
 	ascent     int // pixels from the top of the masks to the baseline
+	str        string
+	size, pad  int // font size and halo width, pixels
+	bold       bool
 }
 
 // Size is the label's size in pixels, halo included.
@@ -94,7 +97,7 @@ func (c *textCache) run(s string, size int, bold bool) *glyphRun {
 	text := image.NewAlpha(rect)
 	d := font.Drawer{Dst: text, Src: image.Opaque, Face: face, Dot: fixed.P(halo, halo+ascent)}
 	d.DrawString(s)
-	g := &glyphRun{text: text, halo: dilate(text, halo), ascent: ascent + halo}
+	g := &glyphRun{text: text, halo: dilate(text, halo), ascent: ascent + halo, str: s, size: size, pad: halo, bold: bold}
 	c.runs[k] = g
 	return g
 }
