@@ -57,16 +57,17 @@ type Scene struct {
 // allocates nothing once warm. A Renderer is not safe for concurrent use:
 // give each goroutine its own.
 type Renderer struct {
-	Map    *Map
-	text   *textCache
-	colors uniforms
-	placed []image.Rectangle
-	main   painter    // draws on the caller's goroutine
-	helper *painter   // draws the lower band on its own goroutine
-	jobs   chan *band // to the helper
-	done   chan struct{}
-	bands  [2]band // this frame's upper and lower halves
-	raster rasterSurface
+	Map     *Map
+	text    *textCache
+	colors  uniforms
+	placed  []image.Rectangle
+	main    painter    // draws on the caller's goroutine
+	helper  *painter   // draws the lower band on its own goroutine
+	jobs    chan *band // to the helper
+	done    chan struct{}
+	bands   [2]band // this frame's upper and lower halves
+	raster  rasterSurface
+	reserve reserveSurface
 }
 
 // painter holds one goroutine's rasterizer state, reused between frames.
@@ -138,6 +139,8 @@ func (r *Renderer) Render(dst *image.RGBA, vp Viewport, sc *Scene) {
 // markers and overlays.
 func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp Viewport, sc *Scene) {
 	r.placed = r.placed[:0]
+	r.reserve.r = r
+	r.overlays(&r.reserve, bounds, vp, sc)
 	r.reserveMarkerLabels(vp, sc)
 	if sc.StateLabels {
 		r.regionLabels(s, bounds, vp, sc)

@@ -1,12 +1,15 @@
 package geo_test
 
 import (
+	"bytes"
+	"encoding/xml"
 	"flag"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -160,5 +163,72 @@ func TestRenderDeepZoomStaysCorrect(t *testing.T) {
 		if got := img.RGBAAt(px[0], px[1]); got != sc.Style.Land {
 			t.Errorf("pixel %v at deep zoom is %v, want land", px, got)
 		}
+	}
+}
+
+func TestWriteSVG(t *testing.T) {
+	m := embeddedMap(t)
+	vp := wholeCountry(m, 1200, 800)
+	sc := storyScene(m)
+	sc.Title, sc.Caption, sc.NorthArrow = "A title & more", "Teocaltiche · 28 Apr 2025", true
+	r := geo.NewRenderer(m)
+	defer r.Close()
+	var buf bytes.Buffer
+	if err := r.WriteSVG(&buf, vp, sc); err != nil {
+		t.Fatal(err)
+	}
+	if *writeRenders {
+		os.MkdirAll(filepath.Join("testdata", "out"), 0o755)
+		os.WriteFile(filepath.Join("testdata", "out", "story.svg"), buf.Bytes(), 0o644)
+	}
+	var doc struct {
+		Width  string `xml:"width,attr"`
+		Height string `xml:"height,attr"`
+		Groups []struct {
+			ID    string `xml:"id,attr"`
+			Paths []struct {
+				ID    string `xml:"id,attr"`
+				Class string `xml:"class,attr"`
+				D     string `xml:"d,attr"`
+			} `xml:"path"`
+			Texts   []string   `xml:"text"`
+			Circles []struct{} `xml:"circle"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("the SVG is not XML: %v", err)
+	}
+	if doc.Width != "1200" || doc.Height != "800" {
+		t.Errorf("size %sx%s, want 1200x800", doc.Width, doc.Height)
+	}
+	states := map[string]bool{}
+	var texts []string
+	circles := 0
+	for _, g := range doc.Groups {
+		for _, p := range g.Paths {
+			if p.Class == "state" {
+				if states[p.ID] {
+					t.Errorf("state %s drawn twice", p.ID)
+				}
+				states[p.ID] = true
+				if !strings.HasPrefix(p.D, "M") || !strings.HasSuffix(p.D, "Z") {
+					t.Errorf("state %s path data %.40q…", p.ID, p.D)
+				}
+			}
+		}
+		texts = append(texts, g.Texts...)
+		circles += len(g.Circles)
+	}
+	if len(states) != 32 {
+		t.Errorf("%d state elements, want 32", len(states))
+	}
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no text %q in the SVG", want)
+		}
+	}
+	if circles < 8 {
+		t.Errorf("%d circles, want the markers (and their rings)", circles)
 	}
 }

@@ -76,3 +76,14 @@ func (s *rasterSurface) polygon(pts [][2]float64, c color.RGBA) {
 	p.path.close()
 	p.end(s.dst, c)
 }
+
+// reserveSurface draws nothing: it lays the overlays out and claims their
+// panels' space, so that labels placed after keep clear of them.
+type reserveSurface struct{ r *Renderer }
+
+func (s *reserveSurface) panel(r image.Rectangle, _ color.RGBA) {
+	s.r.placed = append(s.r.placed, r)
+}
+func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                    {}
+func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool) {}
+func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                     {}
