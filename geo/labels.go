@@ -124,7 +124,7 @@ func (r *Renderer) marker(s surface, vp Viewport, sc *Scene, m *Marker, selected
 	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
 	s.disc(x, y, rad, 0, st.Marker)
 	if m.Count > 1 {
-		bx, by := x+rad*0.8, y-rad*0.8
+		bx, by := x+rad, y-rad
 		br := 6.5 * k
 		s.disc(bx, by, br+1*k, 0, st.MarkerRing)
 		s.disc(bx, by, br, 0, st.Badge)

@@ -102,28 +102,32 @@ func (c *textCache) run(s string, size int, bold bool) *glyphRun {
 	return g
 }
 
-// dilate spreads a mask by r pixels in every direction (a round brush).
+// dilate spreads a mask by r pixels: a running maximum along rows, then
+// along columns, so it costs O(r) a pixel, not O(r²). The square brush this
+// makes is used a little smaller than r, which a halo cannot tell from round.
 func dilate(src *image.Alpha, r int) *image.Alpha {
+	r = max(1, (r*5+3)/6)
 	b := src.Rect
-	out := image.NewAlpha(b)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			var best uint8
-			for dy := -r; dy <= r; dy++ {
-				for dx := -r; dx <= r; dx++ {
-					if dx*dx+dy*dy > r*r+r {
-						continue
-					}
-					sx, sy := x+dx, y+dy
-					if sx < b.Min.X || sy < b.Min.Y || sx >= b.Max.X || sy >= b.Max.Y {
-						continue
-					}
-					if a := src.Pix[(sy-b.Min.Y)*src.Stride+sx-b.Min.X]; a > best {
-						best = a
-					}
-				}
+	w, h := b.Dx(), b.Dy()
+	rows := image.NewAlpha(b)
+	for y := 0; y < h; y++ {
+		in, out := src.Pix[y*src.Stride:y*src.Stride+w], rows.Pix[y*rows.Stride:y*rows.Stride+w]
+		for x := range out {
+			var m uint8
+			for i := max(0, x-r); i <= min(w-1, x+r); i++ {
+				m = max(m, in[i])
 			}
-			out.Pix[(y-b.Min.Y)*out.Stride+x-b.Min.X] = best
+			out[x] = m
+		}
+	}
+	out := image.NewAlpha(b)
+	for x := 0; x < w; x++ {
+		for y := 0; y < h; y++ {
+			var m uint8
+			for i := max(0, y-r); i <= min(h-1, y+r); i++ {
+				m = max(m, rows.Pix[i*rows.Stride+x])
+			}
+			out.Pix[y*out.Stride+x] = m
 		}
 	}
 	return out
