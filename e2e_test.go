@@ -28,6 +28,7 @@ import (
 type session struct {
 	t       *testing.T
 	dir     string
+	home    string // the app's HOME: its preferences, and where it saves
 	display string
 	wid     string
 	shot    int
@@ -72,7 +73,8 @@ func startApp(t *testing.T) *session {
 	display := startXvfb(t)
 	app := exec.Command(bin)
 	// A fresh home: no preferences from an earlier run; English.
-	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+t.TempDir(), "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
+	home := t.TempDir()
+	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
 	var stderr bytes.Buffer
 	app.Stderr = &stderr
 	if err := app.Start(); err != nil {
@@ -85,7 +87,7 @@ func startApp(t *testing.T) *session {
 			t.Logf("app stderr:\n%s", stderr.String())
 		}
 	})
-	s := &session{t: t, dir: dir, display: display}
+	s := &session{t: t, dir: dir, display: display, home: home}
 	waitFor(t, "the Sovmap window", func() bool {
 		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
 		if err != nil {
@@ -306,4 +308,141 @@ func changed(a, b image.Image, r image.Rectangle) int {
 		}
 	}
 	return n
+}
+
+// TestE2EScreenshotMatchesTheScreen saves a screenshot through the menu's
+// shortcut and dialog, and compares it with the X server's own screenshot of
+// the same window.
+func TestE2EScreenshotMatchesTheScreen(t *testing.T) {
+	s := startApp(t)
+	if _, err := s.x("xdotool", "key", "--window", s.wid, "ctrl+shift+s"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(800 * time.Millisecond)
+	// The dialog opens with the file name focused; Enter saves.
+	s.screenshot("screenshot-dialog")
+	if _, err := s.x("xdotool", "key", "--window", s.wid, "Return"); err != nil {
+		t.Fatal(err)
+	}
+	home := s.home
+	var saved string
+	waitFor(t, "the screenshot file", func() bool {
+		m, _ := filepath.Glob(filepath.Join(home, "sovmap-screenshot-*.png"))
+		if len(m) == 1 {
+			saved = m[0]
+		}
+		return saved != ""
+	})
+	time.Sleep(300 * time.Millisecond)
+	screen, _ := s.screenshot("screen-after-save")
+	f, err := os.Open(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatalf("the saved screenshot does not decode: %v", err)
+	}
+	if ours.Bounds().Size() != screen.Bounds().Size() {
+		t.Fatalf("saved %v, the X server shows %v", ours.Bounds().Size(), screen.Bounds().Size())
+	}
+	total := ours.Bounds().Dx() * ours.Bounds().Dy()
+	if n := changed(ours, screen, ours.Bounds()); n > total/100 {
+		t.Errorf("%d of %d pixels differ between the saved screenshot and the screen", n, total)
+	}
+	if dark := countDark(ours); dark > total*9/10 {
+		t.Errorf("the screenshot is %d%% black", dark*100/total)
+	}
+}
+
+func countDark(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			if r+g+bb < 0x300 {
+				n += 4
+			}
+		}
+	}
+	return n
+}
+
+// TestE2ECommandLine runs the flags a script would: an export with no
+// display at all, a screenshot of the window, and bad input.
+func TestE2ECommandLine(t *testing.T) {
+	bin := filepath.Join("build", "e2e", "sovmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	run := func(env []string, args ...string) (int, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(env, "HOME="+dir, "LANG=en_US.UTF-8")
+		out, _ := cmd.CombinedOutput()
+		return cmd.ProcessState.ExitCode(), string(out)
+	}
+	noDisplay := []string{"PATH=" + os.Getenv("PATH")}
+	for _, name := range []string{"map.png", "map.svg"} {
+		path := filepath.Join(dir, name)
+		if code, out := run(noDisplay, "--export", path, "--size", "800x600", "--select", "huitzilac"); code != 0 {
+			t.Fatalf("--export %s: exit %d\n%s", name, code, out)
+		}
+		if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+			t.Errorf("--export wrote no %s", name)
+		}
+	}
+	if img := decodeFile(t, filepath.Join(dir, "map.png")); img.Bounds().Dx() != 800 || img.Bounds().Dy() != 600 {
+		t.Errorf("exported %v, want 800x600", img.Bounds())
+	}
+	bad := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--export", filepath.Join(dir, "x.png"), "--size", "0x600"}, "out of range"},
+		{[]string{"--export", filepath.Join(dir, "x.png"), "--select", "atlantis"}, `no such place`},
+		{[]string{"--nonsense"}, "not defined"},
+		{[]string{"--export", filepath.Join(dir, "x.gif")}, "unknown image type"},
+	}
+	for _, b := range bad {
+		code, out := run(noDisplay, b.args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		last := lines[len(lines)-1]
+		if code != 2 || !strings.HasPrefix(last, "sovmap: ") || !strings.Contains(last, b.want) {
+			t.Errorf("%v: exit %d, last line %q; want exit 2 and a line about %q", b.args, code, last, b.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.png")); err == nil {
+		t.Error("a failed export left a file")
+	}
+
+	display := startXvfb(t)
+	shot := filepath.Join(dir, "window.png")
+	if code, out := run(append(noDisplay, "DISPLAY="+display), "--screenshot", shot, "--select", "teocaltiche"); code != 0 {
+		t.Fatalf("--screenshot: exit %d\n%s", code, out)
+	}
+	img := decodeFile(t, shot)
+	if img.Bounds().Dx() < 640 || img.Bounds().Dy() < 400 {
+		t.Errorf("screenshot is %v", img.Bounds())
+	}
+	if dark := countDark(img); dark > img.Bounds().Dx()*img.Bounds().Dy()*9/10 {
+		t.Error("the --screenshot image is black")
+	}
+	os.Rename(shot, filepath.Join("build", "e2e", "cli-screenshot.png"))
+}
+
+func decodeFile(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
 }

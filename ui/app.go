@@ -48,13 +48,9 @@ type Window struct {
 	MapLoaded chan struct{}
 }
 
-// NewWindow builds the main window for the built-in story. The map loads
-// in the background; the window shows at once.
-func NewWindow(a fyne.App) (*Window, error) {
-	s, err := story.Parse("built-in story", assets.Story())
-	if err != nil {
-		return nil, err
-	}
+// NewWindow builds the main window for a story. The map loads in the
+// background; the window shows at once.
+func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	// The coarse map decodes on another core while the widgets are built.
 	quick := make(chan mapResult, 1)
 	go func() {
@@ -172,6 +168,10 @@ func (w *Window) menu() *fyne.MainMenu {
 	lang := w.model.lang
 	quit := fyne.NewMenuItem(tr(lang, "menu.quit"), func() { w.app.Quit() })
 	quit.IsQuit = true
+	shot := fyne.NewMenuItem(tr(lang, "menu.screenshot"), w.showScreenshotDialog)
+	shot.Shortcut = screenshotShortcut
+	exportMap := fyne.NewMenuItem(tr(lang, "menu.exportmap"), w.showExportDialog)
+	exportMap.Shortcut = exportShortcut
 	zoomIn := fyne.NewMenuItem(tr(lang, "zoom.in"), func() { w.mapView.zoom(keyZoom) })
 	zoomIn.Shortcut = zoomInShortcut
 	zoomOut := fyne.NewMenuItem(tr(lang, "zoom.out"), func() { w.mapView.zoom(1 / keyZoom) })
@@ -190,16 +190,18 @@ func (w *Window) menu() *fyne.MainMenu {
 		dialog.ShowInformation(tr(lang, "menu.about"), fmt.Sprintf(tr(lang, "about.body"), storySources(w.model.story)), w)
 	})
 	return fyne.NewMainMenu(
-		fyne.NewMenu(tr(lang, "menu.file"), quit),
+		fyne.NewMenu(tr(lang, "menu.file"), shot, exportMap, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(tr(lang, "menu.view"), zoomIn, zoomOut, reset, fyne.NewMenuItemSeparator(), language),
 		fyne.NewMenu(tr(lang, "menu.help"), about),
 	)
 }
 
 var (
-	zoomInShortcut  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
-	zoomOutShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
-	resetShortcut   = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	zoomInShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	zoomOutShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	resetShortcut      = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	screenshotShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	exportShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // addShortcuts puts the menu shortcuts on the canvas too, and the keys that
@@ -210,6 +212,8 @@ func (w *Window) addShortcuts() {
 	c.AddShortcut(zoomInShortcut, func(fyne.Shortcut) { w.mapView.zoom(keyZoom) })
 	c.AddShortcut(zoomOutShortcut, func(fyne.Shortcut) { w.mapView.zoom(1 / keyZoom) })
 	c.AddShortcut(resetShortcut, func(fyne.Shortcut) { w.mapView.reset() })
+	c.AddShortcut(screenshotShortcut, func(fyne.Shortcut) { w.showScreenshotDialog() })
+	c.AddShortcut(exportShortcut, func(fyne.Shortcut) { w.showExportDialog() })
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		switch e.Name {
 		case fyne.KeyLeft, fyne.KeyUp:
@@ -233,6 +237,13 @@ func (w *Window) setLanguage(code string) {
 func (w *Window) languageChanged() {
 	w.SetTitle("Sovmap — " + w.model.story.Title.In(w.model.lang))
 	w.SetMainMenu(w.menu())
+}
+
+// SelectPlace selects the place with the given id, if the story has it.
+func (w *Window) SelectPlace(id string) {
+	if p := w.model.story.PlaceByID(id); p != nil {
+		w.model.selectPlace(p)
+	}
 }
 
 // ReportFirstFrame prints, once, how long after start the first complete

@@ -9,7 +9,19 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"sovmap/assets"
+	"sovmap/assets/story"
 )
+
+func builtInStory(t *testing.T) *story.Story {
+	t.Helper()
+	s, err := story.Parse("story.geojson", assets.Story())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 // newTestWindow opens the main window on Fyne's test driver at 1280x800
 // and draws it once, so the map has a view.
@@ -17,7 +29,7 @@ func newTestWindow(t *testing.T) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLang, "en")
-	w, err := NewWindow(a)
+	w, err := NewWindow(a, builtInStory(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +314,7 @@ func TestCorruptPreferencesFallBack(t *testing.T) {
 	a.Preferences().SetString(prefLang, "xx")
 	a.Preferences().SetFloat(prefWidth, -5)
 	a.Preferences().SetFloat(prefViewRes, 1e300)
-	w, err := NewWindow(a)
+	w, err := NewWindow(a, builtInStory(t))
 	if err != nil {
 		t.Fatal(err)
 	}

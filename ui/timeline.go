@@ -141,7 +141,7 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		r.date.SetText("")
 		r.text.TextStyle.Italic = true
 		r.text.SetText(tr(lang, "undated"))
-		r.Refresh()
+		r.repaint()
 		return
 	}
 	r.text.TextStyle.Italic = false
@@ -159,7 +159,15 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r.date.SetText(it.Date.Format(lang))
 	r.text.SetText(label)
-	r.Refresh()
+	r.repaint()
+}
+
+// repaint refreshes the row's own canvas objects: refreshing the row widget
+// alone leaves the GL painter drawing their old colours.
+func (r *timelineRow) repaint() {
+	r.bg.Refresh()
+	r.mark.Refresh()
+	r.side.Refresh()
 }
 
 // refresh re-reads the language and the selection.

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"sovmap/assets"
+	"sovmap/assets/story"
+	"sovmap/geo"
+	"sovmap/ui/export"
+	"sovmap/ui/i18n"
+)
+
+const usage = `Sovmap: a map of Mexico for reading a news story, with no network.
+
+Usage:
+  sovmap                         open the window
+  sovmap --export FILE [--size WxH] [--select PLACE] [--lang en|es] [--title TEXT]
+                                 write the map to FILE (.png or .svg) and exit;
+                                 needs no display
+  sovmap --screenshot FILE [--select PLACE] [--lang en|es]
+                                 open the window, save a screenshot of it as
+                                 FILE (.png) once it is drawn, and exit
+
+Flags:
+`
+
+// cmdline is what the command line asked for.
+type cmdline struct {
+	export, screenshot string
+	size, selectPlace  string
+	lang, title        string
+	width, height      int
+}
+
+// parseArgs reads the command line. It returns flag.ErrHelp for --help.
+func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error) {
+	c := &cmdline{}
+	fs := flag.NewFlagSet("sovmap", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg) without opening a window")
+	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
+	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
+	fs.StringVar(&c.selectPlace, "select", "", "select `PLACE`: "+strings.Join(placeIDs(s), ", "))
+	fs.StringVar(&c.lang, "lang", "", "interface language, `en` or es (default: the system's)")
+	fs.StringVar(&c.title, "title", "", "the export's title (default: the story's)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+		}
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	switch {
+	case c.export != "" && c.screenshot != "":
+		return nil, errors.New("--export and --screenshot cannot be used together")
+	case set["size"] && c.export == "":
+		return nil, errors.New("--size goes with --export")
+	case set["title"] && c.export == "":
+		return nil, errors.New("--title goes with --export")
+	case c.lang != "" && !i18n.Known(c.lang):
+		return nil, fmt.Errorf("--lang %q: want en or es", c.lang)
+	case c.selectPlace != "" && s.PlaceByID(c.selectPlace) == nil:
+		return nil, fmt.Errorf("--select %q: no such place (places: %s)", c.selectPlace, strings.Join(placeIDs(s), ", "))
+	}
+	if c.export != "" {
+		var err error
+		if c.width, c.height, err = export.ParseSize(c.size); err != nil {
+			return nil, fmt.Errorf("--size: %w", err)
+		}
+		if _, err := export.FormatFor(c.export); err != nil {
+			return nil, fmt.Errorf("--export %w", err)
+		}
+	}
+	if c.screenshot != "" && !strings.EqualFold(strings.TrimSpace(c.screenshot[max(0, len(c.screenshot)-4):]), ".png") {
+		return nil, fmt.Errorf("--screenshot %s: the screenshot is a PNG; name it .png", c.screenshot)
+	}
+	return c, nil
+}
+
+func placeIDs(s *story.Story) []string {
+	ids := make([]string, 0, len(s.Places))
+	for _, p := range s.Places {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+// Main runs Sovmap with the command-line arguments (without the program
+// name) and returns the exit code: 0 on success, 1 when the work failed,
+// 2 for a bad command line.
+func Main(args []string, start time.Time) int {
+	s, err := story.Parse("built-in story", assets.Story())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sovmap:", err)
+		return 1
+	}
+	c, err := parseArgs(args, s, os.Stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "sovmap: %v (see sovmap --help)\n", err)
+		return 2
+	}
+	if c.export != "" {
+		return runExportCommand(c, s)
+	}
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		fmt.Fprintln(os.Stderr, "sovmap: no display to open a window on (DISPLAY is not set); --export works without one")
+		return 1
+	}
+	a := app.NewWithID(AppID)
+	if c.lang != "" {
+		a.Preferences().SetString(prefLang, c.lang)
+	}
+	w, err := NewWindow(a, s)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sovmap:", err)
+		return 1
+	}
+	if c.selectPlace != "" {
+		w.SelectPlace(c.selectPlace)
+	}
+	if os.Getenv("SOVMAP_REPORT_FIRST_FRAME") != "" {
+		w.ReportFirstFrame(start)
+	}
+	code := 0
+	if c.screenshot != "" {
+		go func() {
+			<-w.MapLoaded
+			// Two frames' time for the full map to be drawn and shown.
+			time.Sleep(500 * time.Millisecond)
+			fyne.Do(func() {
+				if err := w.SaveScreenshot(c.screenshot); err != nil {
+					fmt.Fprintln(os.Stderr, "sovmap:", err)
+					code = 1
+				}
+				a.Quit()
+			})
+		}()
+	}
+	w.ShowAndRun()
+	return code
+}
+
+// runExportCommand writes the map for --export, with no window.
+func runExportCommand(c *cmdline, s *story.Story) int {
+	lang := c.lang
+	if lang == "" {
+		lang = "en"
+	}
+	m, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
+		return 1
+	}
+	o := export.DefaultOptions(s, lang)
+	o.Width, o.Height, o.Select = c.width, c.height, c.selectPlace
+	if c.title != "" {
+		o.Title = c.title
+	}
+	o.Caption = export.Caption(s, lang, s.PlaceByID(c.selectPlace))
+	if err := export.Map(c.export, s, m, o); err != nil {
+		fmt.Fprintln(os.Stderr, "sovmap:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"sovmap/ui/export"
+)
+
+// Preference keys of the export dialog: it remembers the last choices.
+const (
+	prefExportDir     = "export.dir"
+	prefExportPreset  = "export.preset"
+	prefExportWidth   = "export.width"
+	prefExportHeight  = "export.height"
+	prefExportFormat  = "export.format"
+	prefExportLegend  = "export.legend"
+	prefExportScale   = "export.scalebar"
+	prefExportNorth   = "export.north"
+	prefExportCredits = "export.attribution"
+)
+
+// defaultFolder is where exports go first: Pictures if there is one, else home.
+func defaultFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if st, err := os.Stat(filepath.Join(home, "Pictures")); err == nil && st.IsDir() {
+		return filepath.Join(home, "Pictures")
+	}
+	return home
+}
+
+// pathField is a file name entry with a button that picks its folder.
+type pathField struct {
+	entry *widget.Entry
+	box   fyne.CanvasObject
+}
+
+func newPathField(w fyne.Window, lang, path string) *pathField {
+	f := &pathField{entry: widget.NewEntry()}
+	f.entry.SetText(path)
+	pick := widget.NewButton(tr(lang, "export.folder"), func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				f.entry.SetText(filepath.Join(dir.Path(), filepath.Base(f.entry.Text)))
+			}
+		}, w)
+		d.Show()
+	})
+	f.box = container.NewBorder(nil, nil, nil, pick, f.entry)
+	return f
+}
+
+// confirmWrite asks before replacing an existing file, then calls write.
+func (w *Window) confirmWrite(path string, write func()) {
+	if _, err := os.Stat(path); err == nil {
+		lang := w.model.lang
+		dialog.ShowConfirm(tr(lang, "export.replace.title"), fmt.Sprintf(tr(lang, "export.replace"), filepath.Base(path)),
+			func(ok bool) {
+				if ok {
+					write()
+				}
+			}, w)
+		return
+	}
+	write()
+}
+
+// runExport does slow work off the UI goroutine behind a progress dialog,
+// then says how it went.
+func (w *Window) runExport(path string, work func() error) {
+	lang := w.model.lang
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons(tr(lang, "export.working"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), w)
+	prog.Show()
+	go func() {
+		err := work()
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			dialog.ShowInformation(tr(lang, "export.done.title"), fmt.Sprintf(tr(lang, "export.done"), path), w)
+		})
+	}()
+}
+
+// showScreenshotDialog asks where to save a screenshot of the window, then
+// saves it once the dialog has left the screen.
+func (w *Window) showScreenshotDialog() {
+	lang := w.model.lang
+	prefs := w.app.Preferences()
+	dir := prefs.StringWithFallback(prefExportDir, defaultFolder())
+	name := "sovmap-screenshot-" + time.Now().Format("2006-01-02-150405") + ".png"
+	field := newPathField(w, lang, filepath.Join(dir, name))
+	form := dialog.NewForm(tr(lang, "menu.screenshot"), tr(lang, "export.save"), tr(lang, "export.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(tr(lang, "export.file"), field.box)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			path := withExt(field.entry.Text, ".png")
+			prefs.SetString(prefExportDir, filepath.Dir(path))
+			w.confirmWrite(path, func() {
+				// Let the dialogs leave the screen before the capture.
+				time.AfterFunc(300*time.Millisecond, func() {
+					fyne.Do(func() {
+						if err := w.SaveScreenshot(path); err != nil {
+							dialog.ShowError(err, w)
+						}
+					})
+				})
+			})
+		}, w)
+	// The name is ready to edit, and Enter saves.
+	field.entry.OnSubmitted = func(string) { form.Submit() }
+	form.Resize(fyne.NewSize(560, form.MinSize().Height))
+	form.Show()
+	w.Canvas().Focus(field.entry)
+}
+
+// SaveScreenshot saves the window as it is shown, at the screen's pixel
+// density, as a PNG at path. It must run on the UI goroutine (the capture);
+// the encoding and writing happen there too, as a screenshot is quick.
+func (w *Window) SaveScreenshot(path string) error {
+	img, err := captureWindow(w.Window)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return export.WriteFile(path, func(wr io.Writer) error {
+		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(wr, img)
+	})
+}
+
+// withExt makes sure a file name ends in ext.
+func withExt(path, ext string) string {
+	path = strings.TrimSpace(path)
+	if strings.EqualFold(filepath.Ext(path), ext) {
+		return path
+	}
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ext
+}
+
+// showExportDialog asks for the size, format, title, caption and
+// decorations of a print map, remembers them, and exports what the window
+// shows at that size.
+func (w *Window) showExportDialog() {
+	lang := w.model.lang
+	prefs := w.app.Preferences()
+	s := w.model.story
+
+	presetNames := make([]string, 0, len(export.Presets)+1)
+	for _, p := range export.Presets {
+		presetNames = append(presetNames, p.Name)
+	}
+	custom := tr(lang, "export.custom")
+	presetNames = append(presetNames, custom)
+	width := widget.NewEntry()
+	height := widget.NewEntry()
+	width.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportWidth, 1920)))
+	height.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportHeight, 1080)))
+	sizeSel := widget.NewSelect(presetNames, func(name string) {
+		for _, p := range export.Presets {
+			if p.Name == name {
+				width.SetText(strconv.Itoa(p.Width))
+				height.SetText(strconv.Itoa(p.Height))
+			}
+		}
+		if name == custom {
+			width.Enable()
+			height.Enable()
+		} else {
+			width.Disable()
+			height.Disable()
+		}
+	})
+	sizeSel.SetSelected(prefs.StringWithFallback(prefExportPreset, export.Presets[0].Name))
+	if sizeSel.Selected == "" {
+		sizeSel.SetSelected(export.Presets[0].Name)
+	}
+	dims := container.NewGridWithColumns(3, width, widget.NewLabel("×"), height)
+
+	dir := prefs.StringWithFallback(prefExportDir, defaultFolder())
+	format := prefs.StringWithFallback(prefExportFormat, "PNG")
+	field := newPathField(w, lang, filepath.Join(dir, "sovmap-map."+strings.ToLower(format)))
+	formatSel := widget.NewRadioGroup([]string{"PNG", "SVG"}, func(f string) {
+		if f != "" {
+			field.entry.SetText(withExt(field.entry.Text, "."+strings.ToLower(f)))
+		}
+	})
+	formatSel.Horizontal = true
+	formatSel.SetSelected(format)
+
+	title := widget.NewEntry()
+	title.SetText(s.Title.In(lang))
+	caption := widget.NewEntry()
+	caption.SetText(export.Caption(s, lang, w.model.place))
+	check := func(key, pref string) *widget.Check {
+		c := widget.NewCheck(tr(lang, key), nil)
+		c.SetChecked(prefs.BoolWithFallback(pref, true))
+		return c
+	}
+	legend := check("export.legend", prefExportLegend)
+	scale := check("export.scalebar", prefExportScale)
+	north := check("export.north", prefExportNorth)
+	credits := check("export.attribution", prefExportCredits)
+
+	items := []*widget.FormItem{
+		widget.NewFormItem(tr(lang, "export.size"), container.NewVBox(sizeSel, dims)),
+		widget.NewFormItem(tr(lang, "export.format"), formatSel),
+		widget.NewFormItem(tr(lang, "export.title"), title),
+		widget.NewFormItem(tr(lang, "export.caption"), caption),
+		widget.NewFormItem(tr(lang, "export.show"), container.NewGridWithColumns(2, legend, scale, north, credits)),
+		widget.NewFormItem(tr(lang, "export.file"), field.box),
+	}
+	form := dialog.NewForm(tr(lang, "menu.exportmap"), tr(lang, "export.save"), tr(lang, "export.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		wv, errW := strconv.Atoi(strings.TrimSpace(width.Text))
+		hv, errH := strconv.Atoi(strings.TrimSpace(height.Text))
+		if errW != nil || errH != nil {
+			dialog.ShowError(errors.New(tr(lang, "export.badsize")), w)
+			return
+		}
+		if err := export.CheckSize(wv, hv); err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		path := withExt(field.entry.Text, "."+strings.ToLower(formatSel.Selected))
+		prefs.SetString(prefExportPreset, sizeSel.Selected)
+		prefs.SetInt(prefExportWidth, wv)
+		prefs.SetInt(prefExportHeight, hv)
+		prefs.SetString(prefExportFormat, formatSel.Selected)
+		prefs.SetString(prefExportDir, filepath.Dir(path))
+		prefs.SetBool(prefExportLegend, legend.Checked)
+		prefs.SetBool(prefExportScale, scale.Checked)
+		prefs.SetBool(prefExportNorth, north.Checked)
+		prefs.SetBool(prefExportCredits, credits.Checked)
+		o := export.Options{Width: wv, Height: hv, Lang: lang, Title: title.Text, Caption: caption.Text,
+			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}
+		if w.model.place != nil {
+			o.Select = w.model.place.ID
+		}
+		if w.mapView.fitted {
+			view := w.mapView.vp
+			o.View = &view
+		}
+		gm := w.mapView.gmap
+		w.confirmWrite(path, func() {
+			w.runExport(path, func() error { return export.Map(path, s, gm, o) })
+		})
+	}, w)
+	field.entry.OnSubmitted = func(string) { form.Submit() }
+	form.Resize(fyne.NewSize(620, form.MinSize().Height))
+	form.Show()
+}
