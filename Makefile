@@ -3,12 +3,15 @@
 
 GO ?= go
 
-.PHONY: run test setup build unit e2e bench bench-startup generate
+FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
+FYNE := $(CURDIR)/build/bin/fyne
+
+.PHONY: run test setup build unit e2e bench bench-startup generate package screenshot
 
 run: setup
 	$(GO) run .
 
-test: setup
+test: setup package
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -tags e2e -run E2E -v .
@@ -36,3 +39,16 @@ bench-startup: setup
 # Rewrites assets/map from Natural Earth (rgeo's module files).
 generate:
 	$(GO) generate ./assets
+
+# The Linux desktop bundle, build/Sovmap.tar.xz: the binary, the .desktop
+# file, the icon, and a Makefile that installs them under a prefix. The fyne
+# CLI is installed into build/bin at a pinned version.
+package: setup
+	@mkdir -p build/bin
+	GOBIN=$(CURDIR)/build/bin $(GO) install $(FYNE_TOOLS)
+	$(FYNE) package --os linux --release
+	mv -f Sovmap.tar.xz build/Sovmap.tar.xz
+
+# docs/screenshot.png for the README, made by the app itself under Xvfb.
+screenshot: setup
+	sh .ci/screenshot docs/screenshot.png

@@ -446,3 +446,56 @@ func decodeFile(t *testing.T, path string) image.Image {
 	}
 	return img
 }
+
+// TestE2EDesktopEntryLaunches does what a double-click does: it installs the
+// Linux bundle (make package) into a temporary prefix, reads the installed
+// .desktop file and runs its Exec line, and waits for the Sovmap window.
+func TestE2EDesktopEntryLaunches(t *testing.T) {
+	bundle, err := filepath.Abs(filepath.Join("build", "Sovmap.tar.xz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bundle); err != nil {
+		t.Fatalf("no bundle at %s: run make package first (make test does)", bundle)
+	}
+	tmp := t.TempDir()
+	if out, err := exec.Command("tar", "xJf", bundle, "-C", tmp).CombinedOutput(); err != nil {
+		t.Fatalf("tar: %v\n%s", err, out)
+	}
+	root := filepath.Join(tmp, "root")
+	if out, err := exec.Command("make", "-C", filepath.Join(tmp, "sovmap"), "install", "DESTDIR="+root, "PREFIX=/usr").CombinedOutput(); err != nil {
+		t.Fatalf("make install: %v\n%s", err, out)
+	}
+	entry, err := os.ReadFile(filepath.Join(root, "usr", "share", "applications", "org.sovmap.Sovmap.desktop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string]string{}
+	for _, line := range strings.Split(string(entry), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			fields[k] = v
+		}
+	}
+	for _, k := range []string{"Name", "Exec", "Icon", "Categories"} {
+		if fields[k] == "" {
+			t.Errorf("the .desktop file has no %s", k)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "usr", "share", "pixmaps", fields["Icon"]+".png")); err != nil {
+		t.Errorf("icon %s not installed: %v", fields["Icon"], err)
+	}
+	display := startXvfb(t)
+	// A launcher runs Exec with the session's PATH, which holds the prefix.
+	cmd := exec.Command("sh", "-c", fields["Exec"])
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+t.TempDir(), "LANG=en_US.UTF-8",
+		"PATH="+filepath.Join(root, "usr", "bin")+":"+os.Getenv("PATH"))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	s := &session{t: t, display: display}
+	waitFor(t, "the window of the installed app", func() bool {
+		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
+		return err == nil && strings.TrimSpace(out) != ""
+	})
+}

@@ -9,12 +9,16 @@ import (
 )
 
 //go:generate go run ./gen -out map
+//go:generate go run ./genicon -out icon.png
 
 //go:embed map/*.geojson.gz
 var mapFiles embed.FS
 
 //go:embed story/story.geojson
 var storyFile []byte
+
+//go:embed icon.png
+var iconFile []byte
 
 // Map is the folder of map levels (level0.geojson.gz, level1.geojson.gz, …).
 func Map() fs.FS {
@@ -28,3 +32,6 @@ func Map() fs.FS {
 // Story is the built-in story: the places, incidents and timeline of the
 // 2025 US–Mexico sovereignty dispute, as GeoJSON.
 func Story() []byte { return storyFile }
+
+// Icon is the app's icon, a 1024x1024 PNG drawn by assets/genicon.
+func Icon() []byte { return iconFile }

@@ -62,6 +62,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	if !i18n.Known(lang) {
 		lang = "en"
 	}
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := &Window{Window: a.NewWindow("Sovmap — " + s.Title.In(lang)), app: a, model: newModel(s, lang), MapLoaded: make(chan struct{})}
 	w.mapView = newMapView(w.model)
 	w.details = newDetails(w.model)
