@@ -6,7 +6,7 @@ GO ?= go
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 FYNE := $(CURDIR)/build/bin/fyne
 
-.PHONY: run test setup build unit e2e bench bench-startup generate package screenshot
+.PHONY: run test setup build unit e2e bench bench-startup generate package screenshot fuzz race
 
 run: setup
 	$(GO) run .
@@ -14,7 +14,12 @@ run: setup
 test: setup package
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race -short ./...
 	$(GO) test -count=1 -tags e2e -run E2E -v .
+
+# The race detector over every package (the soak test is left out: -short).
+race:
+	$(GO) test -count=1 -race -short ./...
 
 setup:
 	@sh .ci/setup
@@ -52,3 +57,10 @@ package: setup
 # docs/screenshot.png for the README, made by the app itself under Xvfb.
 screenshot: setup
 	sh .ci/screenshot docs/screenshot.png
+
+# Every fuzz target for FUZZTIME (at least 60 s each by default).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./assets/story
+	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) ./ui/export
+	$(GO) test -run XXX -fuzz '^FuzzCoordinates$$' -fuzztime $(FUZZTIME) ./geo

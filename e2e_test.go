@@ -499,3 +499,67 @@ func TestE2EDesktopEntryLaunches(t *testing.T) {
 		return err == nil && strings.TrimSpace(out) != ""
 	})
 }
+
+// TestE2ENoNetwork proves the app needs and makes no network connection:
+// the window and the export work in a network namespace with no interfaces
+// at all, and under strace no IPv4 or IPv6 socket is ever opened or connected
+// (local sockets, such as the X server's, are fine).
+func TestE2ENoNetwork(t *testing.T) {
+	bin, err := filepath.Abs(filepath.Join("build", "e2e", "sovmap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	display := startXvfb(t)
+	dir := t.TempDir()
+	runs := []struct {
+		name string
+		args []string
+	}{
+		{"window", []string{"--screenshot", filepath.Join(dir, "window.png"), "--select", "coxquihui"}},
+		{"export", []string{"--export", filepath.Join(dir, "map.svg"), "--size", "1200x800"}},
+	}
+	env := append(os.Environ(), "DISPLAY="+display, "HOME="+t.TempDir(), "LANG=en_US.UTF-8")
+	for _, r := range runs {
+		t.Run("unshare-"+r.name, func(t *testing.T) {
+			if os.Geteuid() != 0 {
+				t.Skip("unshare -n needs root")
+			}
+			cmd := exec.Command("unshare", append([]string{"-n", bin}, r.args...)...)
+			cmd.Env = env
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("in a namespace with no network: %v\n%s", err, out)
+			}
+			if st, err := os.Stat(r.args[1]); err != nil || st.Size() == 0 {
+				t.Errorf("%s wrote nothing", r.name)
+			}
+			os.Remove(r.args[1])
+		})
+		t.Run("strace-"+r.name, func(t *testing.T) {
+			log := filepath.Join(dir, r.name+".strace")
+			cmd := exec.Command("strace", append([]string{"-f", "-e", "trace=socket,connect", "-o", log, bin}, r.args...)...)
+			cmd.Env = env
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("under strace: %v\n%s", err, out)
+			}
+			trace, err := os.ReadFile(log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			calls := 0
+			for _, line := range strings.Split(string(trace), "\n") {
+				if strings.Contains(line, "socket(") || strings.Contains(line, "connect(") {
+					calls++
+				}
+				if strings.Contains(line, "AF_INET") { // AF_INET and AF_INET6
+					t.Errorf("a network socket: %s", line)
+				}
+			}
+			if r.name == "window" && calls == 0 {
+				t.Error("strace saw no socket at all, not even the X server's: the trace is not working")
+			}
+		})
+	}
+}

@@ -14,6 +14,16 @@ type details struct {
 	model  *model
 	box    *fyne.Container
 	scroll *container.Scroll
+	labels []*widget.Label // reused from one selection to the next
+	seps   []*widget.Separator
+}
+
+// line is one line of the panel: a separator, or a label's text and style.
+type line struct {
+	sep       bool
+	text      string
+	bold      bool
+	highlight bool
 }
 
 func newDetails(m *model) *details {
@@ -30,60 +40,83 @@ func heading(text string) *widget.Label {
 	return l
 }
 
-func para(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 func (d *details) refresh() {
 	m, lang := d.model, d.model.lang
-	var objs []fyne.CanvasObject
+	var lines []line
 	switch {
 	case m.place != nil:
 		p := m.place
-		objs = append(objs, heading(p.Name), para(tr(lang, "place.state")+": "+stateName(p.State)))
+		lines = append(lines, line{text: p.Name, bold: true}, line{text: tr(lang, "place.state") + ": " + stateName(p.State)})
 		for _, it := range p.Items {
-			objs = append(objs, widget.NewSeparator())
-			objs = append(objs, itemObjects(it, lang, it == m.item)...)
+			lines = append(lines, line{sep: true})
+			lines = append(lines, itemLines(it, lang, it == m.item)...)
 		}
 	case m.item != nil:
-		objs = itemObjects(m.item, lang, true)
+		lines = itemLines(m.item, lang, true)
 	default:
-		objs = []fyne.CanvasObject{heading(tr(lang, "help.title")), para(tr(lang, "help.body"))}
+		lines = []line{{text: tr(lang, "help.title"), bold: true}, {text: tr(lang, "help.body")}}
 	}
-	d.box.Objects = objs
-	d.box.Refresh()
+	d.show(lines)
 	d.scroll.ScrollToTop()
 }
 
-// itemObjects writes one item: date with its precision, what happened,
-// victims, where exactly, and the source.
-func itemObjects(it *story.Item, lang string, current bool) []fyne.CanvasObject {
-	date := it.Date.Format(lang)
-	title := widget.NewLabelWithStyle(date+" — "+it.Title.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	if current {
-		title.Importance = widget.HighImportance
+// show puts the lines in the panel, reusing its labels and separators.
+func (d *details) show(lines []line) {
+	objs := make([]fyne.CanvasObject, 0, len(lines))
+	nl, ns := 0, 0
+	for _, ln := range lines {
+		if ln.sep {
+			if ns == len(d.seps) {
+				d.seps = append(d.seps, widget.NewSeparator())
+			}
+			objs = append(objs, d.seps[ns])
+			ns++
+			continue
+		}
+		if nl == len(d.labels) {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			d.labels = append(d.labels, l)
+		}
+		l := d.labels[nl]
+		nl++
+		l.TextStyle.Bold = ln.bold
+		l.Importance = widget.MediumImportance
+		if ln.highlight {
+			l.Importance = widget.HighImportance
+		}
+		l.Text = ln.text
+		l.Refresh()
+		objs = append(objs, l)
 	}
-	objs := []fyne.CanvasObject{title, para(it.Summary.In(lang))}
+	d.box.Objects = objs
+	d.box.Refresh()
+}
+
+// itemLines writes one item: date with its precision, what happened,
+// victims, where exactly, and the source.
+func itemLines(it *story.Item, lang string, current bool) []line {
+	lines := []line{
+		{text: it.Date.Format(lang) + " — " + it.Title.In(lang), bold: true, highlight: current},
+		{text: it.Summary.In(lang)},
+	}
 	if v := it.Victims.In(lang); v != "" {
-		objs = append(objs, para(tr(lang, "victims")+": "+v))
+		lines = append(lines, line{text: tr(lang, "victims") + ": " + v})
 	}
 	if note := it.DateNote.In(lang); note != "" {
-		objs = append(objs, para(tr(lang, "date.note")+": "+note))
+		lines = append(lines, line{text: tr(lang, "date.note") + ": " + note})
 	}
 	if it.Place != nil {
 		where := tr(lang, "prec."+it.LocationPrecision)
 		if note := it.LocationNote.In(lang); note != "" {
 			where += ". " + note
 		}
-		objs = append(objs, para(tr(lang, "place.precise")+": "+where))
+		lines = append(lines, line{text: tr(lang, "place.precise") + ": " + where})
 	}
 	if it.Source != nil {
-		objs = append(objs, para(tr(lang, "source")+": "+it.Source.Name))
+		lines = append(lines, line{text: tr(lang, "source") + ": " + it.Source.Name})
 	}
-	return objs
+	return lines
 }
 
 // stateName names a state by its ISO code for the panels.

@@ -1,0 +1,49 @@
+package story_test
+
+import (
+	"strings"
+	"testing"
+
+	"sovmap/assets"
+	"sovmap/assets/story"
+)
+
+// FuzzParse feeds the story parser arbitrary bytes: it must never panic or
+// hang, every error must name the file, and every story it accepts must hold
+// its invariants. Seeds: testdata/fuzz/FuzzParse and the cases below.
+func FuzzParse(f *testing.F) {
+	f.Add(assets.Story())
+	f.Add([]byte(minimal))
+	f.Add([]byte(`{"type":"FeatureCollection","sources":[{"id":"s","name":"S"}],"features":[{"type":"Feature","id":"e","geometry":null,"properties":{"kind":"event","date_precision":"undated","title":"T","summary":"S","source":"s"}}]}`))
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":1}]}`))
+	f.Add([]byte(`[[[[[[[[[[]]]]]]]]]]`))
+	f.Add([]byte("\xff\xfe"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := story.Parse("fuzz.geojson", data)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.geojson: ") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		ids := map[string]bool{}
+		for i, it := range s.Items {
+			if ids[it.ID] {
+				t.Fatalf("id %q accepted twice", it.ID)
+			}
+			ids[it.ID] = true
+			if i > 0 && it.Date.Before(s.Items[i-1].Date) {
+				t.Fatalf("items out of order at %d", i)
+			}
+			if it.Kind == story.Incident && it.Place == nil {
+				t.Fatalf("incident %q without a place", it.ID)
+			}
+			_ = it.Date.Format("en") // never panics on an accepted date
+		}
+		for _, p := range s.Places {
+			if len(p.Items) == 0 {
+				t.Fatalf("place %q without incidents", p.ID)
+			}
+		}
+	})
+}
