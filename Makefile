@@ -61,6 +61,6 @@ screenshot: setup
 # Every fuzz target for FUZZTIME (at least 60 s each by default).
 FUZZTIME ?= 60s
 fuzz:
-	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./assets/story
-	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) ./ui/export
-	$(GO) test -run XXX -fuzz '^FuzzCoordinates$$' -fuzztime $(FUZZTIME) ./geo
+	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./assets/story
+	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./ui/export
+	$(GO) test -run XXX -fuzz '^FuzzCoordinates$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo

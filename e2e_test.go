@@ -418,6 +418,14 @@ func TestE2ECommandLine(t *testing.T) {
 		t.Error("a failed export left a file")
 	}
 
+	// A corrupt preferences file: the app starts with its defaults.
+	prefs := filepath.Join(dir, ".config", "fyne", "org.sovmap.Sovmap", "preferences.json")
+	if err := os.MkdirAll(filepath.Dir(prefs), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(prefs, []byte("{\"window.width\": \"wide\", \x00garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	display := startXvfb(t)
 	shot := filepath.Join(dir, "window.png")
 	if code, out := run(append(noDisplay, "DISPLAY="+display), "--screenshot", shot, "--select", "teocaltiche"); code != 0 {
