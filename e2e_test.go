@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"sovmap/geo"
+	"sovmap/geo/pixeltest"
 )
 
 type session struct {
@@ -292,22 +293,10 @@ func TestE2EClickMarkerAndTimeline(t *testing.T) {
 		}
 	}
 	for name, at := range map[string]image.Point{"Huitzilac": huitzilac, "Teocaltiche": teocaltiche} {
-		if n := changed(before, after, image.Rect(at.X-20, at.Y-20, at.X+20, at.Y+20)); n < 30 {
+		if n := pixeltest.Differ(before, after, image.Rect(at.X-20, at.Y-20, at.X+20, at.Y+20)); n < 30 {
 			t.Errorf("the map around %s changed in only %d pixels after the timeline selection", name, n)
 		}
 	}
-}
-
-func changed(a, b image.Image, r image.Rectangle) int {
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // TestE2EScreenshotMatchesTheScreen saves a screenshot through the menu's
@@ -348,7 +337,7 @@ func TestE2EScreenshotMatchesTheScreen(t *testing.T) {
 		t.Fatalf("saved %v, the X server shows %v", ours.Bounds().Size(), screen.Bounds().Size())
 	}
 	total := ours.Bounds().Dx() * ours.Bounds().Dy()
-	if n := changed(ours, screen, ours.Bounds()); n > total/100 {
+	if n := pixeltest.Differ(ours, screen, ours.Bounds()); n > total/100 {
 		t.Errorf("%d of %d pixels differ between the saved screenshot and the screen", n, total)
 	}
 	if dark := countDark(ours); dark > total*9/10 {

@@ -15,6 +15,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"sovmap/geo"
+	"sovmap/geo/pixeltest"
 )
 
 var writeRenders = flag.Bool("write-renders", false, "write the test renders to testdata/out for a look")
@@ -137,14 +138,7 @@ func TestRenderOverlaysDrawn(t *testing.T) {
 		"attribution": image.Rect(1280-300, 800-25, 1280-8, 800-8),
 	}
 	for name, r := range regions {
-		differ := 0
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			for x := r.Min.X; x < r.Max.X; x++ {
-				if with.RGBAAt(x, y) != without.RGBAAt(x, y) {
-					differ++
-				}
-			}
-		}
+		differ := pixeltest.Differ(with, without, r)
 		if differ < r.Dx()*r.Dy()/4 {
 			t.Errorf("%s area: only %d of %d pixels changed", name, differ, r.Dx()*r.Dy())
 		}

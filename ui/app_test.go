@@ -12,6 +12,7 @@ import (
 
 	"sovmap/assets"
 	"sovmap/assets/story"
+	"sovmap/geo/pixeltest"
 )
 
 func builtInStory(t *testing.T) *story.Story {
@@ -162,17 +163,12 @@ func countColor(img image.Image, at fyne.Position, r int, c color.RGBA) int {
 	n := 0
 	for y := int(at.Y) - r; y <= int(at.Y)+r; y++ {
 		for x := int(at.X) - r; x <= int(at.X)+r; x++ {
-			if sameColor(img.At(x, y), c) {
+			if pixeltest.SameRGB(img.At(x, y), c) {
 				n++
 			}
 		}
 	}
 	return n
-}
-
-func sameColor(a color.Color, b color.RGBA) bool {
-	r, g, bb, _ := a.RGBA()
-	return uint8(r>>8) == b.R && uint8(g>>8) == b.G && uint8(bb>>8) == b.B
 }
 
 func TestUndatedItemsFormTheLastGroup(t *testing.T) {

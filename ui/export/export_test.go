@@ -21,6 +21,7 @@ import (
 	"sovmap/assets"
 	"sovmap/assets/story"
 	"sovmap/geo"
+	"sovmap/geo/pixeltest"
 	"sovmap/ui/export"
 )
 
@@ -59,11 +60,6 @@ func decodePNG(t *testing.T, path string) image.Image {
 	return img
 }
 
-func same(c color.Color, want color.RGBA) bool {
-	r, g, b, _ := c.RGBA()
-	return uint8(r>>8) == want.R && uint8(g>>8) == want.G && uint8(b>>8) == want.B
-}
-
 func TestExportPNG(t *testing.T) {
 	s, m := load(t)
 	dir := t.TempDir()
@@ -97,13 +93,13 @@ func TestExportPNG(t *testing.T) {
 				x, y := plan.View.LonLatToPixel(orb.Point{lon, lat})
 				return img.At(int(x), int(y))
 			}
-			if c := at(-106.5, 28.5); !same(c, st.Land) {
+			if c := at(-106.5, 28.5); !pixeltest.SameRGB(c, st.Land) {
 				t.Errorf("Chihuahua is %v, want land %v", c, st.Land)
 			}
-			if c := at(-93, 24); !same(c, st.Sea) {
+			if c := at(-93, 24); !pixeltest.SameRGB(c, st.Sea) {
 				t.Errorf("the Gulf of Mexico is %v, want sea %v", c, st.Sea)
 			}
-			if c := at(-102.5833, 21.4333); !same(c, st.Marker) {
+			if c := at(-102.5833, 21.4333); !pixeltest.SameRGB(c, st.Marker) {
 				t.Errorf("Teocaltiche's marker is %v, want %v", c, st.Marker)
 			}
 			// The decorations are in the image: compare with a bare export.
@@ -120,24 +116,12 @@ func TestExportPNG(t *testing.T) {
 				"attribution":      image.Rect(tt.w-10*k, tt.h-3*k, tt.w-k, tt.h-k),
 			}
 			for what, r := range corners {
-				if n := differ(img, plain, r); n < r.Dx()*r.Dy()/5 {
+				if n := pixeltest.Differ(img, plain, r); n < r.Dx()*r.Dy()/5 {
 					t.Errorf("%s area: %d of %d pixels differ from a bare export", what, n, r.Dx()*r.Dy())
 				}
 			}
 		})
 	}
-}
-
-func differ(a, b image.Image, r image.Rectangle) int {
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 func TestExportSVG(t *testing.T) {

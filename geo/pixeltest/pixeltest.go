@@ -1,0 +1,27 @@
+// Package pixeltest holds the image checks that Sovmap's tests share:
+// comparing rendered frames, exports and screenshots pixel by pixel.
+package pixeltest
+
+import (
+	"image"
+	"image/color"
+)
+
+// Differ counts the pixels inside r where a and b differ.
+func Differ(a, b image.Image, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// SameRGB reports whether c has the red, green and blue of want.
+func SameRGB(c color.Color, want color.RGBA) bool {
+	r, g, b, _ := c.RGBA()
+	return uint8(r>>8) == want.R && uint8(g>>8) == want.G && uint8(b>>8) == want.B
+}
