@@ -6,9 +6,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
-// ReadFile reads and validates a story file. It reads at most MaxFileSize
+// ReadFile reads and validates a story file: Sovmap's GeoJSON, or with a
+// .csv name conflict-event data in ACLED's layout. It reads at most MaxFileSize
 // bytes, so a huge file costs no more memory than that, and every error
 // names the file and says what is wrong with it.
 func ReadFile(path string) (*Story, error) {
@@ -36,6 +39,9 @@ func ReadFile(path string) (*Story, error) {
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s: file is larger than the %d MiB a story may be", path, MaxFileSize>>20)
+	}
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		return ParseACLED(path, data)
 	}
 	return Parse(path, data)
 }

@@ -49,19 +49,24 @@ type Item struct {
 	KilledOK bool // whether Killed is known
 	Source   *Source
 
-	// Incidents only.
+	Actor     string // who acted, where the source says (conflict data's actor1/actor2)
+	SourceURL string // the item's own link at its source, if any
+
+	// Incidents only. An incident with no point has no Place and shows on
+	// the timeline only.
 	Place             *Place
-	LocationPrecision string // "town" or "municipality"
+	LocationPrecision string // "town", "municipality" or "region"
 	LocationNote      Text
 }
 
 // Place is where one or more incidents happened.
 type Place struct {
-	ID    string
-	Name  string
-	State string    // ISO 3166-2 code, e.g. MX-JAL
-	Point orb.Point // lon, lat
-	Items []*Item   // its incidents, in date order
+	ID           string
+	Name         string
+	State        string    // ISO 3166-2 code (MX-JAL), or the state's name where a file gives only that
+	Municipality string    // where known
+	Point        orb.Point // lon, lat
+	Items        []*Item   // its incidents, in date order
 }
 
 // Source is a named source that items cite.
@@ -77,7 +82,7 @@ type Story struct {
 	Description Text
 	Sources     []*Source
 	Items       []*Item  // in timeline order: by date, undated last
-	Places      []*Place // in the order they first appear in the file
+	Places      []*Place // in the order of their first incident on the timeline
 }
 
 // MaxFileSize is the largest story file Parse accepts.
@@ -105,6 +110,9 @@ type fileProperties struct {
 	Place             string    `json:"place"`
 	PlaceName         string    `json:"place_name"`
 	State             string    `json:"state"`
+	Municipality      string    `json:"municipality"`
+	Actor             string    `json:"actor"`
+	SourceURL         string    `json:"source_url"`
 	LocationPrecision string    `json:"location_precision"`
 	LocationNote      Text      `json:"location_note"`
 	Date              string    `json:"date"`
@@ -172,13 +180,24 @@ func Parse(name string, data []byte) (*Story, error) {
 	if len(s.Items) == 0 {
 		return nil, fail("the story has no items")
 	}
+	s.order()
+	return s, nil
+}
+
+// order puts the items in timeline order and lists the places in the order
+// of their first incident, so that the order of a file's lines does not
+// change the story.
+func (s *Story) order() {
 	sort.SliceStable(s.Items, func(i, j int) bool { return s.Items[i].Date.Before(s.Items[j].Date) })
+	s.Places = s.Places[:0]
 	for _, it := range s.Items {
-		if it.Place != nil {
-			it.Place.Items = append(it.Place.Items, it)
+		if p := it.Place; p != nil {
+			if len(p.Items) == 0 {
+				s.Places = append(s.Places, p)
+			}
+			p.Items = append(p.Items, it)
 		}
 	}
-	return s, nil
 }
 
 func jsonProblem(err error) string {
@@ -203,7 +222,8 @@ func (s *Story) item(f fileFeature, sources map[string]*Source, places map[strin
 	}
 	p := f.Properties
 	it := &Item{ID: id, Kind: p.Kind, Side: p.Side, DateNote: p.DateNote, Title: p.Title,
-		Summary: p.Summary, Victims: p.Victims, LocationPrecision: p.LocationPrecision, LocationNote: p.LocationNote}
+		Summary: p.Summary, Victims: p.Victims, LocationPrecision: p.LocationPrecision, LocationNote: p.LocationNote,
+		Actor: p.Actor, SourceURL: p.SourceURL}
 	var err error
 	if it.Date, err = parseDate(p.Date, p.DatePrecision); err != nil {
 		return nil, err
@@ -227,7 +247,7 @@ func (s *Story) item(f fileFeature, sources map[string]*Source, places map[strin
 	switch it.Kind {
 	case Incident:
 		if f.Geometry == nil {
-			return nil, errors.New("an incident needs a point geometry")
+			return it, nil // no place: on the timeline only
 		}
 		pt, ok := f.Geometry.Coordinates.(orb.Point)
 		if !ok {
@@ -237,9 +257,9 @@ func (s *Story) item(f fileFeature, sources map[string]*Source, places map[strin
 			return nil, err
 		}
 		switch it.LocationPrecision {
-		case "town", "municipality":
+		case "town", "municipality", "region":
 		default:
-			return nil, fmt.Errorf("unknown location_precision %q (want town or municipality)", it.LocationPrecision)
+			return nil, fmt.Errorf("unknown location_precision %q (want town, municipality or region)", it.LocationPrecision)
 		}
 		if it.Place, err = s.place(p, pt, places); err != nil {
 			return nil, err
@@ -274,12 +294,12 @@ func (s *Story) place(p fileProperties, pt orb.Point, places map[string]*Place) 
 	}
 	pl := places[p.Place]
 	if pl == nil {
-		pl = &Place{ID: p.Place, Name: p.PlaceName, State: p.State, Point: pt}
+		pl = &Place{ID: p.Place, Name: p.PlaceName, State: p.State, Municipality: p.Municipality, Point: pt}
 		places[p.Place] = pl
 		s.Places = append(s.Places, pl)
 		return pl, nil
 	}
-	if pl.Name != p.PlaceName || pl.State != p.State || pl.Point != pt {
+	if pl.Name != p.PlaceName || pl.State != p.State || pl.Municipality != p.Municipality || pl.Point != pt {
 		return nil, fmt.Errorf("place %q differs from its earlier incidents (name, state or point)", p.Place)
 	}
 	return pl, nil

@@ -138,7 +138,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown precision", edit(`"date_precision": "day"`, `"date_precision": "week"`), `item "a": unknown date precision "week"`},
 		{"month with day", edit(`"date_precision": "day"`, `"date_precision": "month"`), `is not a month`},
 		{"unknown kind", edit(`"kind": "incident"`, `"kind": "rumour"`), `unknown kind "rumour"`},
-		{"no geometry", edit(`{"type": "Point", "coordinates": [-99.2, 19.0]}`, `null`), "needs a point geometry"},
+		{"line geometry", edit(`{"type": "Point", "coordinates": [-99.2, 19.0]}`, `{"type": "LineString", "coordinates": [[-99.2, 19.0], [-99, 19]]}`), "want a Point"},
 		{"out of range", edit(`[-99.2, 19.0]`, `[-99.2, 95]`), "out of range"},
 		{"unknown source", edit(`"source": "src"`, `"source": "other"`), `source "other" is not in the story's sources`},
 		{"no title", edit(`"title": "T",`, ``), "missing title"},
