@@ -90,6 +90,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	} else {
 		w.showMap(r.m)
 	}
+	w.SetOnDropped(w.dropped)
 	go w.loadFullMap()
 	return w, nil
 }
@@ -115,9 +116,9 @@ func (w *Window) showMap(gm *geo.Map) {
 	for _, st := range gm.States {
 		stateNames[st.Code] = st.Name
 	}
-	w.details.refresh()
 	w.restoreView(gm)
 	w.mapView.setMap(gm)
+	w.updateStates()
 }
 
 // loadFullMap decodes every level of detail off the UI goroutine and swaps
@@ -130,6 +131,7 @@ func (w *Window) loadFullMap() {
 			return
 		}
 		w.mapView.setMap(gm)
+		w.updateStates()
 		close(w.MapLoaded)
 	})
 }
@@ -169,6 +171,9 @@ func (w *Window) menu() *fyne.MainMenu {
 	lang := w.model.lang
 	quit := fyne.NewMenuItem(tr(lang, "menu.quit"), func() { w.app.Quit() })
 	quit.IsQuit = true
+	open := fyne.NewMenuItem(tr(lang, "menu.openstory"), w.showOpenStoryDialog)
+	open.Shortcut = openShortcut
+	exportStory := fyne.NewMenuItem(tr(lang, "menu.exportstory"), w.showExportStoryDialog)
 	shot := fyne.NewMenuItem(tr(lang, "menu.screenshot"), w.showScreenshotDialog)
 	shot.Shortcut = screenshotShortcut
 	exportMap := fyne.NewMenuItem(tr(lang, "menu.exportmap"), w.showExportDialog)
@@ -191,7 +196,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		dialog.ShowInformation(tr(lang, "menu.about"), fmt.Sprintf(tr(lang, "about.body"), storySources(w.model.story)), w)
 	})
 	return fyne.NewMainMenu(
-		fyne.NewMenu(tr(lang, "menu.file"), shot, exportMap, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(tr(lang, "menu.file"), open, exportStory, fyne.NewMenuItemSeparator(), shot, exportMap, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(tr(lang, "menu.view"), zoomIn, zoomOut, reset, fyne.NewMenuItemSeparator(), language),
 		fyne.NewMenu(tr(lang, "menu.help"), about),
 	)
@@ -203,6 +208,7 @@ var (
 	resetShortcut      = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	screenshotShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	exportShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	openShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // addShortcuts puts the menu shortcuts on the canvas too, and the keys that
@@ -215,6 +221,7 @@ func (w *Window) addShortcuts() {
 	c.AddShortcut(resetShortcut, func(fyne.Shortcut) { w.mapView.reset() })
 	c.AddShortcut(screenshotShortcut, func(fyne.Shortcut) { w.showScreenshotDialog() })
 	c.AddShortcut(exportShortcut, func(fyne.Shortcut) { w.showExportDialog() })
+	c.AddShortcut(openShortcut, func(fyne.Shortcut) { w.showOpenStoryDialog() })
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		switch e.Name {
 		case fyne.KeyLeft, fyne.KeyUp:

@@ -23,7 +23,8 @@ import (
 const usage = `Sovmap: a map of Mexico for reading a news story, with no network.
 
 Usage:
-  sovmap                         open the window
+  sovmap [--story FILE]          open the window (with a story file: GeoJSON,
+                                 or conflict-event CSV in ACLED's layout)
   sovmap --export FILE [--size WxH] [--select PLACE] [--lang en|es] [--title TEXT]
                                  write the map to FILE (.png or .svg) and exit;
                                  needs no display
@@ -37,6 +38,7 @@ Flags:
 // cmdline is what the command line asked for.
 type cmdline struct {
 	export, screenshot string
+	storyFile          string
 	size, selectPlace  string
 	lang, title        string
 	width, height      int
@@ -47,6 +49,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	c := &cmdline{}
 	fs := flag.NewFlagSet("sovmap", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.storyFile, "story", "", "open the story in `FILE` (.geojson or ACLED-style .csv) instead of the built-in one")
 	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg) without opening a window")
 	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
 	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
@@ -75,7 +78,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		return nil, errors.New("--title goes with --export")
 	case c.lang != "" && !i18n.Known(c.lang):
 		return nil, fmt.Errorf("--lang %q: want en or es", c.lang)
-	case c.selectPlace != "" && s.PlaceByID(c.selectPlace) == nil:
+	case c.selectPlace != "" && c.storyFile == "" && s.PlaceByID(c.selectPlace) == nil:
 		return nil, fmt.Errorf("--select %q: no such place (places: %s)", c.selectPlace, strings.Join(placeIDs(s), ", "))
 	}
 	if c.export != "" {
@@ -117,6 +120,16 @@ func Main(args []string, start time.Time) int {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "sovmap: %v (see sovmap --help)\n", err)
 		return 2
+	}
+	if c.storyFile != "" {
+		if s, err = story.ReadFile(c.storyFile); err != nil {
+			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			return 1
+		}
+		if c.selectPlace != "" && s.PlaceByID(c.selectPlace) == nil {
+			fmt.Fprintf(os.Stderr, "sovmap: --select %q: no such place in %s (see sovmap --help)\n", c.selectPlace, c.storyFile)
+			return 2
+		}
 	}
 	if c.export != "" {
 		return runExportCommand(c, s)

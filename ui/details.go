@@ -46,7 +46,7 @@ func (d *details) refresh() {
 	switch {
 	case m.place != nil:
 		p := m.place
-		lines = append(lines, line{text: p.Name, bold: true}, line{text: tr(lang, "place.state") + ": " + stateName(p.State)})
+		lines = append(lines, line{text: p.Name, bold: true}, line{text: d.where(p)})
 		for _, it := range p.Items {
 			lines = append(lines, line{sep: true})
 			lines = append(lines, itemLines(it, lang, it == m.item)...)
@@ -117,6 +117,22 @@ func itemLines(it *story.Item, lang string, current bool) []line {
 		lines = append(lines, line{text: tr(lang, "source") + ": " + it.Source.Name})
 	}
 	return lines
+}
+
+// where says which state a place is in: by its point on the map once the
+// map is known (and that it is outside Mexico), else as the file says.
+func (d *details) where(p *story.Place) string {
+	lang := d.model.lang
+	code, known := d.model.states[p]
+	switch {
+	case known && code != "":
+		return tr(lang, "place.state") + ": " + stateName(code)
+	case known:
+		return tr(lang, "outside")
+	case p.State != "":
+		return tr(lang, "place.state") + ": " + stateName(p.State)
+	}
+	return ""
 }
 
 // stateName names a state by its ISO code for the panels.

@@ -15,6 +15,7 @@ import (
 
 	"sovmap/assets/story"
 	"sovmap/geo"
+	"sovmap/ui/export"
 )
 
 var (
@@ -43,6 +44,8 @@ type mapView struct {
 	renderer *geo.Renderer
 	markers  []geo.Marker   // one per place of the story
 	places   []*story.Place // markers[i] is places[i]
+	builtFor *story.Story   // the story the markers were made for
+	builtOn  *geo.Map       // and the map
 
 	raster  *canvas.Raster
 	tipBox  *canvas.Rectangle
@@ -93,18 +96,22 @@ func newMapView(m *model) *mapView {
 // setMap gives the view its map once loaded, and draws it.
 func (v *mapView) setMap(gm *geo.Map) {
 	v.gmap = gm
-	if v.renderer != nil {
-		v.renderer.Close()
-	}
-	v.renderer = geo.NewRenderer(gm)
-	v.markers = v.markers[:0]
-	v.places = v.places[:0]
-	for _, p := range v.model.story.Places {
-		v.markers = append(v.markers, geo.Marker{ID: p.ID, Label: p.Name, At: gm.Proj.Forward(p.Point), Count: len(p.Items)})
-		v.places = append(v.places, p)
-	}
+	v.closeRenderer() // made again for the new map on the next frame
+	v.syncMarkers()
 	v.loading.Hide()
 	v.raster.Refresh()
+}
+
+// syncMarkers makes the markers again when the story or the map changed.
+func (v *mapView) syncMarkers() {
+	s := v.model.story
+	if v.gmap == nil || (v.builtFor == s && v.builtOn == v.gmap) {
+		return
+	}
+	v.builtFor, v.builtOn = s, v.gmap
+	v.markers = export.Markers(s, v.gmap)
+	v.places = s.Places
+	v.focus = 0
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -139,9 +146,15 @@ func (r *mapViewRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.v.raster, r.v.loading, r.v.tipBox, r.v.tipText}
 }
 
-func (r *mapViewRenderer) Destroy() {
-	if r.v.renderer != nil {
-		r.v.renderer.Close()
+// Destroy stops the geo renderer's helper goroutine. Fyne destroys a
+// widget's renderer when it has not been drawn for a while and makes a new
+// one if it shows again, so the geo renderer is made again on demand.
+func (r *mapViewRenderer) Destroy() { r.v.closeRenderer() }
+
+func (v *mapView) closeRenderer() {
+	if v.renderer != nil {
+		v.renderer.Close()
+		v.renderer = nil
 	}
 }
 
@@ -176,6 +189,9 @@ func (v *mapView) draw(w, h int) image.Image {
 	case v.vp.Width != w || v.vp.Height != h:
 		v.vp = v.vp.Resize(w, h)
 	}
+	if v.renderer == nil {
+		v.renderer = geo.NewRenderer(v.gmap)
+	}
 	sc := v.scene()
 	v.renderer.Render(img, v.vp, &sc)
 	if v.onFrame != nil {
@@ -195,26 +211,8 @@ func (v *mapView) style() geo.Style {
 // hover, focus, legend, scale bar and attribution.
 func (v *mapView) scene() geo.Scene {
 	m := v.model
-	sc := geo.Scene{
-		Style:       v.style(),
-		Lang:        m.lang,
-		Markers:     v.markers,
-		Hover:       v.hover,
-		StateLabels: true,
-		ScaleBar:    true,
-		Legend: []geo.LegendEntry{
-			{Symbol: geo.LegendMarker, Text: tr(m.lang, "legend.marker")},
-			{Symbol: geo.LegendCluster, Text: tr(m.lang, "legend.cluster")},
-			{Symbol: geo.LegendHighlight, Text: tr(m.lang, "legend.state")},
-		},
-		Attribution: fmt.Sprintf(tr(m.lang, "attribution"), storySources(m.story)),
-	}
-	for _, p := range m.story.Places {
-		sc.Highlighted = append(sc.Highlighted, p.State)
-	}
-	if m.place != nil {
-		sc.Selected, sc.SelectedState = m.place.ID, m.place.State
-	}
+	sc := export.Scene(m.story, v.markers, m.states, m.lang, m.place, v.style())
+	sc.Hover = v.hover
 	if v.focused && v.focus < len(v.markers) {
 		sc.Focused = v.markers[v.focus].ID
 	}
@@ -418,6 +416,7 @@ func (v *mapView) TypedKey(e *fyne.KeyEvent) {
 
 // selectionChanged redraws, and brings a selected place into view.
 func (v *mapView) selectionChanged() {
+	v.syncMarkers()
 	if p := v.model.place; p != nil && v.gmap != nil && v.fitted {
 		for i, q := range v.places {
 			if q == p {

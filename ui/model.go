@@ -7,6 +7,7 @@ import "sovmap/assets/story"
 // It is used on the UI goroutine only.
 type model struct {
 	story     *story.Story
+	states    map[*story.Place]string // each place's state ("" outside Mexico); nil until the map is known
 	lang      string
 	place     *story.Place // selected place, or nil
 	item      *story.Item  // selected item, or nil
@@ -85,6 +86,12 @@ func (m *model) index() int {
 		}
 	}
 	return -1
+}
+
+// setStory replaces the story; the selection goes.
+func (m *model) setStory(s *story.Story) {
+	m.story, m.states, m.place, m.item = s, nil, nil, nil
+	m.changed()
 }
 
 func (m *model) setLang(lang string) {

@@ -27,27 +27,20 @@ var incidentColor = color.RGBA{0xc0, 0x2b, 0x25, 0xff}
 // at the end, each row marked with who acts (Mexico, the US, the press) or
 // as an incident. Rows of the selected place are highlighted.
 type timeline struct {
-	model   *model
-	list    *widget.List
-	rows    []*story.Item // nil marks the "undated" header
-	title   *widget.Label
-	prev    *widget.Button
-	next    *widget.Button
-	clear   *widget.Button
-	syncing bool
-	content fyne.CanvasObject
+	model    *model
+	list     *widget.List
+	rows     []*story.Item // nil marks the "undated" header
+	title    *widget.Label
+	prev     *widget.Button
+	next     *widget.Button
+	clear    *widget.Button
+	syncing  bool
+	content  fyne.CanvasObject
+	builtFor *story.Story // the story rows holds
 }
 
 func newTimeline(m *model) *timeline {
 	t := &timeline{model: m}
-	undated := false
-	for _, it := range m.story.Items {
-		if !it.Date.Dated() && !undated {
-			t.rows = append(t.rows, nil)
-			undated = true
-		}
-		t.rows = append(t.rows, it)
-	}
 	t.list = widget.NewList(func() int { return len(t.rows) }, t.newRow, t.updateRow)
 	t.list.OnSelected = func(id widget.ListItemID) {
 		if t.syncing {
@@ -148,7 +141,9 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	label := it.Title.In(lang)
 	if it.Kind == story.Incident {
 		r.mark.FillColor, r.side.Text = incidentColor, tr(lang, "side.incident")
-		label = it.Place.Name + ": " + label
+		if it.Place != nil {
+			label = it.Place.Name + ": " + label
+		}
 	} else if c, ok := sideColors[it.Side]; ok {
 		r.mark.FillColor, r.side.Text = c, tr(lang, "side."+string(it.Side))
 	} else {
@@ -170,8 +165,32 @@ func (r *timelineRow) repaint() {
 	r.side.Refresh()
 }
 
-// refresh re-reads the language and the selection.
+// syncRows lists the story's items, an "undated" header before the first
+// undated one, when the story changed.
+func (t *timeline) syncRows() {
+	if t.builtFor == t.model.story {
+		return
+	}
+	replaced := t.builtFor != nil
+	t.builtFor = t.model.story
+	t.rows = t.rows[:0]
+	undated := false
+	for _, it := range t.model.story.Items {
+		if !it.Date.Dated() && !undated {
+			t.rows = append(t.rows, nil)
+			undated = true
+		}
+		t.rows = append(t.rows, it)
+	}
+	if replaced { // a new story starts at the top (the list exists by then)
+		t.list.UnselectAll()
+		t.list.ScrollToTop()
+	}
+}
+
+// refresh re-reads the story, the language and the selection.
 func (t *timeline) refresh() {
+	t.syncRows()
 	lang := t.model.lang
 	t.title.SetText(tr(lang, "timeline"))
 	t.prev.SetText(tr(lang, "prev"))

@@ -128,7 +128,7 @@ func NewPlan(s *story.Story, m *geo.Map, o Options) (Plan, error) {
 		bound, margin = o.View.Bound(), 0
 	}
 	vp := geo.Fit(m.Proj, bound, o.Width, o.Height, margin)
-	sc := Scene(s, Markers(s, m), o.Lang, sel, geo.LightStyle(scale))
+	sc := Scene(s, Markers(s, m), PlaceStates(s, m), o.Lang, sel, geo.LightStyle(scale))
 	sc.Title, sc.Caption, sc.NorthArrow = o.Title, o.Caption, o.NorthArrow
 	if !o.Legend {
 		sc.Legend = nil

@@ -24,9 +24,24 @@ func Markers(s *story.Story, m *geo.Map) []geo.Marker {
 	return out
 }
 
+// PlaceStates finds the state each place of the story lies in, by its point
+// on the map (files may name states any way, or none): the state's ISO
+// code, or "" for a place outside Mexico.
+func PlaceStates(s *story.Story, m *geo.Map) map[*story.Place]string {
+	out := make(map[*story.Place]string, len(s.Places))
+	for _, p := range s.Places {
+		if st := m.StateAt(m.Proj.Forward(p.Point)); st != nil {
+			out[p] = st.Code
+		} else {
+			out[p] = ""
+		}
+	}
+	return out
+}
+
 // Scene is what the map shows of a story: its markers, the states that
 // hold incidents, the selected place, the legend and the attribution in lang.
-func Scene(s *story.Story, markers []geo.Marker, lang string, selected *story.Place, style geo.Style) geo.Scene {
+func Scene(s *story.Story, markers []geo.Marker, states map[*story.Place]string, lang string, selected *story.Place, style geo.Style) geo.Scene {
 	sc := geo.Scene{
 		Style:       style,
 		Lang:        lang,
@@ -40,11 +55,15 @@ func Scene(s *story.Story, markers []geo.Marker, lang string, selected *story.Pl
 		},
 		Attribution: Attribution(s, lang),
 	}
+	seen := map[string]bool{}
 	for _, p := range s.Places {
-		sc.Highlighted = append(sc.Highlighted, p.State)
+		if code := states[p]; code != "" && !seen[code] {
+			seen[code] = true
+			sc.Highlighted = append(sc.Highlighted, code)
+		}
 	}
 	if selected != nil {
-		sc.Selected, sc.SelectedState = selected.ID, selected.State
+		sc.Selected, sc.SelectedState = selected.ID, states[selected]
 	}
 	return sc
 }

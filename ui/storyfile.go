@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sovmap/assets/story"
+	"sovmap/ui/export"
+)
+
+// SetStory shows another story: its places on the map, its items on the
+// timeline. The selection goes; the view stays.
+func (w *Window) SetStory(s *story.Story) {
+	w.model.setStory(s)
+	w.updateStates()
+	w.SetTitle("Sovmap — " + s.Title.In(w.model.lang))
+}
+
+// updateStates finds each place's state on the map, once there is one.
+func (w *Window) updateStates() {
+	if gm := w.mapView.gmap; gm != nil {
+		w.model.states = export.PlaceStates(w.model.story, gm)
+		w.model.changed()
+	}
+}
+
+// OpenStory reads a story file off the UI goroutine behind a progress
+// dialog, then shows it; on any error it says what is wrong and keeps the
+// story it had.
+func (w *Window) OpenStory(path string) {
+	lang := w.model.lang
+	prog := dialog.NewCustomWithoutButtons(tr(lang, "story.opening"),
+		container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), w)
+	prog.Show()
+	go func() {
+		s, err := story.ReadFile(path)
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			w.SetStory(s)
+		})
+	}()
+}
+
+// showOpenStoryDialog picks a story file: Sovmap's GeoJSON or ACLED-style CSV.
+func (w *Window) showOpenStoryDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close() // story.ReadFile reads it, bounded
+		w.OpenStory(path)
+	}, w)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".csv"}))
+	d.Show()
+}
+
+// dropped opens the first file dropped on the window.
+func (w *Window) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			w.OpenStory(u.Path())
+			return
+		}
+	}
+}
+
+// showExportStoryDialog writes the story as GeoJSON or ACLED-style CSV.
+func (w *Window) showExportStoryDialog() {
+	lang := w.model.lang
+	prefs := w.app.Preferences()
+	dir := prefs.StringWithFallback(prefExportDir, defaultFolder())
+	field := newPathField(w, lang, filepath.Join(dir, "sovmap-story.geojson"))
+	formats := widget.NewRadioGroup([]string{"GeoJSON", "CSV"}, func(f string) {
+		ext := ".geojson"
+		if f == "CSV" {
+			ext = ".csv"
+		}
+		field.entry.SetText(withExt(field.entry.Text, ext))
+	})
+	formats.Horizontal = true
+	formats.SetSelected("GeoJSON")
+	s := w.model.story
+	form := dialog.NewForm(tr(lang, "menu.exportstory"), tr(lang, "export.save"), tr(lang, "export.cancel"),
+		[]*widget.FormItem{
+			widget.NewFormItem(tr(lang, "export.format"), formats),
+			widget.NewFormItem(tr(lang, "export.file"), field.box),
+		}, func(ok bool) {
+			if !ok {
+				return
+			}
+			path := strings.TrimSpace(field.entry.Text)
+			prefs.SetString(prefExportDir, filepath.Dir(path))
+			write := story.WriteGeoJSON
+			if formats.Selected == "CSV" {
+				write = story.WriteACLED
+			}
+			w.confirmWrite(path, func() {
+				w.runExport(path, func() error {
+					return export.WriteFile(path, func(out io.Writer) error { return write(out, s) })
+				})
+			})
+		}, w)
+	field.entry.OnSubmitted = func(string) { form.Submit() }
+	form.Resize(fyne.NewSize(560, form.MinSize().Height))
+	form.Show()
+}
