@@ -6,6 +6,10 @@ import (
 	"strconv"
 )
 
+// maxLabelledMarkers is how many markers a view may hold and still name
+// them all; above it only the selected one is named (hovering names others).
+const maxLabelledMarkers = 60
+
 // Label sizes at scale 1, points.
 const (
 	markerLabelSize  = 12.0
@@ -39,12 +43,13 @@ func (r *Renderer) markerLabelBox(vp Viewport, sc *Scene, m *Marker) (*glyphRun,
 // reserveMarkerLabels claims the space of the markers and their labels
 // first, so that state labels give way to them.
 func (r *Renderer) reserveMarkerLabels(vp Viewport, sc *Scene) {
+	sc.markerLabels = len(sc.Markers) <= maxLabelledMarkers
 	for i := range sc.Markers {
 		m := &sc.Markers[i]
 		x, y := vp.ToPixel(m.At)
 		rad := int((sc.Style.MarkerSize + 3) * sc.Style.Scale)
 		r.placed = append(r.placed, image.Rect(int(x)-rad, int(y)-rad, int(x)+rad, int(y)+rad))
-		if m.Label != "" {
+		if m.Label != "" && sc.markerLabels {
 			_, b := r.markerLabelBox(vp, sc, m)
 			r.placed = append(r.placed, b)
 		}
@@ -121,6 +126,15 @@ func (r *Renderer) marker(s surface, vp Viewport, sc *Scene, m *Marker, selected
 	if m.ID == sc.Focused {
 		s.disc(x, y, rad+10*k, rad+8*k, st.Label)
 	}
+	if m.Places > 1 { // a cluster: bigger with more places, its incidents counted inside
+		rad *= 1.3 + 0.25*math.Log2(float64(m.Places))
+		s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
+		s.disc(x, y, rad, 0, st.Marker)
+		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize+1, k), true)
+		sz := g.Size()
+		s.text(g, image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2), st.MarkerRing, st.Halo, false)
+		return
+	}
 	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
 	s.disc(x, y, rad, 0, st.Marker)
 	if m.Count > 1 {
@@ -132,7 +146,7 @@ func (r *Renderer) marker(s surface, vp Viewport, sc *Scene, m *Marker, selected
 		sz := g.Size()
 		s.text(g, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), st.BadgeText, st.Halo, false)
 	}
-	if m.Label != "" {
+	if m.Label != "" && (sc.markerLabels || selected) {
 		g, box := r.markerLabelBox(vp, sc, m)
 		fg := st.Label
 		if selected {
@@ -151,8 +165,11 @@ var smallInts = func() (s [100]string) {
 }()
 
 func smallInt(n int) string {
-	if n < len(smallInts) {
+	switch {
+	case n < len(smallInts):
 		return smallInts[n]
+	case n < 1000:
+		return "99+"
 	}
-	return "99+"
+	return "999+"
 }

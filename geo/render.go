@@ -16,6 +16,9 @@ type Marker struct {
 	Label string    // the place name, drawn beside it
 	At    orb.Point // projected position
 	Count int       // incidents there; above 1 it shows as a badge
+	// Places is how many places a cluster merges (see Clusterer); 0 or 1
+	// for a single place.
+	Places int
 }
 
 // LegendSymbol is what a legend entry shows beside its text.
@@ -49,6 +52,7 @@ type Scene struct {
 	ScaleBar      bool
 	Attribution   string // drawn bottom right; empty: none
 	Title         string // drawn top left with the caption; empty: none
+	markerLabels  bool   // whether every marker is named (set while drawing)
 	Caption       string
 	NorthArrow    bool
 }

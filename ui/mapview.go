@@ -46,6 +46,9 @@ type mapView struct {
 	places   []*story.Place // markers[i] is places[i]
 	builtFor *story.Story   // the story the markers were made for
 	builtOn  *geo.Map       // and the map
+	byID     map[string]int // marker ID → index in markers and places
+	shown    []geo.Marker   // the markers as drawn: clustered for the view
+	cluster  geo.Clusterer
 
 	raster  *canvas.Raster
 	tipBox  *canvas.Rectangle
@@ -111,7 +114,23 @@ func (v *mapView) syncMarkers() {
 	v.builtFor, v.builtOn = s, v.gmap
 	v.markers = export.Markers(s, v.gmap)
 	v.places = s.Places
+	v.byID = make(map[string]int, len(v.places))
+	for i, p := range v.places {
+		v.byID[p.ID] = i
+	}
 	v.focus = 0
+}
+
+// clustered clusters the markers for the current view, keeping the
+// selected place apart.
+func (v *mapView) clustered() []geo.Marker {
+	keep := ""
+	if p := v.model.place; p != nil {
+		keep = p.ID
+	}
+	radius := export.ClusterRadius(len(v.markers)) * float64(v.scale)
+	v.shown = v.cluster.Cluster(v.vp, v.markers, radius, keep, v.shown)
+	return v.shown
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -211,7 +230,7 @@ func (v *mapView) style() geo.Style {
 // hover, focus, legend, scale bar and attribution.
 func (v *mapView) scene() geo.Scene {
 	m := v.model
-	sc := export.Scene(m.story, v.markers, m.states, m.lang, m.place, v.style())
+	sc := export.Scene(m.story, v.clustered(), m.states, m.lang, m.place, v.style())
 	sc.Hover = v.hover
 	if v.focused && v.focus < len(v.markers) {
 		sc.Focused = v.markers[v.focus].ID
@@ -270,20 +289,32 @@ func (v *mapView) reset() {
 	}
 }
 
-// Tapped selects the marker under the pointer.
+// Tapped selects the marker under the pointer, or zooms into a cluster.
 func (v *mapView) Tapped(e *fyne.PointEvent) {
-	if i := v.markerAt(e.Position); i >= 0 {
+	m, ok := v.markerAt(e.Position)
+	switch {
+	case !ok:
+	case m.Places > 1:
+		x, y := v.vp.ToPixel(m.At)
+		v.setView(v.vp.ZoomAbout(x, y, 3))
+	default:
+		i := v.byID[m.ID]
 		v.focus = i
 		v.model.selectPlace(v.places[i])
 	}
 }
 
-func (v *mapView) markerAt(p fyne.Position) int {
-	if v.gmap == nil {
-		return -1
+// markerAt is the drawn marker (a place or a cluster) under the pointer.
+func (v *mapView) markerAt(p fyne.Position) (geo.Marker, bool) {
+	if v.gmap == nil || !v.fitted {
+		return geo.Marker{}, false
 	}
 	x, y := v.pixel(p)
-	return geo.MarkerAt(v.vp, v.markers, x, y, markerHitRadius*float64(v.scale))
+	shown := v.clustered()
+	if i := geo.MarkerAt(v.vp, shown, x, y, markerHitRadius*float64(v.scale)); i >= 0 {
+		return shown[i], true
+	}
+	return geo.Marker{}, false
 }
 
 // MouseIn is part of desktop.Hoverable.
@@ -295,11 +326,14 @@ func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
 		return
 	}
 	text, state := "", ""
-	if i := v.markerAt(e.Position); i >= 0 {
-		p := v.places[i]
-		text = p.Name
-		if len(p.Items) > 1 {
-			text += " · " + fmt.Sprintf(tr(v.model.lang, "incidents"), len(p.Items))
+	if m, ok := v.markerAt(e.Position); ok {
+		switch p := v.places[v.byID[m.ID]]; {
+		case m.Places > 1:
+			text = fmt.Sprintf(tr(v.model.lang, "cluster"), m.Places, m.Count)
+		case len(p.Items) > 1:
+			text = p.Name + " · " + fmt.Sprintf(tr(v.model.lang, "incidents"), len(p.Items))
+		default:
+			text = p.Name
 		}
 	} else {
 		x, y := v.pixel(e.Position)

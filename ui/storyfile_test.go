@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"sovmap/assets/story"
+	"sovmap/geo"
 )
 
 // waitUntil runs the UI until ok holds, for work that comes back via fyne.Do.
@@ -91,5 +93,61 @@ func TestStoryFileFlag(t *testing.T) {
 	c, err := parseArgs([]string{"--story", acledSample, "--select", "el-paso-texas", "--export", "x.png"}, s, nil)
 	if err != nil || c.storyFile != acledSample || c.selectPlace != "el-paso-texas" {
 		t.Errorf("parseArgs: %+v, %v", c, err)
+	}
+}
+
+// manyPlaces makes a story of n places scattered around Guadalajara.
+func manyPlaces(t *testing.T, n int) *story.Story {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"type":"FeatureCollection","sources":[{"id":"s","name":"Synthetic"}],"features":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		lon, lat := -103.35+float64(i%25)*0.02, 20.67+float64(i/25)*0.02
+		fmt.Fprintf(&b, `{"type":"Feature","id":"e%d","geometry":{"type":"Point","coordinates":[%f,%f]},"properties":{"kind":"incident","place":"p%d","place_name":"P%d","location_precision":"town","date":"2025-01-%02d","date_precision":"day","title":"T","summary":"S","source":"s"}}`, i, lon, lat, i, i, 1+i%28)
+	}
+	b.WriteString("]}")
+	s, err := story.Parse("many.geojson", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestMarkersCluster(t *testing.T) {
+	w := newTestWindow(t)
+	<-w.MapLoaded
+	w.SetStory(manyPlaces(t, 400))
+	capture(w)
+	v := w.mapView
+	shown := v.clustered()
+	if len(shown) >= 400 || len(shown) == 0 {
+		t.Fatalf("%d markers drawn for 400 close places, want clusters", len(shown))
+	}
+	total := 0
+	var big geo.Marker
+	for _, m := range shown {
+		total += max(m.Count, 1)
+		if m.Places > big.Places {
+			big = m
+		}
+	}
+	if total != 400 {
+		t.Errorf("clusters count %d incidents, want 400", total)
+	}
+	before := v.vp.Res
+	x, y := v.vp.ToPixel(big.At)
+	v.Tapped(&fyne.PointEvent{Position: fyne.NewPos(float32(x)/v.scale, float32(y)/v.scale)})
+	if v.vp.Res >= before || w.model.place != nil {
+		t.Errorf("tapping a cluster: resolution %v (was %v), selected %v; want a zoom and no selection", v.vp.Res, before, w.model.place)
+	}
+	// The built-in story's places are apart at the whole-country view.
+	w.SetStory(builtInStory(t))
+	v.reset()
+	capture(w)
+	if n := len(v.clustered()); n != 4 {
+		t.Errorf("the built-in story shows %d markers, want its 4 places", n)
 	}
 }

@@ -25,6 +25,16 @@ const (
 	SVG Format = "svg"
 )
 
+// ClusterRadius is how close, in points, two of n markers come before they
+// merge: when their symbols would touch; with hundreds of places, twice
+// that, so a dense map stays legible (and quick to draw).
+func ClusterRadius(n int) float64 {
+	if n > 300 {
+		return 40
+	}
+	return 20
+}
+
 // MaxSide is the largest width or height of an export, pixels.
 const MaxSide = 16384
 
@@ -128,7 +138,13 @@ func NewPlan(s *story.Story, m *geo.Map, o Options) (Plan, error) {
 		bound, margin = o.View.Bound(), 0
 	}
 	vp := geo.Fit(m.Proj, bound, o.Width, o.Height, margin)
-	sc := Scene(s, Markers(s, m), PlaceStates(s, m), o.Lang, sel, geo.LightStyle(scale))
+	keep := ""
+	if sel != nil {
+		keep = sel.ID
+	}
+	var c geo.Clusterer
+	markers := c.Cluster(vp, Markers(s, m), ClusterRadius(len(s.Places))*scale, keep, nil)
+	sc := Scene(s, markers, PlaceStates(s, m), o.Lang, sel, geo.LightStyle(scale))
 	sc.Title, sc.Caption, sc.NorthArrow = o.Title, o.Caption, o.NorthArrow
 	if !o.Legend {
 		sc.Legend = nil
