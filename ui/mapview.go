@@ -46,6 +46,7 @@ type mapView struct {
 	places   []*story.Place // markers[i] is places[i]
 	builtFor *story.Story   // the story the markers were made for
 	builtOn  *geo.Map       // and the map
+	builtGen int            // and the model's filterGen
 	byID     map[string]int // marker ID → index in markers and places
 	shown    []geo.Marker   // the markers as drawn: clustered for the view
 	cluster  geo.Clusterer
@@ -108,12 +109,17 @@ func (v *mapView) setMap(gm *geo.Map) {
 // syncMarkers makes the markers again when the story or the map changed.
 func (v *mapView) syncMarkers() {
 	s := v.model.story
-	if v.gmap == nil || (v.builtFor == s && v.builtOn == v.gmap) {
+	if v.gmap == nil || (v.builtFor == s && v.builtOn == v.gmap && v.builtGen == v.model.filterGen) {
 		return
 	}
-	v.builtFor, v.builtOn = s, v.gmap
-	v.markers = export.Markers(s, v.gmap)
-	v.places = s.Places
+	v.builtFor, v.builtOn, v.builtGen = s, v.gmap, v.model.filterGen
+	v.markers, v.places = v.markers[:0], v.places[:0]
+	for _, p := range s.Places { // the places with incidents in the date range
+		if n := v.model.visibleCount(p); n > 0 {
+			v.markers = append(v.markers, geo.Marker{ID: p.ID, Label: p.Name, At: v.gmap.Proj.Forward(p.Point), Count: n})
+			v.places = append(v.places, p)
+		}
+	}
 	v.byID = make(map[string]int, len(v.places))
 	for i, p := range v.places {
 		v.byID[p.ID] = i

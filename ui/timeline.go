@@ -36,7 +36,9 @@ type timeline struct {
 	clear    *widget.Button
 	syncing  bool
 	content  fyne.CanvasObject
+	filter   *dateFilter
 	builtFor *story.Story // the story rows holds
+	builtGen int          // and the model's filterGen
 }
 
 func newTimeline(m *model) *timeline {
@@ -58,7 +60,8 @@ func newTimeline(m *model) *timeline {
 	t.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), m.clear)
 	t.next.IconPlacement = widget.ButtonIconTrailingText
 	bar := container.NewHBox(t.prev, t.next, t.clear)
-	t.content = container.NewBorder(container.NewVBox(t.title, bar), nil, nil, nil, t.list)
+	t.filter = newDateFilter(m)
+	t.content = container.NewBorder(container.NewVBox(t.title, bar), t.filter.content, nil, nil, t.list)
 	m.onChange(t.refresh)
 	t.refresh()
 	return t
@@ -168,14 +171,17 @@ func (r *timelineRow) repaint() {
 // syncRows lists the story's items, an "undated" header before the first
 // undated one, when the story changed.
 func (t *timeline) syncRows() {
-	if t.builtFor == t.model.story {
+	if t.builtFor == t.model.story && t.builtGen == t.model.filterGen {
 		return
 	}
 	replaced := t.builtFor != nil
-	t.builtFor = t.model.story
+	t.builtFor, t.builtGen = t.model.story, t.model.filterGen
 	t.rows = t.rows[:0]
 	undated := false
 	for _, it := range t.model.story.Items {
+		if !t.model.visible(it) {
+			continue
+		}
 		if !it.Date.Dated() && !undated {
 			t.rows = append(t.rows, nil)
 			undated = true

@@ -109,3 +109,25 @@ func (d Date) ISO() string {
 	}
 	return ""
 }
+
+// Days is the span of days the date covers, as days since 1 January 1970:
+// one day, or a whole month for a Month date. ok is false for Undated.
+func (d Date) Days() (first, last int, ok bool) {
+	if !d.Dated() {
+		return 0, 0, false
+	}
+	day := max(d.Day, 1)
+	t := time.Date(d.Year, time.Month(d.Month), day, 0, 0, 0, 0, time.UTC)
+	first = int(t.Unix() / 86400)
+	last = first
+	if d.Precision == Month {
+		last = int(t.AddDate(0, 1, -1).Unix() / 86400)
+	}
+	return first, last, true
+}
+
+// DayString writes a day number (days since 1 January 1970) as a date.
+func DayString(day int, lang string) string {
+	t := time.Unix(int64(day)*86400, 0).UTC()
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: Day}.Format(lang)
+}

@@ -72,6 +72,13 @@ var messages = map[string]map[string]string{
 		"export.working":       "Exporting…",
 		"export.done.title":    "Exported",
 		"export.done":          "Saved to %s",
+		"menu.openstory":       "Open story…",
+		"menu.exportstory":     "Export story…",
+		"story.opening":        "Opening the story…",
+		"cluster":              "%d places, %d incidents: click to zoom in",
+		"filter.from":          "From",
+		"filter.to":            "To",
+		"filter.note":          "Undated items always show.",
 		"outside":              "Outside Mexico",
 	},
 	"es": {
@@ -131,6 +138,13 @@ var messages = map[string]map[string]string{
 		"export.working":       "Exportando…",
 		"export.done.title":    "Exportado",
 		"export.done":          "Guardado en %s",
+		"menu.openstory":       "Abrir historia…",
+		"menu.exportstory":     "Exportar historia…",
+		"story.opening":        "Abriendo la historia…",
+		"cluster":              "%d lugares, %d hechos: clic para acercar",
+		"filter.from":          "Desde",
+		"filter.to":            "Hasta",
+		"filter.note":          "Los elementos sin fecha siempre se muestran.",
 		"outside":              "Fuera de México",
 	},
 }
@@ -141,6 +155,12 @@ func T(lang, key string) string {
 		return s
 	}
 	return messages["en"][key]
+}
+
+// Has reports whether lang has its own text for key.
+func Has(lang, key string) bool {
+	_, ok := messages[lang][key]
+	return ok
 }
 
 // Names is how each language names itself, for the language menu.
