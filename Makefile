@@ -62,5 +62,6 @@ screenshot: setup
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./assets/story
+	$(GO) test -run XXX -fuzz '^FuzzParseACLED$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./assets/story
 	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./ui/export
 	$(GO) test -run XXX -fuzz '^FuzzCoordinates$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo
