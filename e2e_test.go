@@ -383,7 +383,7 @@ func TestE2ECommandLine(t *testing.T) {
 			t.Errorf("--export wrote no %s", name)
 		}
 	}
-	if img := decodeFile(t, filepath.Join(dir, "map.png")); img.Bounds().Dx() != 800 || img.Bounds().Dy() != 600 {
+	if img := pixeltest.DecodePNG(t, filepath.Join(dir, "map.png")); img.Bounds().Dx() != 800 || img.Bounds().Dy() != 600 {
 		t.Errorf("exported %v, want 800x600", img.Bounds())
 	}
 	bad := []struct {
@@ -420,7 +420,7 @@ func TestE2ECommandLine(t *testing.T) {
 	if code, out := run(append(noDisplay, "DISPLAY="+display), "--screenshot", shot, "--select", "teocaltiche"); code != 0 {
 		t.Fatalf("--screenshot: exit %d\n%s", code, out)
 	}
-	img := decodeFile(t, shot)
+	img := pixeltest.DecodePNG(t, shot)
 	if img.Bounds().Dx() < 640 || img.Bounds().Dy() < 400 {
 		t.Errorf("screenshot is %v", img.Bounds())
 	}
@@ -428,20 +428,6 @@ func TestE2ECommandLine(t *testing.T) {
 		t.Error("the --screenshot image is black")
 	}
 	os.Rename(shot, filepath.Join("build", "e2e", "cli-screenshot.png"))
-}
-
-func decodeFile(t *testing.T, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
 }
 
 // TestE2EDesktopEntryLaunches does what a double-click does: it installs the

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
@@ -38,14 +37,8 @@ func ParseACLED(name string, data []byte) (*Story, error) {
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("%s: "+format, append([]any{name}, args...)...)
 	}
-	if len(data) > MaxFileSize {
-		return nil, fail("file is %d bytes; the limit is %d", len(data), MaxFileSize)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail("file is empty")
-	}
-	if !utf8.Valid(data) {
-		return nil, fail("file is not UTF-8 text")
+	if err := checkText(name, data); err != nil {
+		return nil, err
 	}
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	header, err := r.Read()

@@ -131,14 +131,8 @@ func Parse(name string, data []byte) (*Story, error) {
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("%s: "+format, append([]any{name}, args...)...)
 	}
-	if len(data) > MaxFileSize {
-		return nil, fail("file is %d bytes; the limit is %d", len(data), MaxFileSize)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail("file is empty")
-	}
-	if !utf8.Valid(data) {
-		return nil, fail("file is not UTF-8 text")
+	if err := checkText(name, data); err != nil {
+		return nil, err
 	}
 	var fc fileCollection
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -198,6 +192,20 @@ func (s *Story) order() {
 			p.Items = append(p.Items, it)
 		}
 	}
+}
+
+// checkText refuses what no story file can be: too large, empty, or not
+// UTF-8 text.
+func checkText(name string, data []byte) error {
+	switch {
+	case len(data) > MaxFileSize:
+		return fmt.Errorf("%s: file is %d bytes; the limit is %d", name, len(data), MaxFileSize)
+	case len(bytes.TrimSpace(data)) == 0:
+		return fmt.Errorf("%s: file is empty", name)
+	case !utf8.Valid(data):
+		return fmt.Errorf("%s: file is not UTF-8 text", name)
+	}
+	return nil
 }
 
 func jsonProblem(err error) string {

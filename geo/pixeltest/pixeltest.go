@@ -5,6 +5,9 @@ package pixeltest
 import (
 	"image"
 	"image/color"
+	"image/png"
+	"os"
+	"testing"
 )
 
 // Differ counts the pixels inside r where a and b differ.
@@ -24,4 +27,19 @@ func Differ(a, b image.Image, r image.Rectangle) int {
 func SameRGB(c color.Color, want color.RGBA) bool {
 	r, g, b, _ := c.RGBA()
 	return uint8(r>>8) == want.R && uint8(g>>8) == want.G && uint8(b>>8) == want.B
+}
+
+// DecodePNG reads a PNG file, failing the test if it is not one.
+func DecodePNG(t testing.TB, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -46,20 +45,6 @@ func load(tb testing.TB) (*story.Story, *geo.Map) {
 	return theStory, theMap
 }
 
-func decodePNG(t *testing.T, path string) image.Image {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
-}
-
 func TestExportPNG(t *testing.T) {
 	s, m := load(t)
 	dir := t.TempDir()
@@ -80,7 +65,7 @@ func TestExportPNG(t *testing.T) {
 			if err := export.Map(path, s, m, o); err != nil {
 				t.Fatal(err)
 			}
-			img := decodePNG(t, path)
+			img := pixeltest.DecodePNG(t, path)
 			if b := img.Bounds(); b.Dx() != tt.w || b.Dy() != tt.h {
 				t.Fatalf("size %v, want %dx%d", b.Size(), tt.w, tt.h)
 			}
@@ -109,7 +94,7 @@ func TestExportPNG(t *testing.T) {
 			if err := export.Map(barePath, s, m, bare); err != nil {
 				t.Fatal(err)
 			}
-			plain := decodePNG(t, barePath)
+			plain := pixeltest.DecodePNG(t, barePath)
 			k := int(float64(min(tt.w, tt.h)) / 720 * 10)
 			corners := map[string]image.Rectangle{
 				"title and legend": image.Rect(k, k, 12*k, 12*k),
