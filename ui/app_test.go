@@ -37,6 +37,9 @@ func newTestWindow(t *testing.T) *Window {
 	w.Resize(fyne.NewSize(1280, 800))
 	w.Show()
 	t.Cleanup(w.Close)
+	// Fyne's test driver runs fyne.Do work on the goroutine that asks, so the
+	// map's background load must be over before the test touches the window.
+	<-w.MapLoaded
 	capture(w)
 	return w
 }
@@ -315,6 +318,7 @@ func TestCorruptPreferencesFallBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
+	<-w.MapLoaded
 	if w.model.lang != "en" {
 		t.Errorf("unknown language preference gave %q", w.model.lang)
 	}

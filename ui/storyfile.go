@@ -33,8 +33,9 @@ func (w *Window) updateStates() {
 
 // OpenStory reads a story file off the UI goroutine behind a progress
 // dialog, then shows it; on any error it says what is wrong and keeps the
-// story it had.
-func (w *Window) OpenStory(path string) {
+// story it had. The channel closes once that is done.
+func (w *Window) OpenStory(path string) <-chan struct{} {
+	done := make(chan struct{})
 	lang := w.model.lang
 	prog := dialog.NewCustomWithoutButtons(tr(lang, "story.opening"),
 		container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), w)
@@ -42,6 +43,7 @@ func (w *Window) OpenStory(path string) {
 	go func() {
 		s, err := story.ReadFile(path)
 		fyne.Do(func() {
+			defer close(done)
 			prog.Hide()
 			if err != nil {
 				dialog.ShowError(err, w)
@@ -50,6 +52,7 @@ func (w *Window) OpenStory(path string) {
 			w.SetStory(s)
 		})
 	}()
+	return done
 }
 
 // showOpenStoryDialog picks a story file: Sovmap's GeoJSON or ACLED-style CSV.
@@ -68,12 +71,20 @@ func (w *Window) showOpenStoryDialog() {
 
 // dropped opens the first file dropped on the window.
 func (w *Window) dropped(_ fyne.Position, uris []fyne.URI) {
+	w.openDropped(uris)
+}
+
+// openDropped opens the first local file of uris; the channel closes once
+// that is done (at once when there is none).
+func (w *Window) openDropped(uris []fyne.URI) <-chan struct{} {
 	for _, u := range uris {
 		if u.Scheme() == "file" {
-			w.OpenStory(u.Path())
-			return
+			return w.OpenStory(u.Path())
 		}
 	}
+	done := make(chan struct{})
+	close(done)
+	return done
 }
 
 // showExportStoryDialog writes the story as GeoJSON or ACLED-style CSV.

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -15,26 +14,15 @@ import (
 	"sovmap/geo"
 )
 
-// waitUntil runs the UI until ok holds, for work that comes back via fyne.Do.
-func waitUntil(t *testing.T, what string, ok func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		var done bool
-		fyne.DoAndWait(func() { done = ok() })
-		if done {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
-}
-
 const acledSample = "../assets/story/testdata/acled-sample.csv"
 
 func TestOpenStoryFromCSV(t *testing.T) {
 	w := newTestWindow(t)
 	<-w.MapLoaded
-	w.OpenStory(acledSample)
-	waitUntil(t, "the CSV story", func() bool { return w.model.story.ItemByID("MEX1001") != nil })
+	<-w.OpenStory(acledSample)
+	if w.model.story.ItemByID("MEX1001") == nil {
+		t.Fatal("the CSV story is not shown")
+	}
 	if n := len(w.mapView.markers); n != len(w.model.story.Places) || n != 5 {
 		t.Errorf("%d markers for %d places, want 5", n, len(w.model.story.Places))
 	}
@@ -62,9 +50,11 @@ func TestOpenBadStoryKeepsTheCurrentOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, path := range []string{bad, filepath.Join(t.TempDir(), "missing.csv"), t.TempDir()} {
-		w.OpenStory(path)
+		<-w.OpenStory(path)
 		// The error dialog shows; the story stays.
-		waitUntil(t, "the error", func() bool { return len(w.Canvas().Overlays().List()) > 0 })
+		if len(w.Canvas().Overlays().List()) == 0 {
+			t.Errorf("opening %s showed no error", path)
+		}
 		if w.model.story != before {
 			t.Fatalf("opening %s replaced the story", path)
 		}
@@ -81,8 +71,10 @@ func TestDropStoryFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(abs)})
-	waitUntil(t, "the dropped story", func() bool { return w.model.story.ItemByID("USA2001") != nil })
+	<-w.openDropped([]fyne.URI{storage.NewFileURI(abs)})
+	if w.model.story.ItemByID("USA2001") == nil {
+		t.Error("the dropped story is not shown")
+	}
 }
 
 func TestStoryFileFlag(t *testing.T) {
