@@ -88,11 +88,11 @@ type Story struct {
 // MaxFileSize is the largest story file Parse accepts.
 const MaxFileSize = 32 << 20
 
-// The file's JSON shape.
+// The file's JSON shape, for reading and writing alike.
 type fileCollection struct {
 	Type        string        `json:"type"`
-	Title       Text          `json:"title"`
-	Description Text          `json:"description"`
+	Title       Text          `json:"title,omitempty"`
+	Description Text          `json:"description,omitempty"`
 	Sources     []*Source     `json:"sources"`
 	Features    []fileFeature `json:"features"`
 }
@@ -106,22 +106,22 @@ type fileFeature struct {
 
 type fileProperties struct {
 	Kind              Kind      `json:"kind"`
-	Side              Side      `json:"side"`
-	Place             string    `json:"place"`
-	PlaceName         string    `json:"place_name"`
-	State             string    `json:"state"`
-	Municipality      string    `json:"municipality"`
-	Actor             string    `json:"actor"`
-	SourceURL         string    `json:"source_url"`
-	LocationPrecision string    `json:"location_precision"`
-	LocationNote      Text      `json:"location_note"`
-	Date              string    `json:"date"`
+	Side              Side      `json:"side,omitempty"`
+	Place             string    `json:"place,omitempty"`
+	PlaceName         string    `json:"place_name,omitempty"`
+	State             string    `json:"state,omitempty"`
+	Municipality      string    `json:"municipality,omitempty"`
+	Actor             string    `json:"actor,omitempty"`
+	SourceURL         string    `json:"source_url,omitempty"`
+	LocationPrecision string    `json:"location_precision,omitempty"`
+	LocationNote      Text      `json:"location_note,omitempty"`
+	Date              string    `json:"date,omitempty"`
 	DatePrecision     Precision `json:"date_precision"`
-	DateNote          Text      `json:"date_note"`
+	DateNote          Text      `json:"date_note,omitempty"`
 	Title             Text      `json:"title"`
 	Summary           Text      `json:"summary"`
-	Victims           Text      `json:"victims"`
-	Killed            *float64  `json:"killed"`
+	Victims           Text      `json:"victims,omitempty"`
+	Killed            *float64  `json:"killed,omitempty"`
 	Source            string    `json:"source"`
 }
 
