@@ -50,6 +50,7 @@ type mapView struct {
 	byID     map[string]int // marker ID → index in markers and places
 	shown    []geo.Marker   // the markers as drawn: clustered for the view
 	cluster  geo.Clusterer
+	shownFor clusterKey // what shown was clustered for
 
 	raster  *canvas.Raster
 	tipBox  *canvas.Rectangle
@@ -113,6 +114,7 @@ func (v *mapView) syncMarkers() {
 		return
 	}
 	v.builtFor, v.builtOn, v.builtGen = s, v.gmap, v.model.filterGen
+	v.shownFor = clusterKey{} // new markers: cluster them again
 	v.markers, v.places = v.markers[:0], v.places[:0]
 	for _, p := range s.Places { // the places with incidents in the date range
 		if n := v.model.visibleCount(p); n > 0 {
@@ -127,15 +129,29 @@ func (v *mapView) syncMarkers() {
 	v.focus = 0
 }
 
+// clusterKey is what a clustering depends on besides the markers.
+type clusterKey struct {
+	vp    geo.Viewport
+	keep  string
+	scale float32
+	valid bool
+}
+
 // clustered clusters the markers for the current view, keeping the
-// selected place apart.
+// selected place apart. Hit-testing between frames reuses the frame's
+// clustering rather than doing it again on every pointer move.
 func (v *mapView) clustered() []geo.Marker {
 	keep := ""
 	if p := v.model.place; p != nil {
 		keep = p.ID
 	}
+	key := clusterKey{vp: v.vp, keep: keep, scale: v.scale, valid: true}
+	if key == v.shownFor {
+		return v.shown
+	}
 	radius := export.ClusterRadius(len(v.markers)) * float64(v.scale)
 	v.shown = v.cluster.Cluster(v.vp, v.markers, radius, keep, v.shown)
+	v.shownFor = key
 	return v.shown
 }
 
