@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -472,10 +473,23 @@ func TestE2EDesktopEntryLaunches(t *testing.T) {
 	cmd := exec.Command("sh", "-c", fields["Exec"])
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+t.TempDir(), "LANG=en_US.UTF-8",
 		"PATH="+filepath.Join(root, "usr", "bin")+":"+os.Getenv("PATH"))
+	// Its own process group, so that stopping it stops the app the shell
+	// started too, before the test removes the app's home.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		cmd.Wait()
+		// Wait for the whole group, the app included, to be gone.
+		for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+			if syscall.Kill(-cmd.Process.Pid, 0) != nil {
+				return
+			}
+		}
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	})
 	s := &session{t: t, display: display}
 	waitFor(t, "the window of the installed app", func() bool {
 		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
