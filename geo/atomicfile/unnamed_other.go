@@ -1,0 +1,15 @@
+//go:build !linux
+
+package atomicfile
+
+import (
+	"errors"
+	"os"
+)
+
+var errNoUnnamed = errors.New("unnamed temporary files are not supported here")
+
+// openUnnamed is not available off Linux: the temporary file is named.
+func openUnnamed(string) (*os.File, error) { return nil, errNoUnnamed }
+
+func linkUnnamed(*os.File, string) (string, error) { return "", errNoUnnamed }
