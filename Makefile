@@ -35,7 +35,7 @@ e2e: setup
 
 # Renderer and loading speed: go test benchmarks.
 bench:
-	$(GO) test -run XXX -bench . -benchtime 3s ./geo
+	$(GO) test -run XXX -bench . -benchtime 3s ./geo/...
 
 # Start-up under Xvfb against an empty Fyne window.
 bench-startup: setup
@@ -61,7 +61,7 @@ screenshot: setup
 # Every fuzz target for FUZZTIME (at least 60 s each by default).
 FUZZTIME ?= 60s
 fuzz:
-	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./assets/story
-	$(GO) test -run XXX -fuzz '^FuzzParseACLED$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./assets/story
-	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./ui/export
+	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/storyfile
+	$(GO) test -run XXX -fuzz '^FuzzParseACLED$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/storyfile
+	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/export
 	$(GO) test -run XXX -fuzz '^FuzzCoordinates$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo

@@ -23,8 +23,8 @@ import (
 	"testing"
 	"time"
 
-	"sovmap/geo"
 	"sovmap/geo/pixeltest"
+	"sovmap/geo/render"
 )
 
 type session struct {
@@ -195,7 +195,7 @@ func text(words []word) string {
 // markerBlobs finds the centres of the map's markers: blobs of the marker
 // colour (either theme's) outside the legend.
 func markerBlobs(img image.Image, mapArea image.Rectangle) []image.Point {
-	want := []color.RGBA{geo.LightStyle(1).Marker, geo.DarkStyle(1).Marker}
+	want := []color.RGBA{render.LightStyle(1).Marker, render.DarkStyle(1).Marker}
 	isMarker := func(c color.Color) bool {
 		r, g, b, _ := c.RGBA()
 		for _, w := range want {

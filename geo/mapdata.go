@@ -38,8 +38,14 @@ type Region struct {
 	full     orb.MultiPolygon   // level 0, for hit-testing
 }
 
-// Shape is the region's projected geometry at level of detail lvl.
+// Shape is the region's projected geometry at level of detail lvl; nil
+// where the region vanishes at that level.
 func (r *Region) Shape(lvl int) orb.MultiPolygon { return r.shapes[lvl] }
+
+// Outlines are the region's edges to stroke at level of detail lvl: its
+// rings, less the edges where a neighbouring country was cut to the map's
+// area.
+func (r *Region) Outlines(lvl int) []orb.LineString { return r.outlines[lvl] }
 
 // Contains reports whether the projected point p lies inside the region at
 // full detail.

@@ -4,10 +4,11 @@ import (
 	"testing"
 
 	"sovmap/geo"
+	"sovmap/geo/geotest"
 )
 
 func TestAllStatesPresent(t *testing.T) {
-	m := embeddedMap(t)
+	m := geotest.Map(t)
 	want := map[string]string{
 		"MX-AGU": "Aguascalientes", "MX-BCN": "Baja California", "MX-BCS": "Baja California Sur",
 		"MX-CAM": "Campeche", "MX-CHH": "Chihuahua", "MX-CHP": "Chiapas", "MX-CMX": "Ciudad de México",
@@ -54,19 +55,19 @@ func TestAllStatesPresent(t *testing.T) {
 }
 
 func TestPlacesInsideTheirStates(t *testing.T) {
-	m := embeddedMap(t)
-	for _, p := range places {
-		t.Run(p.id, func(t *testing.T) {
-			got := m.StateAt(geo.MexicoLCC.Forward(p.lonlat))
-			if got == nil || got.Code != p.state {
-				t.Errorf("%s at %v lies in %v, want %s", p.id, p.lonlat, got, p.state)
+	m := geotest.Map(t)
+	for _, p := range geotest.Places {
+		t.Run(p.ID, func(t *testing.T) {
+			got := m.StateAt(geo.MexicoLCC.Forward(p.LonLat))
+			if got == nil || got.Code != p.State {
+				t.Errorf("%s at %v lies in %v, want %s", p.ID, p.LonLat, got, p.State)
 			}
 		})
 	}
 }
 
 func TestLevelOfDetail(t *testing.T) {
-	m := embeddedMap(t)
+	m := geotest.Map(t)
 	tests := []struct {
 		res  float64
 		want int
@@ -99,21 +100,38 @@ func TestLoadMapLevels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := embeddedMap(t)
+	full := geotest.Map(t)
 	if len(quick.Tolerances) != 1 || quick.Tolerances[0] != full.Tolerances[4] {
 		t.Errorf("quick map tolerances %v, want [%v]", quick.Tolerances, full.Tolerances[4])
 	}
 	if len(quick.States) != 32 {
 		t.Errorf("quick map has %d states", len(quick.States))
 	}
-	for _, p := range places {
-		if s := quick.StateAt(geo.MexicoLCC.Forward(p.lonlat)); s == nil || s.Code != p.state {
-			t.Errorf("quick map puts %s in %v, want %s", p.id, s, p.state)
+	for _, p := range geotest.Places {
+		if s := quick.StateAt(geo.MexicoLCC.Forward(p.LonLat)); s == nil || s.Code != p.State {
+			t.Errorf("quick map puts %s in %v, want %s", p.ID, s, p.State)
 		}
 	}
 	for _, bad := range [][]int{{99}, {3, 2}, {-1}} {
 		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, bad...); err == nil {
 			t.Errorf("levels %v gave no error", bad)
+		}
+	}
+}
+
+func BenchmarkLoadMap(b *testing.B) {
+	for b.Loop() {
+		if _, err := geo.LoadMap(assetsMap(), geo.MexicoLCC); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadMapQuick loads the one coarse level the window starts with.
+func BenchmarkLoadMapQuick(b *testing.B) {
+	for b.Loop() {
+		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, 4); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -8,44 +8,41 @@ import (
 	"github.com/paulmach/orb"
 
 	"sovmap/geo"
+	"sovmap/geo/geotest"
 )
 
 type emptyFS struct{}
 
 func (emptyFS) Open(string) (fs.File, error) { return nil, fs.ErrNotExist }
 
-func wholeCountry(m *geo.Map, w, h int) geo.Viewport {
-	return geo.Fit(m.Proj, m.Bound, w, h, 16)
-}
-
 func TestViewportRoundTrip(t *testing.T) {
-	m := embeddedMap(t)
+	m := geotest.Map(t)
 	for _, size := range [][2]int{{1280, 800}, {1920, 1080}, {3840, 2160}, {333, 777}} {
-		vp := wholeCountry(m, size[0], size[1])
-		for _, p := range places {
-			x, y := vp.LonLatToPixel(p.lonlat)
+		vp := geotest.WholeCountry(m, size[0], size[1])
+		for _, p := range geotest.Places {
+			x, y := vp.LonLatToPixel(p.LonLat)
 			back := vp.PixelToLonLat(x, y)
-			if d := math.Max(math.Abs(back[0]-p.lonlat[0]), math.Abs(back[1]-p.lonlat[1])); d > 1e-9 {
-				t.Errorf("%dx%d %s: round trip off by %g degrees", size[0], size[1], p.id, d)
+			if d := math.Max(math.Abs(back[0]-p.LonLat[0]), math.Abs(back[1]-p.LonLat[1])); d > 1e-9 {
+				t.Errorf("%dx%d %s: round trip off by %g degrees", size[0], size[1], p.ID, d)
 			}
 		}
 	}
 }
 
 func TestFitShowsAllOfMexico(t *testing.T) {
-	m := embeddedMap(t)
-	vp := wholeCountry(m, 1280, 800)
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1280, 800)
 	for _, corner := range []orb.Point{m.Bound.Min, m.Bound.Max} {
 		x, y := vp.ToPixel(corner)
-		if x < 15.9 || y < 15.9 || x > 1280-15.9 || y > 800-15.9 {
+		if x < 23.9 || y < 23.9 || x > 1280-23.9 || y > 800-23.9 {
 			t.Errorf("corner %v at pixel (%.1f, %.1f) is outside the margin", corner, x, y)
 		}
 	}
 }
 
 func TestZoomAboutKeepsPointFixed(t *testing.T) {
-	m := embeddedMap(t)
-	vp := wholeCountry(m, 1280, 800)
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1280, 800)
 	tests := []struct {
 		x, y, factor float64
 	}{
@@ -65,9 +62,9 @@ func TestZoomAboutKeepsPointFixed(t *testing.T) {
 }
 
 func TestPanMovesContent(t *testing.T) {
-	m := embeddedMap(t)
-	vp := wholeCountry(m, 800, 600)
-	p := m.Proj.Forward(places[0].lonlat)
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 800, 600)
+	p := m.Proj.Forward(geotest.Places[0].LonLat)
 	x0, y0 := vp.ToPixel(p)
 	x1, y1 := vp.Pan(30, -20).ToPixel(p)
 	if math.Abs(x1-x0-30) > 1e-9 || math.Abs(y1-y0+20) > 1e-9 {
@@ -76,12 +73,12 @@ func TestPanMovesContent(t *testing.T) {
 }
 
 func TestHitTestStateAtPlacePixels(t *testing.T) {
-	m := embeddedMap(t)
-	vp := wholeCountry(m, 1920, 1080)
-	for _, p := range places {
-		x, y := vp.LonLatToPixel(p.lonlat)
-		if s := m.StateAtPixel(vp, x, y); s == nil || s.Code != p.state {
-			t.Errorf("state at %s's pixel = %v, want %s", p.id, s, p.state)
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1920, 1080)
+	for _, p := range geotest.Places {
+		x, y := vp.LonLatToPixel(p.LonLat)
+		if s := m.StateAtPixel(vp, x, y); s == nil || s.Code != p.State {
+			t.Errorf("state at %s's pixel = %v, want %s", p.ID, s, p.State)
 		}
 	}
 	// The Gulf of Mexico is no state.
@@ -91,27 +88,9 @@ func TestHitTestStateAtPlacePixels(t *testing.T) {
 	}
 }
 
-func TestMarkerAt(t *testing.T) {
-	m := embeddedMap(t)
-	vp := wholeCountry(m, 1920, 1080)
-	var markers []geo.Marker
-	for _, p := range places {
-		markers = append(markers, geo.Marker{ID: p.id, At: m.Proj.Forward(p.lonlat)})
-	}
-	for i, p := range places {
-		x, y := vp.LonLatToPixel(p.lonlat)
-		if got := geo.MarkerAt(vp, markers, x+5, y-5, 12); got != i {
-			t.Errorf("near %s found marker %d, want %d", p.id, got, i)
-		}
-	}
-	if got := geo.MarkerAt(vp, markers, 5, 5, 12); got != -1 {
-		t.Errorf("a corner found marker %d", got)
-	}
-}
-
 func TestScaleBar(t *testing.T) {
-	m := embeddedMap(t)
-	vp := wholeCountry(m, 1280, 800)
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1280, 800)
 	bar := geo.NewScaleBar(vp, 140)
 	if bar.Pixels > 140 || bar.Pixels < 140/5 {
 		t.Errorf("bar spans %v px, want between 28 and 140", bar.Pixels)

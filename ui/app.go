@@ -1,52 +1,51 @@
 // Package ui is Sovmap's desktop interface: the main window with the map,
-// the details panel and the timeline, wired to one shared model.
+// the details panel and the timeline, all views of one app state
+// (geo/appstate), and the command line that starts it.
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/paulmach/orb"
 
 	"sovmap/assets"
-	"sovmap/assets/story"
+	"sovmap/assets/i18n"
 	"sovmap/geo"
-	"sovmap/ui/i18n"
+	"sovmap/geo/appstate"
+	"sovmap/geo/story"
+	"sovmap/ui/native"
 )
 
 // AppID is the application's reverse-DNS ID, as in FyneApp.toml; preferences
 // are stored under it.
 const AppID = "org.sovmap.Sovmap"
 
-// Preference keys.
-const (
-	prefWidth   = "window.width"
-	prefHeight  = "window.height"
-	prefLang    = "language"
-	prefViewX   = "view.x"
-	prefViewY   = "view.y"
-	prefViewRes = "view.res"
-)
-
 // Window is Sovmap's main window and its parts.
 type Window struct {
 	fyne.Window
 	app      fyne.App
-	model    *model
+	state    *appstate.State
 	mapView  *mapView
 	details  *details
 	timeline *timeline
-	// MapLoaded is closed once the map has loaded and is shown.
+	// MapLoaded is closed once the full map has loaded and is shown, or
+	// has failed to load; MapErr then says which.
 	MapLoaded chan struct{}
+	MapErr    error
 }
+
+// quickLevel is the level of detail shown while the rest loads: fine
+// enough for the whole country on a large screen.
+const quickLevel = 4
 
 // NewWindow builds the main window for a story. The map loads in the
 // background; the window shows at once.
@@ -57,41 +56,38 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 		m, err := geo.LoadMapLevels(assets.Map(), geo.MexicoLCC, quickLevel)
 		quick <- mapResult{m, err}
 	}()
-	prefs := a.Preferences()
-	lang := prefs.StringWithFallback(prefLang, systemLanguage())
-	if !i18n.Known(lang) {
-		lang = "en"
-	}
+	p := newPrefs(a.Preferences())
+	st := appstate.New(s, p.language())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
-	w := &Window{Window: a.NewWindow("Sovmap — " + s.Title.In(lang)), app: a, model: newModel(s, lang), MapLoaded: make(chan struct{})}
-	w.mapView = newMapView(w.model)
-	w.details = newDetails(w.model)
-	w.timeline = newTimeline(w.model)
+	w := &Window{Window: a.NewWindow(""), app: a, state: st, MapLoaded: make(chan struct{})}
+	w.mapView = newMapView(st)
+	w.details = newDetails(st)
+	w.timeline = newTimeline(st, w.globalKey, w.globalRune)
+	w.mapView.otherKey = w.globalKey
 	w.SetContent(w.layout())
-	w.Resize(fyne.NewSize(
-		clampPref(prefs.FloatWithFallback(prefWidth, 1280), 640, 8192),
-		clampPref(prefs.FloatWithFallback(prefHeight, 800), 400, 8192)))
+	w.Resize(p.windowSize(screenSize(w.Canvas())))
 	w.SetMainMenu(w.menu())
 	w.addShortcuts()
-	w.model.onChange(w.languageChanged)
-	w.mapView.onViewChange = func(vp geo.Viewport) {
-		prefs.SetFloat(prefViewX, vp.Center[0])
-		prefs.SetFloat(prefViewY, vp.Center[1])
-		prefs.SetFloat(prefViewRes, vp.Res)
-	}
-	w.SetOnClosed(func() {
-		size := w.Canvas().Size()
-		prefs.SetFloat(prefWidth, float64(size.Width))
-		prefs.SetFloat(prefHeight, float64(size.Height))
-	})
+	w.setTitle()
+	st.Listen(appstate.LanguageChanged, func(appstate.Change) { w.SetMainMenu(w.menu()) })
+	st.Listen(appstate.StoryChanged|appstate.LanguageChanged, func(appstate.Change) { w.setTitle() })
+	p.follow(st)
+	w.SetOnClosed(func() { p.saveWindowSize(w.Canvas().Size()) })
 	a.Settings().AddListener(func(fyne.Settings) { w.mapView.Refresh() })
-	if r := <-quick; r.err != nil {
+	r := <-quick
+	if r.err != nil {
 		return nil, fmt.Errorf("the embedded map could not be read: %w", r.err)
-	} else {
-		w.showMap(r.m)
 	}
+	st.SetMap(r.m)
+	p.restoreView(st)
 	w.SetOnDropped(w.dropped)
-	go w.loadFullMap()
+	// The finer levels of detail are not needed for the first frame; read
+	// on both cores while it is drawn, they would delay it. So they load
+	// once it is drawn, or after a moment if no frame comes (no display).
+	var once sync.Once
+	load := func() { once.Do(func() { go w.loadFullMap() }) }
+	w.mapView.firstFrame = load
+	time.AfterFunc(time.Second, load)
 	return w, nil
 }
 
@@ -100,63 +96,41 @@ type mapResult struct {
 	err error
 }
 
-func clampPref(v, lo, hi float64) float32 {
-	if v != v || v < lo || v > hi { // NaN or out of range: a corrupt preference
-		return float32(lo + (hi-lo)/8)
-	}
-	return float32(v)
-}
-
-// quickLevel is the level of detail shown while the rest loads: fine
-// enough for the whole country on a large screen.
-const quickLevel = 4
-
-// showMap puts a loaded map on screen.
-func (w *Window) showMap(gm *geo.Map) {
-	for _, st := range gm.States {
-		stateNames[st.Code] = st.Name
-	}
-	w.restoreView(gm)
-	w.mapView.setMap(gm)
-	w.updateStates()
-}
-
 // loadFullMap decodes every level of detail off the UI goroutine and swaps
-// it in when ready.
+// it in when ready; either way MapLoaded closes.
 func (w *Window) loadFullMap() {
-	gm, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
+	m, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
 	fyne.Do(func() {
+		defer close(w.MapLoaded)
 		if err != nil {
-			w.mapFailed(err)
+			w.MapErr = fmt.Errorf("the embedded map could not be read: %w", err)
+			dialog.ShowError(w.MapErr, w)
 			return
 		}
-		w.mapView.setMap(gm)
-		w.updateStates()
-		close(w.MapLoaded)
+		w.state.SetMap(m)
 	})
 }
 
-func (w *Window) mapFailed(err error) {
-	dialog.ShowError(fmt.Errorf("the embedded map could not be read: %w", err), w)
-}
-
-// restoreView puts back the last session's view, if it is a sane one.
-func (w *Window) restoreView(gm *geo.Map) {
-	prefs := w.app.Preferences()
-	res := prefs.FloatWithFallback(prefViewRes, 0)
-	c := orb.Point{prefs.FloatWithFallback(prefViewX, 0), prefs.FloatWithFallback(prefViewY, 0)}
-	grown := gm.Bound.Pad(2e6)
-	if res >= geo.MinResolution && res <= geo.MaxResolution && grown.Contains(c) {
-		w.mapView.restore(c, res)
+// WaitForMap waits until the full map has loaded, or failed to, or until
+// timeout has passed.
+func (w *Window) WaitForMap(timeout time.Duration) error {
+	select {
+	case <-w.MapLoaded:
+		return w.MapErr
+	case <-time.After(timeout):
+		return errors.New("the map did not load in time")
 	}
 }
 
+func (w *Window) setTitle() {
+	w.SetTitle("Sovmap — " + w.state.Story().Title.In(w.state.Lang()))
+}
+
 func (w *Window) layout() fyne.CanvasObject {
-	lang := w.model.lang
-	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { w.mapView.zoom(keyZoom) })
-	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { w.mapView.zoom(1 / keyZoom) })
-	reset := widget.NewButtonWithIcon("", theme.ViewRestoreIcon(), w.mapView.reset)
-	_ = lang
+	st := w.state
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { st.Zoom(keyZoom) })
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { st.Zoom(1 / keyZoom) })
+	reset := widget.NewButtonWithIcon("", theme.ViewRestoreIcon(), st.ShowAll)
 	buttons := container.NewVBox(zoomIn, zoomOut, reset)
 	overlay := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewPadded(buttons)), nil, nil, nil)
 	mapArea := container.NewStack(w.mapView, overlay)
@@ -167,101 +141,36 @@ func (w *Window) layout() fyne.CanvasObject {
 	return split
 }
 
-func (w *Window) menu() *fyne.MainMenu {
-	lang := w.model.lang
-	quit := fyne.NewMenuItem(tr(lang, "menu.quit"), func() { w.app.Quit() })
-	quit.IsQuit = true
-	open := fyne.NewMenuItem(tr(lang, "menu.openstory"), w.showOpenStoryDialog)
-	open.Shortcut = openShortcut
-	exportStory := fyne.NewMenuItem(tr(lang, "menu.exportstory"), w.showExportStoryDialog)
-	shot := fyne.NewMenuItem(tr(lang, "menu.screenshot"), w.showScreenshotDialog)
-	shot.Shortcut = screenshotShortcut
-	exportMap := fyne.NewMenuItem(tr(lang, "menu.exportmap"), w.showExportDialog)
-	exportMap.Shortcut = exportShortcut
-	zoomIn := fyne.NewMenuItem(tr(lang, "zoom.in"), func() { w.mapView.zoom(keyZoom) })
-	zoomIn.Shortcut = zoomInShortcut
-	zoomOut := fyne.NewMenuItem(tr(lang, "zoom.out"), func() { w.mapView.zoom(1 / keyZoom) })
-	zoomOut.Shortcut = zoomOutShortcut
-	reset := fyne.NewMenuItem(tr(lang, "zoom.reset"), w.mapView.reset)
-	reset.Shortcut = resetShortcut
-	var langs []*fyne.MenuItem
-	for _, code := range i18n.Languages {
-		item := fyne.NewMenuItem(i18n.Names[code], func() { w.setLanguage(code) })
-		item.Checked = code == lang
-		langs = append(langs, item)
-	}
-	language := fyne.NewMenuItem(tr(lang, "menu.language"), nil)
-	language.ChildMenu = fyne.NewMenu("", langs...)
-	about := fyne.NewMenuItem(tr(lang, "menu.about"), func() {
-		dialog.ShowInformation(tr(lang, "menu.about"), fmt.Sprintf(tr(lang, "about.body"), storySources(w.model.story)), w)
-	})
-	return fyne.NewMainMenu(
-		fyne.NewMenu(tr(lang, "menu.file"), open, exportStory, fyne.NewMenuItemSeparator(), shot, exportMap, fyne.NewMenuItemSeparator(), quit),
-		fyne.NewMenu(tr(lang, "menu.view"), zoomIn, zoomOut, reset, fyne.NewMenuItemSeparator(), language),
-		fyne.NewMenu(tr(lang, "menu.help"), about),
-	)
-}
-
-var (
-	zoomInShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
-	zoomOutShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
-	resetShortcut      = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	screenshotShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	exportShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	openShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-)
-
-// addShortcuts puts the menu shortcuts on the canvas too, and the keys that
-// work anywhere no widget has the focus: arrows step through the story,
-// Escape clears, Home resets, + and − zoom.
-func (w *Window) addShortcuts() {
-	c := w.Canvas()
-	c.AddShortcut(zoomInShortcut, func(fyne.Shortcut) { w.mapView.zoom(keyZoom) })
-	c.AddShortcut(zoomOutShortcut, func(fyne.Shortcut) { w.mapView.zoom(1 / keyZoom) })
-	c.AddShortcut(resetShortcut, func(fyne.Shortcut) { w.mapView.reset() })
-	c.AddShortcut(screenshotShortcut, func(fyne.Shortcut) { w.showScreenshotDialog() })
-	c.AddShortcut(exportShortcut, func(fyne.Shortcut) { w.showExportDialog() })
-	c.AddShortcut(openShortcut, func(fyne.Shortcut) { w.showOpenStoryDialog() })
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyLeft, fyne.KeyUp:
-			w.model.step(-1)
-		case fyne.KeyRight, fyne.KeyDown:
-			w.model.step(1)
-		case fyne.KeyEscape:
-			w.model.clear()
-		case fyne.KeyHome:
-			w.mapView.reset()
-		}
-	})
-	c.SetOnTypedRune(w.mapView.TypedRune)
-}
-
-func (w *Window) setLanguage(code string) {
-	w.app.Preferences().SetString(prefLang, code)
-	w.model.setLang(code)
-}
-
-func (w *Window) languageChanged() {
-	w.SetTitle("Sovmap — " + w.model.story.Title.In(w.model.lang))
-	w.SetMainMenu(w.menu())
-}
-
 // SelectPlace selects the place with the given id, if the story has it.
 func (w *Window) SelectPlace(id string) {
-	if p := w.model.story.PlaceByID(id); p != nil {
-		w.model.selectPlace(p)
+	if p := w.state.Story().PlaceByID(id); p != nil {
+		w.state.SelectPlace(p)
 	}
 }
+
+// State is the window's app state.
+func (w *Window) State() *appstate.State { return w.state }
 
 // ReportFirstFrame prints, once, how long after start the first complete
 // frame (map, markers and panels) was drawn: for the start-up benchmark.
 func (w *Window) ReportFirstFrame(start time.Time) {
-	done := false
-	w.mapView.onFrame = func() {
-		if !done && w.mapView.gmap != nil {
-			done = true
-			fmt.Fprintf(os.Stderr, "first-frame %.1f ms\n", float64(time.Since(start).Microseconds())/1000)
-		}
+	load := w.mapView.firstFrame
+	w.mapView.firstFrame = func() {
+		fmt.Fprintf(os.Stderr, "first-frame %.1f ms\n", float64(time.Since(start).Microseconds())/1000)
+		load()
 	}
+}
+
+// tr is the interface text for key in lang.
+func tr(lang, key string) string { return i18n.T(lang, key) }
+
+// screenSize is the screen's size in units, or zero where it cannot be
+// known.
+func screenSize(c fyne.Canvas) fyne.Size {
+	w, h := native.ScreenSize()
+	scale := c.Scale()
+	if scale <= 0 {
+		scale = 1
+	}
+	return fyne.NewSize(float32(w)/scale, float32(h)/scale)
 }

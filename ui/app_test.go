@@ -3,26 +3,22 @@ package ui
 import (
 	"image"
 	"image/color"
+	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"sovmap/assets"
-	"sovmap/assets/story"
+	"sovmap/geo/geotest"
 	"sovmap/geo/pixeltest"
+	"sovmap/geo/render"
+	"sovmap/geo/story"
 )
 
-func builtInStory(t *testing.T) *story.Story {
-	t.Helper()
-	s, err := story.Parse("story.geojson", assets.Story())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func builtInStory(t *testing.T) *story.Story { return geotest.BuiltInStory(t) }
 
 // newTestWindow opens the main window on Fyne's test driver at 1280x800
 // and draws it once, so the map has a view.
@@ -39,7 +35,9 @@ func newTestWindow(t *testing.T) *Window {
 	t.Cleanup(w.Close)
 	// Fyne's test driver runs fyne.Do work on the goroutine that asks, so the
 	// map's background load must be over before the test touches the window.
-	<-w.MapLoaded
+	if err := w.WaitForMap(time.Minute); err != nil {
+		t.Fatal(err)
+	}
 	capture(w)
 	return w
 }
@@ -59,18 +57,15 @@ func capture(w *Window) *image.NRGBA {
 	return out
 }
 
-// markerPos is where place id's marker is, in the map view's coordinates.
+// markerPos is where place id's marker is, in the map view's units.
 func markerPos(t *testing.T, w *Window, id string) fyne.Position {
 	t.Helper()
-	v := w.mapView
-	for i, p := range v.places {
-		if p.ID == id {
-			x, y := v.vp.ToPixel(v.markers[i].At)
-			return fyne.NewPos(float32(x)/v.scale, float32(y)/v.scale)
-		}
+	p := w.state.Story().PlaceByID(id)
+	if p == nil {
+		t.Fatalf("no place %s", id)
 	}
-	t.Fatalf("no marker for %s", id)
-	return fyne.Position{}
+	x, y := w.state.View().ToUnits(w.state.Map().Proj.Forward(p.Point))
+	return fyne.NewPos(float32(x), float32(y))
 }
 
 // detailsText is all the text the details panel shows.
@@ -98,8 +93,8 @@ func TestEmptyStateExplainsTheMap(t *testing.T) {
 func TestMarkerTapShowsAllIncidentsOfThePlace(t *testing.T) {
 	w := newTestWindow(t)
 	test.TapAt(w.mapView, markerPos(t, w, "teocaltiche").AddXY(3, -2))
-	if w.model.place == nil || w.model.place.ID != "teocaltiche" {
-		t.Fatalf("selected place %v, want teocaltiche", w.model.place)
+	if w.state.Place() == nil || w.state.Place().ID != "teocaltiche" {
+		t.Fatalf("selected place %v, want teocaltiche", w.state.Place())
 	}
 	got := detailsText(w)
 	for _, want := range []string{"Teocaltiche", "State: Jalisco", "c. 14 Apr 2025 — Police chief shot dead",
@@ -109,16 +104,16 @@ func TestMarkerTapShowsAllIncidentsOfThePlace(t *testing.T) {
 		}
 	}
 	// The timeline selects the place's first incident.
-	if w.model.item == nil || w.model.item.ID != "teocaltiche-police-chief" {
-		t.Errorf("timeline item %v, want teocaltiche-police-chief", w.model.item)
+	if w.state.Item() == nil || w.state.Item().ID != "teocaltiche-police-chief" {
+		t.Errorf("timeline item %v, want teocaltiche-police-chief", w.state.Item())
 	}
 }
 
 func TestTapAwayFromMarkersSelectsNothing(t *testing.T) {
 	w := newTestWindow(t)
 	test.TapAt(w.mapView, fyne.NewPos(5, 300))
-	if w.model.place != nil {
-		t.Errorf("tap on the sea selected %s", w.model.place.ID)
+	if w.state.Place() != nil {
+		t.Errorf("tap on the sea selected %s", w.state.Place().ID)
 	}
 }
 
@@ -136,14 +131,14 @@ func rowOf(t *testing.T, w *Window, id string) int {
 func TestTimelineSelectsOnTheMap(t *testing.T) {
 	w := newTestWindow(t)
 	w.timeline.list.Select(rowOf(t, w, "huitzilac-shooting"))
-	if w.model.place == nil || w.model.place.ID != "huitzilac" {
-		t.Fatalf("selected place %v, want huitzilac", w.model.place)
+	if w.state.Place() == nil || w.state.Place().ID != "huitzilac" {
+		t.Fatalf("selected place %v, want huitzilac", w.state.Place())
 	}
 	img := capture(w)
 	// The selection ring is drawn around Huitzilac's marker on the map.
 	pos := markerPos(t, w, "huitzilac")
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.mapView).Add(pos)
-	st := w.mapView.style()
+	st := render.LightStyle(1)
 	if n := countColor(img, abs, 16, st.Selection); n < 40 {
 		t.Errorf("%d pixels of the selection ring around Huitzilac's marker, want at least 40", n)
 	}
@@ -153,8 +148,8 @@ func TestTimelineSelectsOnTheMap(t *testing.T) {
 	}
 	// An event with no place shows in details only.
 	w.timeline.list.Select(rowOf(t, w, "sheinbaum-rejects"))
-	if w.model.place != nil || w.model.item.ID != "sheinbaum-rejects" {
-		t.Errorf("event selected place %v item %v", w.model.place, w.model.item)
+	if w.state.Place() != nil || w.state.Item() == nil || w.state.Item().ID != "sheinbaum-rejects" {
+		t.Errorf("event selected place %v item %v", w.state.Place(), w.state.Item())
 	}
 	if !strings.Contains(detailsText(w), "Sheinbaum rejects the proposal") {
 		t.Errorf("details lack the event:\n%s", detailsText(w))
@@ -198,84 +193,140 @@ func TestUndatedItemsFormTheLastGroup(t *testing.T) {
 
 func TestPreviousNextStepThroughTheStory(t *testing.T) {
 	w := newTestWindow(t)
-	items := w.model.story.Items
+	items := w.state.Story().Items
 	test.Tap(w.timeline.next)
 	test.Tap(w.timeline.next)
-	if w.model.item != items[1] {
-		t.Fatalf("after next twice: %v, want %s", w.model.item, items[1].ID)
+	if w.state.Item() != items[1] {
+		t.Fatalf("after next twice: %v, want %s", w.state.Item(), items[1].ID)
 	}
 	test.Tap(w.timeline.prev)
-	if w.model.item != items[0] {
-		t.Fatalf("after previous: %v, want %s", w.model.item, items[0].ID)
+	if w.state.Item() != items[0] {
+		t.Fatalf("after previous: %v, want %s", w.state.Item(), items[0].ID)
 	}
 	// The arrow keys do the same when no widget has the focus.
 	w.Canvas().Unfocus()
 	key := w.Canvas().OnTypedKey()
 	key(&fyne.KeyEvent{Name: fyne.KeyRight})
 	key(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if w.model.item != items[2] {
-		t.Errorf("after two right arrows: %v, want %s", w.model.item, items[2].ID)
+	if w.state.Item() != items[2] {
+		t.Errorf("after two right arrows: %v, want %s", w.state.Item(), items[2].ID)
 	}
 	// Stepping past the end stays on the last item.
 	for range items {
 		key(&fyne.KeyEvent{Name: fyne.KeyRight})
 	}
-	if w.model.item != items[len(items)-1] {
-		t.Errorf("past the end: %v", w.model.item)
+	if w.state.Item() != items[len(items)-1] {
+		t.Errorf("past the end: %v", w.state.Item())
 	}
 	key(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.model.item != nil || w.model.place != nil {
-		t.Errorf("Escape left %v selected", w.model.item)
+	if w.state.Item() != nil || w.state.Place() != nil {
+		t.Errorf("Escape left %v selected", w.state.Item())
 	}
 }
 
 func TestKeyboardSelectsMarkers(t *testing.T) {
 	w := newTestWindow(t)
-	w.Canvas().Focus(w.mapView)
-	if !w.mapView.focused {
+	v := w.mapView
+	w.Canvas().Focus(v)
+	if !v.focused {
 		t.Fatal("the map cannot take the focus")
 	}
-	w.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	w.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	want := w.model.story.Places[1]
-	if w.model.place != want {
-		t.Errorf("right then Enter selected %v, want %s", w.model.place, want.ID)
+	key := func(k fyne.KeyName) { v.TypedKey(&fyne.KeyEvent{Name: k}) }
+	// The arrows move to the nearest marker on their side of the map, not
+	// in date order: Coxquihui is the easternmost place, Huitzilac the
+	// nearest west of it, Teuchitlán the westernmost, Teocaltiche just
+	// north-east of Teuchitlán.
+	steps := []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyRight, "coxquihui"}, {fyne.KeyRight, "coxquihui"}, // nothing further east
+		{fyne.KeyLeft, "huitzilac"}, {fyne.KeyLeft, "teuchitlan"}, {fyne.KeyLeft, "teuchitlan"},
+		{fyne.KeyUp, "teocaltiche"}, {fyne.KeyDown, "teuchitlan"}, {fyne.KeyRight, "teocaltiche"},
 	}
-	if sc := w.mapView.scene(); sc.Focused != want.ID {
-		t.Errorf("focus ring on %q, want %q", sc.Focused, want.ID)
+	for i := 0; i < 3; i++ { // from wherever the ring starts, go east
+		key(fyne.KeyRight)
 	}
-	w.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if w.model.place != nil {
+	for _, s := range steps {
+		key(s.key)
+		if v.focus != s.want {
+			t.Fatalf("after %s the focus ring is on %q, want %q", s.key, v.focus, s.want)
+		}
+	}
+	capture(w)
+	if _, sc := v.lastFrame(); sc.Focused != "teocaltiche" {
+		t.Errorf("focus ring drawn on %q", sc.Focused)
+	}
+	key(fyne.KeyReturn)
+	if p := w.state.Place(); p == nil || p.ID != "teocaltiche" {
+		t.Errorf("Enter selected %v, want teocaltiche", p)
+	}
+	// The window's keys work with the map focused too.
+	key(fyne.KeyEscape)
+	if w.state.Place() != nil {
 		t.Error("Escape did not clear the selection")
+	}
+}
+
+// The window's keys work wherever the focus is: on the timeline's list as
+// with nothing focused; Ctrl+Q is a shortcut.
+func TestWindowKeysWorkWithTheTimelineFocused(t *testing.T) {
+	w := newTestWindow(t)
+	items := w.state.Shown().Items
+	test.Tap(w.timeline.next) // select the first item
+	w.Canvas().Focus(w.timeline.list)
+	w.timeline.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if w.state.Item() != items[1] {
+		t.Errorf("Right on the focused timeline selected %v, want %s", w.state.Item(), items[1].ID)
+	}
+	before := w.state.View()
+	w.timeline.list.TypedRune('+')
+	if w.state.View().Res >= before.Res {
+		t.Error("+ on the focused timeline did not zoom in")
+	}
+	w.timeline.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if !w.state.View().Whole {
+		t.Error("Home on the focused timeline did not show all of Mexico")
+	}
+	w.timeline.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.state.Item() != nil {
+		t.Error("Escape on the focused timeline did not clear the selection")
+	}
+	// Shortcuts work from the canvas too, and Quit has Ctrl+Q.
+	res := w.state.View().Res
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(zoomInShortcut)
+	if w.state.View().Res >= res {
+		t.Error("Ctrl+= on the canvas did not zoom in")
+	}
+	file := w.MainMenu().Items[0].Items
+	if quit := file[len(file)-1]; !quit.IsQuit || quit.Shortcut != quitShortcut {
+		t.Errorf("the File menu ends with %q (shortcut %v), want Quit with Ctrl+Q", quit.Label, quit.Shortcut)
 	}
 }
 
 func TestPanAndZoom(t *testing.T) {
 	w := newTestWindow(t)
-	v := w.mapView
-	before := v.vp
-	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v).AddXY(200, 200)
+	st := w.state
+	before := st.View()
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.mapView).AddXY(200, 200)
 	test.Drag(w.Canvas(), at, 40, 10)
-	if v.vp.Center == before.Center {
-		t.Fatal("drag did not pan")
-	}
-	if dx := (before.Center[0] - v.vp.Center[0]) / v.vp.Res / float64(v.scale); dx < 39.9 || dx > 40.1 {
+	after := st.View()
+	if dx := (before.Center[0] - after.Center[0]) / after.Res; dx < 39.9 || dx > 40.1 {
 		t.Errorf("drag by 40 moved the view by %v units", dx)
 	}
-	anchor := v.vp.FromPixel(float64(200*v.scale), float64(200*v.scale))
+	anchor := after.FromUnits(200, 200)
 	// test.Scroll sends no position, so the event is made by hand.
-	v.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, 200)}, Scrolled: fyne.Delta{DY: 30}})
-	if v.vp.Res >= before.Res {
-		t.Errorf("scrolling up did not zoom in: %v m/px", v.vp.Res)
+	w.mapView.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, 200)}, Scrolled: fyne.Delta{DY: 30}})
+	if st.View().Res >= before.Res {
+		t.Errorf("scrolling up did not zoom in: %v m/unit", st.View().Res)
 	}
-	after := v.vp.FromPixel(float64(200*v.scale), float64(200*v.scale))
-	if abs(anchor[0]-after[0]) > 1e-6*v.vp.Res || abs(anchor[1]-after[1]) > 1e-6*v.vp.Res {
-		t.Errorf("zoom moved the point under the pointer from %v to %v", anchor, after)
+	moved := st.View().FromUnits(200, 200)
+	if abs(anchor[0]-moved[0]) > 1e-6*before.Res || abs(anchor[1]-moved[1]) > 1e-6*before.Res {
+		t.Errorf("zoom moved the point under the pointer from %v to %v", anchor, moved)
 	}
-	w.mapView.reset()
-	capture(w)
-	if v.vp.Res != before.Res || v.vp.Center != before.Center {
-		t.Errorf("reset gave %v, want %v", v.vp, before)
+	st.ShowAll()
+	if got := st.View(); got != before {
+		t.Errorf("show all gave %+v, want %+v", got, before)
 	}
 }
 
@@ -288,11 +339,11 @@ func abs(x float64) float64 {
 
 func TestLanguageSwitch(t *testing.T) {
 	w := newTestWindow(t)
-	w.setLanguage("es")
+	w.state.SetLanguage("es")
 	if got := detailsText(w); !strings.Contains(got, "Cómo usar el mapa") {
 		t.Errorf("Spanish details:\n%s", got)
 	}
-	if w.timeline.title.Text != tr("es", "timeline") || w.timeline.next.Text != "Siguiente" {
+	if w.timeline.title.Text != tr("es", "timeline") || w.timeline.next.Text != "Siguiente" || w.MainMenu().Items[0].Label != "Archivo" {
 		t.Errorf("timeline not in Spanish: %q %q", w.timeline.title.Text, w.timeline.next.Text)
 	}
 	w.timeline.list.Select(rowOf(t, w, "coxquihui-candidate"))
@@ -309,20 +360,47 @@ func TestLanguageSwitch(t *testing.T) {
 }
 
 func TestCorruptPreferencesFallBack(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Preferences().SetString(prefLang, "xx")
-	a.Preferences().SetFloat(prefWidth, -5)
-	a.Preferences().SetFloat(prefViewRes, 1e300)
-	w, err := NewWindow(a, builtInStory(t))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name   string
+		set    func(fyne.Preferences)
+		width  float32
+		height float32
+	}{
+		{"negative width", func(p fyne.Preferences) { p.SetFloat(prefWidth, -5) }, defaultWidth, defaultHeight},
+		{"huge width", func(p fyne.Preferences) { p.SetFloat(prefWidth, -5000); p.SetFloat(prefHeight, 1e9) }, defaultWidth, defaultHeight},
+		{"not a number", func(p fyne.Preferences) { p.SetFloat(prefHeight, math.NaN()) }, defaultWidth, defaultHeight},
+		{"sane", func(p fyne.Preferences) { p.SetFloat(prefWidth, 900); p.SetFloat(prefHeight, 700) }, 900, 700},
 	}
-	defer w.Close()
-	<-w.MapLoaded
-	if w.model.lang != "en" {
-		t.Errorf("unknown language preference gave %q", w.model.lang)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			p := a.Preferences()
+			p.SetString(prefLang, "xx")
+			p.SetFloat(prefViewRes, 1e300)
+			p.SetFloat(prefViewX, math.Inf(1))
+			tt.set(p)
+			w, err := NewWindow(a, builtInStory(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			if err := w.WaitForMap(time.Minute); err != nil {
+				t.Fatal(err)
+			}
+			if w.state.Lang() != "en" {
+				t.Errorf("unknown language preference gave %q", w.state.Lang())
+			}
+			if !w.state.View().Whole {
+				t.Errorf("an absurd saved view was restored: %+v", w.state.View())
+			}
+			if got := w.Canvas().Size(); got.Width != tt.width || got.Height != tt.height {
+				t.Errorf("window %v, want %vx%v", got, tt.width, tt.height)
+			}
+		})
 	}
-	if w.mapView.pending != nil {
-		t.Error("an absurd saved view was restored")
+	// Never larger than the screen.
+	got := newPrefs(test.NewTempApp(t).Preferences()).windowSize(fyne.NewSize(1024, 700))
+	if got.Width > 1024 || got.Height > 700 {
+		t.Errorf("on a 1024x700 screen the window is %v", got)
 	}
 }

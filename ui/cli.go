@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -14,10 +15,12 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"sovmap/assets"
-	"sovmap/assets/story"
+	"sovmap/assets/i18n"
 	"sovmap/geo"
-	"sovmap/ui/export"
-	"sovmap/ui/i18n"
+	"sovmap/geo/appstate"
+	"sovmap/geo/export"
+	"sovmap/geo/story"
+	"sovmap/geo/storyfile"
 )
 
 const usage = `Sovmap: a map of Mexico for reading a news story, with no network.
@@ -25,7 +28,8 @@ const usage = `Sovmap: a map of Mexico for reading a news story, with no network
 Usage:
   sovmap [--story FILE]          open the window (with a story file: GeoJSON,
                                  or conflict-event CSV in ACLED's layout)
-  sovmap --export FILE [--size WxH] [--select PLACE] [--lang en|es] [--title TEXT]
+  sovmap --export FILE [--size WxH] [--select PLACE] [--from DATE] [--to DATE]
+         [--lang en|es] [--title TEXT]
                                  write the map to FILE (.png or .svg) and exit;
                                  needs no display
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
@@ -41,7 +45,9 @@ type cmdline struct {
 	storyFile          string
 	size, selectPlace  string
 	lang, title        string
+	from, to           string
 	width, height      int
+	filter             appstate.Filter
 }
 
 // parseArgs reads the command line. It returns flag.ErrHelp for --help.
@@ -56,6 +62,8 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.StringVar(&c.selectPlace, "select", "", "select `PLACE`: "+strings.Join(placeIDs(s), ", "))
 	fs.StringVar(&c.lang, "lang", "", "interface language, `en` or es (default: the system's)")
 	fs.StringVar(&c.title, "title", "", "the export's title (default: the story's)")
+	fs.StringVar(&c.from, "from", "", "show only what happened from `DATE` (YYYY-MM-DD) on, as the date filter does")
+	fs.StringVar(&c.to, "to", "", "show only what happened up to `DATE` (YYYY-MM-DD)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(stdout, usage)
@@ -81,6 +89,12 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	case c.selectPlace != "" && c.storyFile == "" && s.PlaceByID(c.selectPlace) == nil:
 		return nil, fmt.Errorf("--select %q: no such place (places: %s)", c.selectPlace, strings.Join(placeIDs(s), ", "))
 	}
+	if c.from != "" || c.to != "" {
+		var err error
+		if c.filter, err = parseRange(c.from, c.to); err != nil {
+			return nil, err
+		}
+	}
 	if c.export != "" {
 		var err error
 		if c.width, c.height, err = export.ParseSize(c.size); err != nil {
@@ -96,6 +110,29 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	return c, nil
 }
 
+// parseRange reads --from and --to as a date filter; either may be left
+// out for an open end.
+func parseRange(from, to string) (appstate.Filter, error) {
+	f := appstate.Filter{Dates: true, From: math.MinInt32, To: math.MaxInt32}
+	for _, d := range []struct {
+		flag, value string
+		day         *int
+	}{{"--from", from, &f.From}, {"--to", to, &f.To}} {
+		if d.value == "" {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", strings.TrimSpace(d.value))
+		if err != nil {
+			return f, fmt.Errorf("%s %q: want a date as YYYY-MM-DD", d.flag, d.value)
+		}
+		*d.day = int(t.Unix() / 86400)
+	}
+	if f.From > f.To {
+		return f, fmt.Errorf("--from %s is after --to %s", from, to)
+	}
+	return f, nil
+}
+
 func placeIDs(s *story.Story) []string {
 	ids := make([]string, 0, len(s.Places))
 	for _, p := range s.Places {
@@ -108,7 +145,7 @@ func placeIDs(s *story.Story) []string {
 // name) and returns the exit code: 0 on success, 1 when the work failed,
 // 2 for a bad command line.
 func Main(args []string, start time.Time) int {
-	s, err := story.Parse("built-in story", assets.Story())
+	s, err := storyfile.Parse("built-in story", assets.Story())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
@@ -122,7 +159,7 @@ func Main(args []string, start time.Time) int {
 		return 2
 	}
 	if c.storyFile != "" {
-		if s, err = story.ReadFile(c.storyFile); err != nil {
+		if s, err = storyfile.ReadFile(c.storyFile); err != nil {
 			fmt.Fprintln(os.Stderr, "sovmap:", err)
 			return 1
 		}
@@ -147,6 +184,7 @@ func Main(args []string, start time.Time) int {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
 	}
+	w.state.SetFilter(c.filter)
 	if c.selectPlace != "" {
 		w.SelectPlace(c.selectPlace)
 	}
@@ -156,11 +194,16 @@ func Main(args []string, start time.Time) int {
 	code := 0
 	if c.screenshot != "" {
 		go func() {
-			<-w.MapLoaded
-			// Two frames' time for the full map to be drawn and shown.
-			time.Sleep(500 * time.Millisecond)
+			err := w.WaitForMap(time.Minute)
+			if err == nil {
+				// Two frames' time for the full map to be drawn and shown.
+				time.Sleep(500 * time.Millisecond)
+			}
 			fyne.Do(func() {
-				if err := w.SaveScreenshot(c.screenshot); err != nil {
+				if err == nil {
+					err = w.SaveScreenshot(c.screenshot)
+				}
+				if err != nil {
 					fmt.Fprintln(os.Stderr, "sovmap:", err)
 					code = 1
 				}
@@ -172,7 +215,8 @@ func Main(args []string, start time.Time) int {
 	return code
 }
 
-// runExportCommand writes the map for --export, with no window.
+// runExportCommand writes the map for --export, with no window: the state
+// is the one a window of the export's size (in units) would have.
 func runExportCommand(c *cmdline, s *story.Story) int {
 	lang := c.lang
 	if lang == "" {
@@ -183,13 +227,20 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 		fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
 		return 1
 	}
-	o := export.DefaultOptions(s, lang)
-	o.Width, o.Height, o.Select = c.width, c.height, c.selectPlace
-	if c.title != "" {
-		o.Title = c.title
+	st := appstate.New(s, lang)
+	st.SetMap(m)
+	k := export.ScaleFor(c.width, c.height)
+	st.SetViewSize(float64(c.width)/k, float64(c.height)/k)
+	st.SetFilter(c.filter)
+	if p := s.PlaceByID(c.selectPlace); p != nil {
+		st.SelectPlace(p)
 	}
-	o.Caption = export.Caption(s, lang, s.PlaceByID(c.selectPlace))
-	if err := export.Map(c.export, s, m, o); err != nil {
+	o := export.DefaultOptions(st)
+	o.Width, o.Height = c.width, c.height
+	if c.title != "" {
+		o.Furniture.Title = c.title
+	}
+	if err := export.Map(c.export, st, o); err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
 	}

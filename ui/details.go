@@ -5,13 +5,16 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"sovmap/assets/story"
+	"sovmap/geo/appstate"
+	"sovmap/geo/story"
 )
 
 // details shows the selected place's incidents, or the selected timeline
-// event, or with nothing selected a short help.
+// event, or with nothing selected a short help. It follows the selection,
+// the story, the map (which says which state a place is in) and the
+// language; a filter change alone leaves it be.
 type details struct {
-	model  *model
+	state  *appstate.State
 	box    *fyne.Container
 	scroll *container.Scroll
 	labels []*widget.Label // reused from one selection to the next
@@ -26,33 +29,27 @@ type line struct {
 	highlight bool
 }
 
-func newDetails(m *model) *details {
-	d := &details{model: m, box: container.NewVBox()}
+func newDetails(st *appstate.State) *details {
+	d := &details{state: st, box: container.NewVBox()}
 	d.scroll = container.NewVScroll(d.box)
-	m.onChange(d.refresh)
+	st.Listen(appstate.SelectionChanged|appstate.StoryChanged|appstate.MapChanged|appstate.LanguageChanged, func(appstate.Change) { d.refresh() })
 	d.refresh()
 	return d
 }
 
-func heading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 func (d *details) refresh() {
-	m, lang := d.model, d.model.lang
+	st, lang := d.state, d.state.Lang()
 	var lines []line
 	switch {
-	case m.place != nil:
-		p := m.place
+	case st.Place() != nil:
+		p := st.Place()
 		lines = append(lines, line{text: p.Name, bold: true}, line{text: d.where(p)})
 		for _, it := range p.Items {
 			lines = append(lines, line{sep: true})
-			lines = append(lines, itemLines(it, lang, it == m.item)...)
+			lines = append(lines, itemLines(it, lang, it == st.Item())...)
 		}
-	case m.item != nil:
-		lines = itemLines(m.item, lang, true)
+	case st.Item() != nil:
+		lines = itemLines(st.Item(), lang, true)
 	default:
 		lines = []line{{text: tr(lang, "help.title"), bold: true}, {text: tr(lang, "help.body")}}
 	}
@@ -122,25 +119,15 @@ func itemLines(it *story.Item, lang string, current bool) []line {
 // where says which state a place is in: by its point on the map once the
 // map is known (and that it is outside Mexico), else as the file says.
 func (d *details) where(p *story.Place) string {
-	lang := d.model.lang
-	code, known := d.model.states[p]
+	lang := d.state.Lang()
+	code, known := d.state.StateOf(p)
 	switch {
 	case known && code != "":
-		return tr(lang, "place.state") + ": " + stateName(code)
+		return tr(lang, "place.state") + ": " + d.state.StateName(code)
 	case known:
 		return tr(lang, "outside")
 	case p.State != "":
-		return tr(lang, "place.state") + ": " + stateName(p.State)
+		return tr(lang, "place.state") + ": " + d.state.StateName(p.State)
 	}
 	return ""
-}
-
-// stateName names a state by its ISO code for the panels.
-var stateNames = map[string]string{}
-
-func stateName(code string) string {
-	if n, ok := stateNames[code]; ok {
-		return n
-	}
-	return code
 }

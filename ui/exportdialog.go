@@ -16,7 +16,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"sovmap/ui/export"
+	"sovmap/geo/atomicfile"
+	"sovmap/geo/export"
+	"sovmap/geo/scene"
+	"sovmap/ui/native"
 )
 
 // Preference keys of the export dialog: it remembers the last choices.
@@ -68,7 +71,7 @@ func newPathField(w fyne.Window, lang, path string) *pathField {
 // confirmWrite asks before replacing an existing file, then calls write.
 func (w *Window) confirmWrite(path string, write func()) {
 	if _, err := os.Stat(path); err == nil {
-		lang := w.model.lang
+		lang := w.state.Lang()
 		dialog.ShowConfirm(tr(lang, "export.replace.title"), fmt.Sprintf(tr(lang, "export.replace"), filepath.Base(path)),
 			func(ok bool) {
 				if ok {
@@ -83,7 +86,7 @@ func (w *Window) confirmWrite(path string, write func()) {
 // runExport does slow work off the UI goroutine behind a progress dialog,
 // then says how it went.
 func (w *Window) runExport(path string, work func() error) {
-	lang := w.model.lang
+	lang := w.state.Lang()
 	bar := widget.NewProgressBarInfinite()
 	prog := dialog.NewCustomWithoutButtons(tr(lang, "export.working"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), w)
 	prog.Show()
@@ -103,7 +106,7 @@ func (w *Window) runExport(path string, work func() error) {
 // showScreenshotDialog asks where to save a screenshot of the window, then
 // saves it once the dialog has left the screen.
 func (w *Window) showScreenshotDialog() {
-	lang := w.model.lang
+	lang := w.state.Lang()
 	prefs := w.app.Preferences()
 	dir := prefs.StringWithFallback(prefExportDir, defaultFolder())
 	name := "sovmap-screenshot-" + time.Now().Format("2006-01-02-150405") + ".png"
@@ -138,11 +141,11 @@ func (w *Window) showScreenshotDialog() {
 // density, as a PNG at path. It must run on the UI goroutine (the capture);
 // the encoding and writing happen there too, as a screenshot is quick.
 func (w *Window) SaveScreenshot(path string) error {
-	img, err := captureWindow(w.Window)
+	img, err := native.Capture(w.Window)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return export.WriteFile(path, func(wr io.Writer) error {
+	return atomicfile.WriteFile(path, func(wr io.Writer) error {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(wr, img)
 	})
 }
@@ -160,9 +163,9 @@ func withExt(path, ext string) string {
 // decorations of a print map, remembers them, and exports what the window
 // shows at that size.
 func (w *Window) showExportDialog() {
-	lang := w.model.lang
+	st := w.state
+	lang := st.Lang()
 	prefs := w.app.Preferences()
-	s := w.model.story
 
 	presetNames := make([]string, 0, len(export.Presets)+1)
 	for _, p := range export.Presets {
@@ -207,9 +210,9 @@ func (w *Window) showExportDialog() {
 	formatSel.SetSelected(format)
 
 	title := widget.NewEntry()
-	title.SetText(s.Title.In(lang))
+	title.SetText(st.Story().Title.In(lang))
 	caption := widget.NewEntry()
-	caption.SetText(export.Caption(s, lang, w.model.place))
+	caption.SetText(scene.Caption(st))
 	check := func(key, pref string) *widget.Check {
 		c := widget.NewCheck(tr(lang, key), nil)
 		c.SetChecked(prefs.BoolWithFallback(pref, true))
@@ -252,18 +255,18 @@ func (w *Window) showExportDialog() {
 		prefs.SetBool(prefExportScale, scale.Checked)
 		prefs.SetBool(prefExportNorth, north.Checked)
 		prefs.SetBool(prefExportCredits, credits.Checked)
-		o := export.Options{Width: wv, Height: hv, Lang: lang, Title: title.Text, Caption: caption.Text,
-			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}
-		if w.model.place != nil {
-			o.Select = w.model.place.ID
-		}
-		if w.mapView.fitted {
-			view := w.mapView.vp
-			o.View = &view
-		}
-		gm := w.mapView.gmap
+		o := export.Options{Width: wv, Height: hv, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
+			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}}
 		w.confirmWrite(path, func() {
-			w.runExport(path, func() error { return export.Map(path, s, gm, o) })
+			// The plan is made here, from the state as the window shows it;
+			// drawing and writing it go on off the UI goroutine.
+			plan, err := export.NewPlan(st, o)
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("%s: %w", path, err), w)
+				return
+			}
+			m := st.Map()
+			w.runExport(path, func() error { return plan.Write(path, m) })
 		})
 	}, w)
 	field.entry.OnSubmitted = func(string) { form.Submit() }

@@ -1,10 +1,11 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 	"time"
 
-	"sovmap/assets/story"
+	"sovmap/geo/story"
 )
 
 func day(t *testing.T, iso string) float64 {
@@ -19,22 +20,37 @@ func day(t *testing.T, iso string) float64 {
 
 func TestDateFilter(t *testing.T) {
 	w := newTestWindow(t)
-	<-w.MapLoaded
 	f := w.timeline.filter
 	if !f.content.Visible() {
 		t.Fatal("the date filter is hidden for a story of many dates")
 	}
 	w.SelectPlace("huitzilac")
+	shownIDs := func() map[string]int {
+		_, sc := w.mapView.lastFrame()
+		ids := map[string]int{}
+		for _, m := range sc.Markers {
+			ids[m.ID] = m.Count
+		}
+		return ids
+	}
 	// From 1 April: Huitzilac (January) and Teuchitlán (March) leave the map.
 	f.from.SetValue(day(t, "2025-04-01"))
-	ids := map[string]bool{}
-	for _, m := range w.mapView.markers {
-		ids[m.ID] = true
+	capture(w)
+	got := shownIDs()
+	if _, ok := got["huitzilac"]; ok {
+		t.Errorf("Huitzilac is still drawn from 1 April: %v", got)
 	}
-	if ids["huitzilac"] || ids["teuchitlan"] || !ids["teocaltiche"] || !ids["coxquihui"] {
-		t.Errorf("markers from 1 April: %v", ids)
+	if _, ok := got["teuchitlan"]; ok {
+		t.Errorf("Teuchitlán is still drawn from 1 April: %v", got)
 	}
-	if w.model.place != nil {
+	if got["teocaltiche"] != 2 || got["coxquihui"] != 1 {
+		t.Errorf("markers from 1 April: %v, want Teocaltiche (2) and Coxquihui (1)", got)
+	}
+	// Morelos held only Huitzilac's incident: it is no longer highlighted.
+	if _, sc := w.mapView.lastFrame(); slices.Contains(sc.Highlighted, "MX-MOR") || !slices.Contains(sc.Highlighted, "MX-JAL") {
+		t.Errorf("highlighted states from 1 April: %v", sc.Highlighted)
+	}
+	if w.state.Place() != nil {
 		t.Error("the selection stayed on a place the filter hides")
 	}
 	undated := 0
@@ -54,19 +70,19 @@ func TestDateFilter(t *testing.T) {
 	}
 	// To 20 April: Coxquihui's "Apr 2025" overlaps; Teocaltiche keeps one of two.
 	f.to.SetValue(day(t, "2025-04-20"))
-	for _, m := range w.mapView.markers {
-		if m.ID == "teocaltiche" && m.Count != 1 {
-			t.Errorf("Teocaltiche counts %d incidents in range, want 1", m.Count)
-		}
+	capture(w)
+	if got := shownIDs(); got["teocaltiche"] != 1 || got["coxquihui"] != 1 {
+		t.Errorf("markers from 1 to 20 April: %v, want Teocaltiche (1) and Coxquihui (1)", got)
 	}
 	// Stepping goes through what is shown only.
-	w.model.step(1)
-	if it := w.model.item; it == nil || !w.model.visible(it) {
+	w.state.Step(1)
+	if it := w.state.Item(); it == nil || !w.state.Filter().Shows(it) {
 		t.Errorf("step selected %v, outside the range", it)
 	}
 	// A new story resets the filter.
-	w.SetStory(builtInStory(t))
-	if w.model.filtering || len(w.mapView.markers) != 4 {
-		t.Errorf("after a new story: filtering %v, %d markers", w.model.filtering, len(w.mapView.markers))
+	w.state.SetStory(builtInStory(t))
+	capture(w)
+	if w.state.Filter().Dates || len(shownIDs()) != 4 {
+		t.Errorf("after a new story: filter %+v, markers %v", w.state.Filter(), shownIDs())
 	}
 }

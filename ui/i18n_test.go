@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"testing"
 
-	"sovmap/ui/i18n"
+	"sovmap/assets/i18n"
 )
 
 // Every interface text the code asks for exists in every language: a
@@ -16,8 +16,10 @@ func TestEveryTextKeyIsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp, _ := filepath.Glob(filepath.Join("export", "*.go"))
-	files = append(files, exp...)
+	for _, dir := range []string{"../geo/scene", "../geo/export"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		files = append(files, more...)
+	}
 	uses := regexp.MustCompile(`(?:tr|i18n\.T)\([^,()]+, "([a-z][a-z.]+)"\)`)
 	seen := 0
 	for _, f := range files {

@@ -11,14 +11,15 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/paulmach/orb"
 
-	"sovmap/assets/story"
 	"sovmap/geo"
-	"sovmap/ui/export"
+	"sovmap/geo/appstate"
+	"sovmap/geo/render"
+	"sovmap/geo/scene"
 )
 
 var (
+	_ fyne.Widget       = (*mapView)(nil)
 	_ fyne.Tappable     = (*mapView)(nil)
 	_ fyne.Draggable    = (*mapView)(nil)
 	_ fyne.Scrollable   = (*mapView)(nil)
@@ -26,133 +27,71 @@ var (
 	_ desktop.Hoverable = (*mapView)(nil)
 )
 
-// Interaction sizes, in Fyne units.
+// Interaction sizes, in units.
 const (
 	markerHitRadius = 14  // a 28-unit target around each marker
 	scrollPerDouble = 60  // scroll units that double or halve the scale
 	keyZoom         = 1.5 // one + or − key press
-	fitMargin       = 24
+	clusterZoom     = 3   // a click on a cluster
 )
 
-// mapView is the interactive map: the shared geo renderer drawn through a
-// canvas.Raster, with pan, zoom, hover, markers and keyboard focus.
+// mapView is the interactive map: the app state's scene drawn by the geo
+// renderer through a canvas.Raster, with pan, zoom, hover, markers and
+// keyboard focus. Everything it shows comes from scene.Build; what it
+// keeps itself is what only the pointer and the keyboard focus decide.
 type mapView struct {
 	widget.BaseWidget
-	model *model
-
-	gmap     *geo.Map // nil until loaded
-	renderer *geo.Renderer
-	markers  []geo.Marker   // one per place of the story
-	places   []*story.Place // markers[i] is places[i]
-	builtFor *story.Story   // the story the markers were made for
-	builtOn  *geo.Map       // and the map
-	builtGen int            // and the model's filterGen
-	byID     map[string]int // marker ID → index in markers and places
-	shown    []geo.Marker   // the markers as drawn: clustered for the view
-	cluster  geo.Clusterer
-	shownFor clusterKey // what shown was clustered for
+	state *appstate.State
 
 	raster  *canvas.Raster
 	tipBox  *canvas.Rectangle
 	tipText *canvas.Text
 	loading *widget.Label
 
-	vp      geo.Viewport // in pixels
-	fitted  bool         // vp has been set for a real size
-	moved   bool         // the user has panned or zoomed since the last fit
-	scale   float32      // pixels per Fyne unit
-	frames  [2]*image.RGBA
-	frame   int
-	hover   string // state under the pointer
-	hoverM  int    // marker under the pointer, or -1
-	focused bool
-	focus   int // marker with keyboard focus
+	renderer *render.Renderer // for the state's map; nil until there is one
+	frame    *image.RGBA      // reused from frame to frame
+	hover    string           // code of the state under the pointer
+	focused  bool
+	focus    string // place with the keyboard focus ring, by ID
 
-	// onViewChange, if set, hears of every change of view (for preferences).
-	onViewChange func(geo.Viewport)
-	// onFrame, if set, is called after each complete frame is drawn.
-	onFrame func()
-	// pending is a view to show first instead of fitting Mexico.
-	pending *geo.Viewport
+	// otherKey handles the keys the map does not (the window's keys).
+	otherKey func(*fyne.KeyEvent)
+	// firstFrame, if set, is called once, after the first frame of the map
+	// is drawn.
+	firstFrame func()
+	// The last frame drawn: its view in pixels and its scene.
+	lastView  geo.Viewport
+	lastScene render.Scene
 }
 
-// restore asks for the first frame to show this centre and resolution.
-func (v *mapView) restore(center orb.Point, res float64) {
-	v.pending = &geo.Viewport{Center: center, Res: res}
-}
+// lastFrame is the view and the scene of the last frame drawn.
+func (v *mapView) lastFrame() (geo.Viewport, render.Scene) { return v.lastView, v.lastScene }
 
-func newMapView(m *model) *mapView {
-	v := &mapView{model: m, hoverM: -1, scale: 1}
+func newMapView(st *appstate.State) *mapView {
+	v := &mapView{state: st}
 	v.raster = canvas.NewRaster(v.draw)
 	v.raster.ScaleMode = canvas.ImageScalePixels
 	v.tipBox = canvas.NewRectangle(color.Transparent)
 	v.tipBox.CornerRadius = 4
 	v.tipText = canvas.NewText("", color.Black)
 	v.tipText.TextSize = theme.CaptionTextSize() + 1
-	v.tipColors()
 	v.tipBox.Hide()
 	v.tipText.Hide()
-	v.loading = widget.NewLabel(tr(m.lang, "loading"))
+	v.loading = widget.NewLabel(tr(st.Lang(), "loading"))
 	v.ExtendBaseWidget(v)
-	m.onChange(v.selectionChanged)
+	st.Listen(appstate.AnyChange, v.stateChanged)
 	return v
 }
 
-// setMap gives the view its map once loaded, and draws it.
-func (v *mapView) setMap(gm *geo.Map) {
-	v.gmap = gm
-	v.closeRenderer() // made again for the new map on the next frame
-	v.syncMarkers()
-	v.loading.Hide()
-	v.raster.Refresh()
-}
-
-// syncMarkers makes the markers again when the story or the map changed.
-func (v *mapView) syncMarkers() {
-	s := v.model.story
-	if v.gmap == nil || (v.builtFor == s && v.builtOn == v.gmap && v.builtGen == v.model.filterGen) {
-		return
+// stateChanged redraws the map; a new map needs a new renderer.
+func (v *mapView) stateChanged(c appstate.Change) {
+	if c&appstate.MapChanged != 0 {
+		v.renderer = nil
 	}
-	v.builtFor, v.builtOn, v.builtGen = s, v.gmap, v.model.filterGen
-	v.shownFor = clusterKey{} // new markers: cluster them again
-	v.markers, v.places = v.markers[:0], v.places[:0]
-	for _, p := range s.Places { // the places with incidents in the date range
-		if n := v.model.visibleCount(p); n > 0 {
-			v.markers = append(v.markers, geo.Marker{ID: p.ID, Label: p.Name, At: v.gmap.Proj.Forward(p.Point), Count: n})
-			v.places = append(v.places, p)
-		}
+	if c&(appstate.StoryChanged|appstate.FilterChanged) != 0 {
+		v.focus = ""
 	}
-	v.byID = make(map[string]int, len(v.places))
-	for i, p := range v.places {
-		v.byID[p.ID] = i
-	}
-	v.focus = 0
-}
-
-// clusterKey is what a clustering depends on besides the markers.
-type clusterKey struct {
-	vp    geo.Viewport
-	keep  string
-	scale float32
-	valid bool
-}
-
-// clustered clusters the markers for the current view, keeping the
-// selected place apart. Hit-testing between frames reuses the frame's
-// clustering rather than doing it again on every pointer move.
-func (v *mapView) clustered() []geo.Marker {
-	keep := ""
-	if p := v.model.place; p != nil {
-		keep = p.ID
-	}
-	key := clusterKey{vp: v.vp, keep: keep, scale: v.scale, valid: true}
-	if key == v.shownFor {
-		return v.shown
-	}
-	radius := export.ClusterRadius(len(v.markers)) * float64(v.scale)
-	v.shown = v.cluster.Cluster(v.vp, v.markers, radius, keep, v.shown)
-	v.shownFor = key
-	return v.shown
+	v.Refresh()
 }
 
 // CreateRenderer is part of fyne.Widget.
@@ -162,124 +101,119 @@ func (v *mapView) CreateRenderer() fyne.WidgetRenderer {
 
 type mapViewRenderer struct{ v *mapView }
 
+// Layout sizes the raster and tells the state the size of the view.
 func (r *mapViewRenderer) Layout(size fyne.Size) {
-	r.v.raster.Resize(size)
-	r.v.raster.Move(fyne.NewPos(0, 0))
-	ls := r.v.loading.MinSize()
-	r.v.loading.Resize(ls)
-	r.v.loading.Move(fyne.NewPos((size.Width-ls.Width)/2, (size.Height-ls.Height)/2))
+	v := r.v
+	v.raster.Resize(size)
+	v.raster.Move(fyne.NewPos(0, 0))
+	ls := v.loading.MinSize()
+	v.loading.Resize(ls)
+	v.loading.Move(fyne.NewPos((size.Width-ls.Width)/2, (size.Height-ls.Height)/2))
+	v.state.SetViewSize(float64(size.Width), float64(size.Height))
 }
 
 func (r *mapViewRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(theme.IconInlineSize()*12, theme.IconInlineSize()*8)
 }
 
+// Refresh re-reads the theme and the language and draws again.
 func (r *mapViewRenderer) Refresh() {
-	r.v.tipColors()
-	r.v.loading.SetText(tr(r.v.model.lang, "loading"))
-	r.Layout(r.v.Size())
-	r.v.raster.Refresh()
-	r.v.tipBox.Refresh()
-	r.v.tipText.Refresh()
+	v := r.v
+	v.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	v.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	v.tipBox.StrokeWidth = 1
+	v.tipText.Color = theme.Color(theme.ColorNameForeground)
+	v.loading.SetText(tr(v.state.Lang(), "loading"))
+	v.loading.Hidden = v.state.Map() != nil
+	v.raster.Refresh()
+	v.tipBox.Refresh()
+	v.tipText.Refresh()
 }
 
 func (r *mapViewRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.v.raster, r.v.loading, r.v.tipBox, r.v.tipText}
 }
 
-// Destroy stops the geo renderer's helper goroutine. Fyne destroys a
-// widget's renderer when it has not been drawn for a while and makes a new
-// one if it shows again, so the geo renderer is made again on demand.
-func (r *mapViewRenderer) Destroy() { r.v.closeRenderer() }
+func (r *mapViewRenderer) Destroy() {}
 
-func (v *mapView) closeRenderer() {
-	if v.renderer != nil {
-		v.renderer.Close()
-		v.renderer = nil
-	}
+// dark reports whether the app shows its dark theme.
+func dark() bool {
+	return fyne.CurrentApp() != nil && fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
 }
 
-// draw is the raster's generator: it renders the current view at w x h pixels.
+// draw is the raster's generator: the state's scene at w x h pixels, with
+// the pointer's hover and the keyboard focus ring.
 func (v *mapView) draw(w, h int) image.Image {
 	if w <= 0 || h <= 0 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
-	if sz := v.Size(); sz.Width > 0 {
-		v.scale = float32(w) / sz.Width
-	}
-	img := v.frames[v.frame]
+	img := v.frame
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
 		img = image.NewRGBA(image.Rect(0, 0, w, h))
-		v.frames[v.frame] = img
+		v.frame = img
 	}
-	v.frame ^= 1 // the other buffer next time, while this one may be uploading
-	if v.gmap == nil {
-		st := v.style()
+	m := v.state.Map()
+	if m == nil || v.state.View().Width <= 0 {
+		sea := render.LightStyle(1).Sea
+		if dark() {
+			sea = render.DarkStyle(1).Sea
+		}
 		for i := 0; i < len(img.Pix); i += 4 {
-			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = st.Sea.R, st.Sea.G, st.Sea.B, 0xff
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = sea.R, sea.G, sea.B, 0xff
 		}
 		return img
 	}
-	switch {
-	case !v.fitted && v.pending != nil:
-		v.vp = geo.Viewport{Proj: v.gmap.Proj, Center: v.pending.Center, Res: v.pending.Res, Width: w, Height: h}
-		v.fitted, v.moved, v.pending = true, true, nil
-	case !v.fitted || !v.moved:
-		v.vp = geo.Fit(v.gmap.Proj, v.gmap.Bound, w, h, fitMargin*float64(v.scale))
-		v.fitted = true
-	case v.vp.Width != w || v.vp.Height != h:
-		v.vp = v.vp.Resize(w, h)
-	}
 	if v.renderer == nil {
-		v.renderer = geo.NewRenderer(v.gmap)
+		v.renderer = render.NewRenderer(m)
 	}
-	sc := v.scene()
-	v.renderer.Render(img, v.vp, &sc)
-	if v.onFrame != nil {
-		v.onFrame()
+	vp, sc := scene.Build(v.state, scene.Frame{Width: w, Height: h, Dark: dark(), Furniture: scene.WindowFurniture})
+	sc.Hover = v.hover
+	if v.focused {
+		sc.Focused = v.focus
+	}
+	v.renderer.Render(img, vp, &sc)
+	v.lastView, v.lastScene = vp, sc
+	if f := v.firstFrame; f != nil {
+		v.firstFrame = nil
+		f()
 	}
 	return img
 }
 
-func (v *mapView) style() geo.Style {
-	if fyne.CurrentApp() != nil && fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark {
-		return geo.DarkStyle(float64(v.scale))
-	}
-	return geo.LightStyle(float64(v.scale))
+// markers are the markers drawn now, with the view they are drawn in.
+func (v *mapView) markers() (appstate.View, []render.Marker) {
+	view := v.state.View()
+	vp := view.Viewport(v.state.Map().Proj, max(1, int(math.Ceil(view.Width))), max(1, int(math.Ceil(view.Height))))
+	return view, scene.Markers(v.state, vp)
 }
 
-// scene is what the map shows now: the story's markers, the selection, the
-// hover, focus, legend, scale bar and attribution.
-func (v *mapView) scene() geo.Scene {
-	m := v.model
-	sc := export.Scene(m.story, v.clustered(), m.states, m.lang, m.place, v.style())
-	sc.Hover = v.hover
-	if v.focused && v.focus < len(v.markers) {
-		sc.Focused = v.markers[v.focus].ID
+// markerAt is the drawn marker (a place or a cluster) under the pointer:
+// the nearest within reach, the later drawn on a tie (it is on top).
+func (v *mapView) markerAt(p fyne.Position) (render.Marker, bool) {
+	if v.state.Map() == nil {
+		return render.Marker{}, false
 	}
-	return sc
-}
-
-// pixel turns a position in Fyne units into raster pixels.
-func (v *mapView) pixel(p fyne.Position) (float64, float64) {
-	return float64(p.X * v.scale), float64(p.Y * v.scale)
-}
-
-func (v *mapView) setView(vp geo.Viewport) {
-	v.vp, v.moved = vp, true
-	v.raster.Refresh()
-	if v.onViewChange != nil {
-		v.onViewChange(vp)
+	view, shown := v.markers()
+	best, bestD := -1, math.Inf(1)
+	for i, m := range shown {
+		x, y := view.ToUnits(m.At)
+		if d := math.Hypot(x-float64(p.X), y-float64(p.Y)); d <= markerHitRadius && d <= bestD {
+			best, bestD = i, d
+		}
 	}
+	if best < 0 {
+		return render.Marker{}, false
+	}
+	return shown[best], true
 }
 
 // Dragged pans the map with the pointer.
 func (v *mapView) Dragged(e *fyne.DragEvent) {
-	if v.gmap == nil {
+	if v.state.Map() == nil {
 		return
 	}
 	v.hideTip()
-	v.setView(v.vp.Pan(float64(e.Dragged.DX*v.scale), float64(e.Dragged.DY*v.scale)))
+	v.state.Pan(float64(e.Dragged.DX), float64(e.Dragged.DY))
 }
 
 // DragEnd is part of fyne.Draggable.
@@ -287,56 +221,45 @@ func (v *mapView) DragEnd() {}
 
 // Scrolled zooms about the pointer.
 func (v *mapView) Scrolled(e *fyne.ScrollEvent) {
-	if v.gmap == nil {
+	if v.state.Map() == nil {
 		return
 	}
-	x, y := v.pixel(e.Position)
-	v.setView(v.vp.ZoomAbout(x, y, math.Pow(2, float64(e.Scrolled.DY)/scrollPerDouble)))
+	v.state.ZoomAbout(float64(e.Position.X), float64(e.Position.Y), math.Pow(2, float64(e.Scrolled.DY)/scrollPerDouble))
 }
 
-// zoom zooms about the centre by factor.
-func (v *mapView) zoom(factor float64) {
-	if v.gmap == nil {
-		return
-	}
-	v.setView(v.vp.ZoomAbout(float64(v.vp.Width)/2, float64(v.vp.Height)/2, factor))
-}
-
-// reset shows all of Mexico again.
-func (v *mapView) reset() {
-	v.moved = false
-	v.raster.Refresh()
-	if v.onViewChange != nil && v.gmap != nil {
-		v.onViewChange(geo.Fit(v.gmap.Proj, v.gmap.Bound, v.vp.Width, v.vp.Height, fitMargin*float64(v.scale)))
-	}
-}
-
-// Tapped selects the marker under the pointer, or zooms into a cluster.
+// Tapped selects the marker under the pointer, or zooms into a cluster
+// (and at the deepest zoom, where a cluster cannot split, selects its
+// first place).
 func (v *mapView) Tapped(e *fyne.PointEvent) {
 	m, ok := v.markerAt(e.Position)
 	switch {
 	case !ok:
-	case m.Places > 1:
-		x, y := v.vp.ToPixel(m.At)
-		v.setView(v.vp.ZoomAbout(x, y, 3))
+	case m.Places > 1 && v.state.View().Res > geo.MinResolution*1.01:
+		x, y := v.state.View().ToUnits(m.At)
+		v.state.ZoomAbout(x, y, clusterZoom)
 	default:
-		i := v.byID[m.ID]
-		v.focus = i
-		v.model.selectPlace(v.places[i])
+		p := v.placeOf(m)
+		v.focus = p
+		v.state.SelectPlace(v.state.Story().PlaceByID(p))
 	}
 }
 
-// markerAt is the drawn marker (a place or a cluster) under the pointer.
-func (v *mapView) markerAt(p fyne.Position) (geo.Marker, bool) {
-	if v.gmap == nil || !v.fitted {
-		return geo.Marker{}, false
+// placeOf is the place a drawn marker stands for: its own, or a cluster's
+// first.
+func (v *mapView) placeOf(m render.Marker) string {
+	if m.ID != "" {
+		return m.ID
 	}
-	x, y := v.pixel(p)
-	shown := v.clustered()
-	if i := geo.MarkerAt(v.vp, shown, x, y, markerHitRadius*float64(v.scale)); i >= 0 {
-		return shown[i], true
+	// A cluster: the shown place nearest its centre.
+	sh := v.state.Shown()
+	best, bestD := "", math.Inf(1)
+	for _, p := range sh.Places {
+		at := v.state.Map().Proj.Forward(p.Point)
+		if d := math.Hypot(at[0]-m.At[0], at[1]-m.At[1]); d < bestD {
+			best, bestD = p.ID, d
+		}
 	}
-	return geo.Marker{}, false
+	return best
 }
 
 // MouseIn is part of desktop.Hoverable.
@@ -344,22 +267,23 @@ func (v *mapView) MouseIn(e *desktop.MouseEvent) { v.MouseMoved(e) }
 
 // MouseMoved shows the name of the marker or state under the pointer.
 func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
-	if v.gmap == nil {
+	if v.state.Map() == nil {
 		return
 	}
+	lang := v.state.Lang()
 	text, state := "", ""
 	if m, ok := v.markerAt(e.Position); ok {
-		switch p := v.places[v.byID[m.ID]]; {
+		switch p := v.state.Story().PlaceByID(m.ID); {
 		case m.Places > 1:
-			text = fmt.Sprintf(tr(v.model.lang, "cluster"), m.Places, m.Count)
-		case len(p.Items) > 1:
-			text = p.Name + " · " + fmt.Sprintf(tr(v.model.lang, "incidents"), len(p.Items))
-		default:
+			text = fmt.Sprintf(tr(lang, "cluster"), m.Places, m.Count)
+		case p != nil && m.Count > 1:
+			text = p.Name + " · " + fmt.Sprintf(tr(lang, "incidents"), m.Count)
+		case p != nil:
 			text = p.Name
 		}
 	} else {
-		x, y := v.pixel(e.Position)
-		if s := v.gmap.StateAtPixel(v.vp, x, y); s != nil {
+		at := v.state.View().FromUnits(float64(e.Position.X), float64(e.Position.Y))
+		if s := v.state.Map().StateAt(at); s != nil {
 			text, state = s.Name, s.Code
 		}
 	}
@@ -405,14 +329,6 @@ func (v *mapView) showTip(text string, at fyne.Position) {
 	v.tipText.Refresh()
 }
 
-// tipColors takes the tooltip's colours from the current theme.
-func (v *mapView) tipColors() {
-	v.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-	v.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
-	v.tipBox.StrokeWidth = 1
-	v.tipText.Color = theme.Color(theme.ColorNameForeground)
-}
-
 func (v *mapView) hideTip() {
 	v.tipBox.Hide()
 	v.tipText.Hide()
@@ -421,6 +337,11 @@ func (v *mapView) hideTip() {
 // FocusGained is part of fyne.Focusable: the focused marker gets a ring.
 func (v *mapView) FocusGained() {
 	v.focused = true
+	if v.focus == "" {
+		if _, ms := v.markers(); len(ms) > 0 {
+			v.focus = v.placeOf(ms[0])
+		}
+	}
 	v.raster.Refresh()
 }
 
@@ -431,74 +352,69 @@ func (v *mapView) FocusLost() {
 }
 
 // TypedRune zooms with + and −.
-func (v *mapView) TypedRune(r rune) {
+func (v *mapView) TypedRune(r rune) { zoomRune(v.state, r) }
+
+// zoomRune zooms the state's view for + and − typed as characters.
+func zoomRune(st *appstate.State, r rune) {
 	switch r {
 	case '+', '=':
-		v.zoom(keyZoom)
+		st.Zoom(keyZoom)
 	case '-', '−':
-		v.zoom(1 / keyZoom)
+		st.Zoom(1 / keyZoom)
 	}
 }
 
-// TypedKey moves the marker focus with the arrows, selects with Enter or
-// Space, clears with Escape and shows all of Mexico with Home.
+// TypedKey moves the focus ring to the nearest marker in the direction of
+// an arrow, selects it with Enter or Space; the window's keys (Escape,
+// Home, zoom) work here as anywhere.
 func (v *mapView) TypedKey(e *fyne.KeyEvent) {
-	n := len(v.markers)
 	switch e.Name {
-	case fyne.KeyRight, fyne.KeyDown:
-		if n > 0 {
-			v.focus = (v.focus + 1) % n
-			v.raster.Refresh()
-		}
-	case fyne.KeyLeft, fyne.KeyUp:
-		if n > 0 {
-			v.focus = (v.focus + n - 1) % n
-			v.raster.Refresh()
-		}
+	case fyne.KeyRight, fyne.KeyLeft, fyne.KeyUp, fyne.KeyDown:
+		v.moveFocus(e.Name)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
-		if v.focus < n {
-			v.model.selectPlace(v.places[v.focus])
+		if p := v.state.Story().PlaceByID(v.focus); p != nil {
+			v.state.SelectPlace(p)
 		}
-	case fyne.KeyEscape:
-		v.model.clear()
-	case fyne.KeyHome:
-		v.reset()
-	case fyne.KeyPlus, fyne.KeyEqual:
-		v.zoom(keyZoom)
-	case fyne.KeyMinus:
-		v.zoom(1 / keyZoom)
+	default:
+		if v.otherKey != nil {
+			v.otherKey(e)
+		}
 	}
 }
 
-// selectionChanged redraws, and brings a selected place into view.
-func (v *mapView) selectionChanged() {
-	v.syncMarkers()
-	if p := v.model.place; p != nil && v.gmap != nil && v.fitted {
-		for i, q := range v.places {
-			if q == p {
-				v.focus = i
-			}
-		}
-		at := v.gmap.Proj.Forward(p.Point)
-		x, y := v.vp.ToPixel(at)
-		margin := 40 * float64(v.scale)
-		if x < margin || y < margin || x > float64(v.vp.Width)-margin || y > float64(v.vp.Height)-margin {
-			vp := v.vp
-			vp.Center = at
-			v.setView(vp)
+// moveFocus moves the focus ring to the nearest marker in the direction
+// of an arrow key: of the markers on that side, the one nearest along the
+// arrow, with a sideways step counting twice.
+func (v *mapView) moveFocus(key fyne.KeyName) {
+	if v.state.Map() == nil {
+		return
+	}
+	view, shown := v.markers()
+	fx, fy := view.Width/2, view.Height/2
+	for _, m := range shown {
+		if m.ID == v.focus && m.ID != "" {
+			fx, fy = view.ToUnits(m.At)
 		}
 	}
-	v.raster.Refresh()
-}
-
-// storySources names the story's sources for the attribution.
-func storySources(s *story.Story) string {
-	out := ""
-	for i, src := range s.Sources {
-		if i > 0 {
-			out += ", "
+	dir := map[fyne.KeyName][2]float64{fyne.KeyRight: {1, 0}, fyne.KeyLeft: {-1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}}[key]
+	best, bestScore := -1, math.Inf(1)
+	for i, m := range shown {
+		x, y := view.ToUnits(m.At)
+		if x < 0 || y < 0 || x > view.Width || y > view.Height {
+			continue
 		}
-		out += src.Name
+		dx, dy := x-fx, y-fy
+		along := dx*dir[0] + dy*dir[1]
+		across := math.Abs(dx*dir[1] - dy*dir[0])
+		if along <= 0.5 {
+			continue
+		}
+		if score := along + 2*across; score < bestScore {
+			best, bestScore = i, score
+		}
 	}
-	return out
+	if best >= 0 {
+		v.focus = v.placeOf(shown[best])
+		v.raster.Refresh()
+	}
 }

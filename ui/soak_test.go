@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"sovmap/geo/appstate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -40,8 +42,8 @@ func TestSoak(t *testing.T) {
 		return
 	}
 	w := newTestWindow(t)
-	<-w.MapLoaded
 	v := w.mapView
+	st := w.state
 	rng := rand.New(rand.NewPCG(1, 2))
 	sizes := []fyne.Size{{Width: 1280, Height: 800}, {Width: 900, Height: 700}, {Width: 1600, Height: 1000}, {Width: 700, Height: 500}}
 	act := func(i int) {
@@ -55,10 +57,10 @@ func TestSoak(t *testing.T) {
 		case 4:
 			v.Tapped(&fyne.PointEvent{Position: at})
 		case 5:
-			items := w.model.story.Items
-			w.model.selectItem(items[rng.IntN(len(items))])
+			items := st.Story().Items
+			st.SelectItem(items[rng.IntN(len(items))])
 		case 6:
-			w.model.step(rng.IntN(3) - 1)
+			st.Step(rng.IntN(3) - 1)
 		case 7:
 			if rng.IntN(10) == 0 {
 				w.Resize(sizes[rng.IntN(len(sizes))])
@@ -66,10 +68,13 @@ func TestSoak(t *testing.T) {
 				v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
 			}
 		case 8:
-			if rng.IntN(20) == 0 {
-				v.reset()
-			} else {
-				w.model.clear()
+			switch rng.IntN(20) {
+			case 0:
+				st.ShowAll()
+			case 1:
+				st.SetFilter(appstate.Filter{Dates: true, From: 20100 + rng.IntN(60), To: 20160 + rng.IntN(60)})
+			default:
+				st.ClearSelection()
 			}
 		}
 		if i%20 == 0 { // draw the map at its current size, as a frame would

@@ -10,8 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"sovmap/assets/story"
-	"sovmap/ui/i18n"
+	"sovmap/assets/i18n"
+	"sovmap/geo/appstate"
+	"sovmap/geo/story"
 )
 
 // Side colours: the same for light and dark themes, chosen to read on both.
@@ -23,48 +24,84 @@ var sideColors = map[story.Side]color.RGBA{
 
 var incidentColor = color.RGBA{0xc0, 0x2b, 0x25, 0xff}
 
-// timeline lists the story in date order, undated items in a marked group
-// at the end, each row marked with who acts (Mexico, the US, the press) or
-// as an incident. Rows of the selected place are highlighted.
+// timeline lists the shown items in date order, undated items in a marked
+// group at the end, each row marked with who acts (Mexico, the US, the
+// press) or as an incident. Rows of the selected place are highlighted.
 type timeline struct {
-	model    *model
-	list     *widget.List
-	rows     []*story.Item // nil marks the "undated" header
-	title    *widget.Label
-	prev     *widget.Button
-	next     *widget.Button
-	clear    *widget.Button
-	syncing  bool
-	content  fyne.CanvasObject
-	filter   *dateFilter
-	builtFor *story.Story // the story rows holds
-	builtGen int          // and the model's filterGen
+	state   *appstate.State
+	list    *timelineList
+	rows    []*story.Item // nil marks the "undated" header
+	title   *widget.Label
+	prev    *widget.Button
+	next    *widget.Button
+	clear   *widget.Button
+	content fyne.CanvasObject
+	filter  *dateFilter
 }
 
-func newTimeline(m *model) *timeline {
-	t := &timeline{model: m}
-	t.list = widget.NewList(func() int { return len(t.rows) }, t.newRow, t.updateRow)
+// timelineList is the timeline's list. Up and Down move through it as in
+// any list; the window's keys (Left and Right step through the story,
+// Escape, Home, zoom) still work while it has the focus.
+type timelineList struct {
+	widget.List
+	otherKey  func(*fyne.KeyEvent)
+	otherRune func(rune)
+}
+
+// TypedRune is part of fyne.Focusable: + and − zoom the map.
+func (l *timelineList) TypedRune(r rune) { l.otherRune(r) }
+
+// TypedKey is part of fyne.Focusable.
+func (l *timelineList) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeySpace:
+		l.List.TypedKey(e)
+	default:
+		l.otherKey(e)
+	}
+}
+
+func newTimeline(st *appstate.State, otherKey func(*fyne.KeyEvent), otherRune func(rune)) *timeline {
+	t := &timeline{state: st}
+	t.list = &timelineList{otherKey: otherKey, otherRune: otherRune}
+	t.list.Length = func() int { return len(t.rows) }
+	t.list.CreateItem = t.newRow
+	t.list.UpdateItem = t.updateRow
+	t.list.ExtendBaseWidget(t.list)
 	t.list.OnSelected = func(id widget.ListItemID) {
-		if t.syncing {
-			return
-		}
 		if it := t.rows[id]; it != nil {
-			m.selectItem(it)
+			st.SelectItem(it)
 		} else {
 			t.list.Unselect(id) // the group header is not an item
 		}
 	}
 	t.title = heading("")
-	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { m.step(-1) })
-	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { m.step(1) })
-	t.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), m.clear)
+	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { st.Step(-1) })
+	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { st.Step(1) })
+	t.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), st.ClearSelection)
 	t.next.IconPlacement = widget.ButtonIconTrailingText
 	bar := container.NewHBox(t.prev, t.next, t.clear)
-	t.filter = newDateFilter(m)
+	t.filter = newDateFilter(st)
 	t.content = container.NewBorder(container.NewVBox(t.title, bar), t.filter.content, nil, nil, t.list)
-	m.onChange(t.refresh)
-	t.refresh()
+	st.Listen(appstate.StoryChanged|appstate.FilterChanged, func(c appstate.Change) {
+		t.syncRows()
+		if c&appstate.StoryChanged != 0 { // a new story starts at the top
+			t.list.ScrollToTop()
+		}
+	})
+	st.Listen(appstate.LanguageChanged, func(appstate.Change) { t.setTexts() })
+	st.Listen(appstate.StoryChanged|appstate.FilterChanged|appstate.SelectionChanged|appstate.LanguageChanged,
+		func(appstate.Change) { t.showSelection() })
+	t.syncRows()
+	t.setTexts()
+	t.showSelection()
 	return t
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // timelineRow is one row of the timeline, holding its parts.
@@ -129,7 +166,7 @@ func columnWidths() (badge, date float32) {
 
 func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r := o.(*timelineRow)
-	lang := t.model.lang
+	lang := t.state.Lang()
 	it := t.rows[id]
 	r.bg.FillColor = color.Transparent
 	if it == nil {
@@ -152,7 +189,7 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		r.mark.FillColor, r.side.Text = sideColors[story.SidePress], string(it.Side)
 	}
-	if t.model.place != nil && it.Place == t.model.place {
+	if p := t.state.Place(); p != nil && it.Place == p {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
 	r.date.SetText(it.Date.Format(lang))
@@ -168,47 +205,39 @@ func (r *timelineRow) repaint() {
 	r.side.Refresh()
 }
 
-// syncRows lists the story's items, an "undated" header before the first
-// undated one, when the story changed.
+// syncRows lists the shown items, an "undated" header before the first
+// undated one.
 func (t *timeline) syncRows() {
-	if t.builtFor == t.model.story && t.builtGen == t.model.filterGen {
-		return
-	}
-	replaced := t.builtFor != nil
-	t.builtFor, t.builtGen = t.model.story, t.model.filterGen
 	t.rows = t.rows[:0]
 	undated := false
-	for _, it := range t.model.story.Items {
-		if !t.model.visible(it) {
-			continue
-		}
+	for _, it := range t.state.Shown().Items {
 		if !it.Date.Dated() && !undated {
 			t.rows = append(t.rows, nil)
 			undated = true
 		}
 		t.rows = append(t.rows, it)
 	}
-	if replaced { // a new story starts at the top (the list exists by then)
-		t.list.UnselectAll()
-		t.list.ScrollToTop()
-	}
+	t.list.UnselectAll()
 }
 
-// refresh re-reads the story, the language and the selection.
-func (t *timeline) refresh() {
-	t.syncRows()
-	lang := t.model.lang
+// setTexts re-reads the language.
+func (t *timeline) setTexts() {
+	lang := t.state.Lang()
 	t.title.SetText(tr(lang, "timeline"))
 	t.prev.SetText(tr(lang, "prev"))
 	t.next.SetText(tr(lang, "next"))
 	t.clear.SetText(tr(lang, "clear"))
-	t.syncing = true
-	defer func() { t.syncing = false }()
-	if t.model.item == nil {
+}
+
+// showSelection selects the selected item's row and brings it into view.
+// Selecting a row tells the state, which already has it: nothing changes.
+func (t *timeline) showSelection() {
+	item := t.state.Item()
+	if item == nil {
 		t.list.UnselectAll()
 	}
 	for i, it := range t.rows {
-		if it != nil && it == t.model.item {
+		if it != nil && it == item {
 			t.list.Select(i)
 			t.list.ScrollTo(i)
 		}

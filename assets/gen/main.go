@@ -31,6 +31,7 @@ import (
 	"github.com/sams96/rgeo"
 
 	"sovmap/geo"
+	"sovmap/geo/atomicfile"
 )
 
 // Tolerances of the levels of detail, in projected metres; level 0 is full detail.
@@ -257,38 +258,21 @@ func cleaned(mp orb.MultiPolygon) orb.MultiPolygon {
 
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-// writeGzipJSON writes v as gzip-compressed JSON through a temporary file
-// renamed into place, with a fixed gzip header so reruns are byte-identical.
+// writeGzipJSON writes v as gzip-compressed JSON, atomically, with a fixed
+// gzip header so reruns are byte-identical.
 func writeGzipJSON(name string, v any) error {
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(raw); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".gen-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return atomicfile.WriteFile(name, func(w io.Writer) error {
+		zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+		if err != nil {
+			return err
+		}
+		if _, err := zw.Write(raw); err != nil {
+			return err
+		}
+		return zw.Close()
+	})
 }

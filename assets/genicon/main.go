@@ -18,7 +18,8 @@ import (
 
 	"sovmap/assets"
 	"sovmap/geo"
-	"sovmap/ui/export"
+	"sovmap/geo/atomicfile"
+	"sovmap/geo/render"
 )
 
 const size = 1024
@@ -37,15 +38,14 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	st := geo.LightStyle(size / 160.0)
+	st := render.LightStyle(size / 160.0)
 	st.BorderWidth = 0.3
 	st.MarkerSize = 7.5
 	vp := geo.Fit(m.Proj, m.Bound, size, size, size*0.07)
 	// A marker at Teocaltiche, the story's place with most incidents.
 	at := m.Proj.Forward(orb.Point{-102.5833, 21.4333})
-	sc := geo.Scene{Style: st, Markers: []geo.Marker{{ID: "m", At: at}}, Highlighted: []string{"MX-JAL"}}
-	r := geo.NewRenderer(m)
-	defer r.Close()
+	sc := render.Scene{Style: st, Markers: []render.Marker{{ID: "m", At: at}}, Highlighted: []string{"MX-JAL"}}
+	r := render.NewRenderer(m)
 	mapImg := image.NewRGBA(image.Rect(0, 0, size, size))
 	r.Render(mapImg, vp, &sc)
 
@@ -59,7 +59,7 @@ func run(out string) error {
 		frame.Pix[i] = uint8(max(0, int(frame.Pix[i])-int(inner.Pix[i])))
 	}
 	draw.DrawMask(icon, icon.Rect, image.NewUniform(color.RGBA{0x1f, 0x4e, 0x9c, 0xff}), image.Point{}, frame, image.Point{}, draw.Over)
-	return export.WriteFile(out, func(w io.Writer) error { return png.Encode(w, icon) })
+	return atomicfile.WriteFile(out, func(w io.Writer) error { return png.Encode(w, icon) })
 }
 
 // roundedSquare is the coverage of a square inset by pad with corners of

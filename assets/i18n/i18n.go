@@ -1,0 +1,171 @@
+// Package i18n holds Sovmap's interface text in English and Spanish: the
+// words of the window and of every export (legend, caption, attribution).
+// Fyne's lang package picks one language at start and cannot switch while
+// the app runs, which the View menu needs; and the command-line export,
+// which runs without Fyne, needs the same words. So the app keeps this
+// small table.
+package i18n
+
+// Languages the interface speaks. Place and state names stay in Spanish.
+var Languages = []string{"en", "es"}
+
+// Known reports whether lang is one of Languages.
+func Known(lang string) bool {
+	_, ok := messages[lang]
+	return ok
+}
+
+// messages holds the interface's words, by language and key.
+var messages = map[string]map[string]string{
+	"en": {
+		"help.title":           "How to use the map",
+		"help.body":            "Click a red marker, or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and − to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
+		"place.state":          "State",
+		"place.precise":        "Location",
+		"prec.town":            "the town",
+		"prec.municipality":    "the municipality (no exact site)",
+		"victims":              "Victims",
+		"source":               "Source",
+		"date.note":            "About the date",
+		"timeline":             "Timeline: events and incidents",
+		"undated":              "Undated in the report",
+		"side.mx":              "MX",
+		"side.us":              "US",
+		"side.press":           "Press",
+		"side.incident":        "Incident",
+		"prev":                 "Previous",
+		"next":                 "Next",
+		"clear":                "Clear",
+		"legend.marker":        "Incident location",
+		"legend.cluster":       "Several incidents",
+		"legend.state":         "State with incidents",
+		"attribution":          "Boundaries: Natural Earth (public domain) · Story: %s",
+		"loading":              "Loading the map…",
+		"zoom.in":              "Zoom in",
+		"zoom.out":             "Zoom out",
+		"zoom.reset":           "Show all of Mexico",
+		"menu.file":            "File",
+		"menu.view":            "View",
+		"menu.help":            "Help",
+		"menu.quit":            "Quit",
+		"menu.language":        "Language",
+		"menu.about":           "About Sovmap",
+		"about.body":           "Sovmap maps the incidents and the timeline of a news story, with no network connection.\n\nStory: %s, summarised in our own words.\nBoundaries: Natural Earth 1:10m admin-0 and admin-1 (public domain), via github.com/sams96/rgeo.\nProjection: INEGI's Lambert conformal conic for Mexico (EPSG:6372).\nFonts: Go fonts (BSD licence). Built with Fyne and orb.",
+		"incidents":            "%d incidents here",
+		"menu.screenshot":      "Export screenshot…",
+		"menu.exportmap":       "Export map…",
+		"export.folder":        "Folder…",
+		"export.file":          "File",
+		"export.save":          "Save",
+		"export.cancel":        "Cancel",
+		"export.size":          "Size",
+		"export.custom":        "Custom size",
+		"export.format":        "Format",
+		"export.title":         "Title",
+		"export.caption":       "Caption",
+		"export.show":          "Show",
+		"export.legend":        "Legend",
+		"export.scalebar":      "Scale bar",
+		"export.north":         "North arrow",
+		"export.attribution":   "Attribution",
+		"export.badsize":       "The width and height must be whole numbers of pixels.",
+		"export.replace.title": "Replace the file?",
+		"export.replace":       "%s already exists. Replace it?",
+		"export.working":       "Exporting…",
+		"export.done.title":    "Exported",
+		"export.done":          "Saved to %s",
+		"menu.openstory":       "Open story…",
+		"menu.exportstory":     "Export story…",
+		"story.opening":        "Opening the story…",
+		"cluster":              "%d places, %d incidents: click to zoom in",
+		"filter.from":          "From",
+		"filter.to":            "To",
+		"filter.note":          "Undated items always show.",
+		"outside":              "Outside Mexico",
+		"caption.range":        "Shown: %s to %s",
+	},
+	"es": {
+		"help.title":           "Cómo usar el mapa",
+		"help.body":            "Haga clic en un marcador rojo, o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y − para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
+		"place.state":          "Estado",
+		"place.precise":        "Ubicación",
+		"prec.town":            "el pueblo",
+		"prec.municipality":    "el municipio (sin sitio exacto)",
+		"victims":              "Víctimas",
+		"source":               "Fuente",
+		"date.note":            "Sobre la fecha",
+		"timeline":             "Cronología: acontecimientos y hechos",
+		"undated":              "Sin fecha en la nota",
+		"side.mx":              "MX",
+		"side.us":              "EE. UU.",
+		"side.press":           "Prensa",
+		"side.incident":        "Hecho",
+		"prev":                 "Anterior",
+		"next":                 "Siguiente",
+		"clear":                "Borrar",
+		"legend.marker":        "Lugar de un hecho",
+		"legend.cluster":       "Varios hechos",
+		"legend.state":         "Estado con hechos",
+		"attribution":          "Límites: Natural Earth (dominio público) · Historia: %s",
+		"loading":              "Cargando el mapa…",
+		"zoom.in":              "Acercar",
+		"zoom.out":             "Alejar",
+		"zoom.reset":           "Ver todo México",
+		"menu.file":            "Archivo",
+		"menu.view":            "Ver",
+		"menu.help":            "Ayuda",
+		"menu.quit":            "Salir",
+		"menu.language":        "Idioma",
+		"menu.about":           "Acerca de Sovmap",
+		"about.body":           "Sovmap muestra en un mapa los hechos y la cronología de una noticia, sin conexión a la red.\n\nHistoria: %s, resumida con nuestras palabras.\nLímites: Natural Earth 1:10m admin-0 y admin-1 (dominio público), vía github.com/sams96/rgeo.\nProyección: cónica conforme de Lambert del INEGI para México (EPSG:6372).\nFuentes tipográficas: Go fonts (licencia BSD). Hecho con Fyne y orb.",
+		"incidents":            "%d hechos aquí",
+		"menu.screenshot":      "Exportar captura de pantalla…",
+		"menu.exportmap":       "Exportar mapa…",
+		"export.folder":        "Carpeta…",
+		"export.file":          "Archivo",
+		"export.save":          "Guardar",
+		"export.cancel":        "Cancelar",
+		"export.size":          "Tamaño",
+		"export.custom":        "Tamaño a medida",
+		"export.format":        "Formato",
+		"export.title":         "Título",
+		"export.caption":       "Pie de foto",
+		"export.show":          "Mostrar",
+		"export.legend":        "Leyenda",
+		"export.scalebar":      "Barra de escala",
+		"export.north":         "Flecha del norte",
+		"export.attribution":   "Créditos",
+		"export.badsize":       "El ancho y el alto deben ser números enteros de píxeles.",
+		"export.replace.title": "¿Reemplazar el archivo?",
+		"export.replace":       "%s ya existe. ¿Reemplazarlo?",
+		"export.working":       "Exportando…",
+		"export.done.title":    "Exportado",
+		"export.done":          "Guardado en %s",
+		"menu.openstory":       "Abrir historia…",
+		"menu.exportstory":     "Exportar historia…",
+		"story.opening":        "Abriendo la historia…",
+		"cluster":              "%d lugares, %d hechos: clic para acercar",
+		"filter.from":          "Desde",
+		"filter.to":            "Hasta",
+		"filter.note":          "Los elementos sin fecha siempre se muestran.",
+		"outside":              "Fuera de México",
+		"caption.range":        "Se muestra: del %s al %s",
+	},
+}
+
+// T is the interface text for key in lang, falling back to English.
+func T(lang, key string) string {
+	if s, ok := messages[lang][key]; ok {
+		return s
+	}
+	return messages["en"][key]
+}
+
+// Has reports whether lang has its own text for key.
+func Has(lang, key string) bool {
+	_, ok := messages[lang][key]
+	return ok
+}
+
+// Names is how each language names itself, for the language menu.
+var Names = map[string]string{"en": "English", "es": "Español"}

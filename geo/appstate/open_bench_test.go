@@ -1,0 +1,48 @@
+package appstate_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"sovmap/geo/appstate"
+	"sovmap/geo/geotest"
+	"sovmap/geo/storyfile"
+)
+
+// tenThousandStory is a story file of 10,000 incidents at 10,000 places
+// spread over Mexico.
+func tenThousandStory() []byte {
+	var b strings.Builder
+	b.WriteString(`{"type":"FeatureCollection","sources":[{"id":"s","name":"Synthetic"}],"features":[`)
+	for i := 0; i < 10000; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		lon, lat := -106+float64(i%100)*0.09, 17.5+float64(i/100)*0.09
+		fmt.Fprintf(&b, `{"type":"Feature","id":"e%d","geometry":{"type":"Point","coordinates":[%.4f,%.4f]},"properties":{"kind":"incident","place":"p%d","place_name":"Place %d","location_precision":"town","date":"2025-%02d-%02d","date_precision":"day","title":"Incident %d","summary":"A synthetic incident.","killed":%d,"source":"s"}}`,
+			i, lon, lat, i, i, 1+i%12, 1+i%28, i, i%5)
+	}
+	b.WriteString("]}")
+	return []byte(b.String())
+}
+
+// BenchmarkOpenTenThousand opens a story of 10,000 incidents as the window
+// does: parse and validate, find each place's state on the map, work out
+// what shows and cluster it (goal: under 1 s).
+func BenchmarkOpenTenThousand(b *testing.B) {
+	m := geotest.Map(b)
+	data := tenThousandStory()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		s, err := storyfile.Parse("ten-thousand.geojson", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st := appstate.New(s, "en")
+		st.SetMap(m)
+		if len(st.Shown().Places) != 10000 {
+			b.Fatal("lost places")
+		}
+	}
+}

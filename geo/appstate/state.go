@@ -1,0 +1,348 @@
+// Package appstate holds everything the user of Sovmap can change, in one
+// place: the story, the map and its place-to-state table, the filter, the
+// selection, the view and the language. The window, every export and the
+// tests read the one State; the scene package turns it into what is drawn.
+//
+// Every change goes through a method, which tells the listeners what kind
+// of change it was (a Change), so that a click does not rebuild the menus
+// and a filter change does not rebuild the details panel. Setting what is
+// already set changes nothing and tells no one, so a widget that echoes a
+// change back (a list selecting the row the state selected) cannot loop.
+// A State is used from one goroutine (the UI's).
+package appstate
+
+import (
+	"slices"
+
+	"sovmap/geo"
+	"sovmap/geo/cluster"
+	"sovmap/geo/story"
+)
+
+// Change says what changed; listeners ask for the kinds they need.
+type Change uint
+
+// The kinds of change.
+const (
+	StoryChanged     Change = 1 << iota // another story (its filter and selection go too)
+	MapChanged                          // the map's levels of detail and so the place-to-state table
+	FilterChanged                       // which items show
+	SelectionChanged                    // the selected place or item
+	ViewChanged                         // the part of the map in view
+	LanguageChanged                     // the interface language
+
+	// AnyChange is every kind.
+	AnyChange = StoryChanged | MapChanged | FilterChanged | SelectionChanged | ViewChanged | LanguageChanged
+)
+
+// MarkerRadius is how close, in points (screen units), two markers come
+// before they merge into a cluster: when their symbols would touch.
+const MarkerRadius = 20
+
+type listener struct {
+	mask Change
+	f    func(Change)
+}
+
+// State is the app's one state.
+type State struct {
+	story  *story.Story
+	gmap   *geo.Map                // nil until loaded
+	states map[*story.Place]string // each place's state code ("" outside Mexico); nil without a map
+	filter Filter
+	place  *story.Place // selected place, or nil
+	item   *story.Item  // selected item, or nil
+	view   View
+	lang   string
+	shown  *Shown
+	listen []listener
+}
+
+// New makes the state for a story in language lang, with nothing selected
+// and the whole map in view.
+func New(s *story.Story, lang string) *State {
+	st := &State{story: s, lang: lang, view: View{Whole: true}}
+	st.update()
+	return st
+}
+
+// Listen calls f after every change of a kind in mask, with the kinds of
+// that change.
+func (st *State) Listen(mask Change, f func(Change)) {
+	st.listen = append(st.listen, listener{mask, f})
+}
+
+func (st *State) emit(c Change) {
+	if c == 0 {
+		return
+	}
+	for _, l := range st.listen {
+		if l.mask&c != 0 {
+			l.f(c)
+		}
+	}
+}
+
+// Story is the story shown.
+func (st *State) Story() *story.Story { return st.story }
+
+// Map is the map, or nil until it has loaded.
+func (st *State) Map() *geo.Map { return st.gmap }
+
+// Lang is the interface language.
+func (st *State) Lang() string { return st.lang }
+
+// Filter is which items show.
+func (st *State) Filter() Filter { return st.filter }
+
+// Place is the selected place, or nil.
+func (st *State) Place() *story.Place { return st.place }
+
+// Item is the selected item, or nil.
+func (st *State) Item() *story.Item { return st.item }
+
+// View is the part of the map in view.
+func (st *State) View() View { return st.view }
+
+// Shown is what the filter lets through, worked out once per story, map
+// and filter.
+func (st *State) Shown() *Shown { return st.shown }
+
+// StateOf is the code of the state a place lies in by its point on the
+// map ("" outside Mexico); known is false until the map has loaded.
+func (st *State) StateOf(p *story.Place) (code string, known bool) {
+	code, known = st.states[p]
+	return code, known
+}
+
+// StateName names a state by its code, from the map once loaded.
+func (st *State) StateName(code string) string {
+	if st.gmap != nil {
+		if r := st.gmap.StateByCode(code); r != nil {
+			return r.Name
+		}
+	}
+	return code
+}
+
+// SetStory shows another story: the filter and the selection go, the
+// view stays.
+func (st *State) SetStory(s *story.Story) {
+	if s == st.story {
+		return
+	}
+	st.story, st.filter, st.place, st.item = s, Filter{}, nil, nil
+	st.states = placeStates(s, st.gmap)
+	st.update()
+	st.emit(StoryChanged | FilterChanged | SelectionChanged)
+}
+
+// SetMap gives the state its map (or a finer one), from which each place's
+// state is found.
+func (st *State) SetMap(m *geo.Map) {
+	if m == st.gmap {
+		return
+	}
+	st.gmap = m
+	st.states = placeStates(st.story, m)
+	st.update()
+	st.refit()
+	st.emit(MapChanged)
+}
+
+// SetLanguage switches the interface language.
+func (st *State) SetLanguage(lang string) {
+	if lang == st.lang {
+		return
+	}
+	st.lang = lang
+	st.emit(LanguageChanged)
+}
+
+// SetFilter shows only the items f lets through. A selected place it hides
+// goes; a selected place that still shows keeps its selection, moved to
+// its first shown incident if the filter hides the one selected.
+func (st *State) SetFilter(f Filter) {
+	f = f.normal(st.story)
+	if f == st.filter {
+		return
+	}
+	st.filter = f
+	st.update()
+	c := FilterChanged
+	switch {
+	case st.place != nil && st.shown.Count(st.place) == 0:
+		st.place, st.item = nil, nil
+		c |= SelectionChanged
+	case st.item != nil && !f.Shows(st.item):
+		st.item = nil
+		if st.place != nil {
+			st.item = st.firstShown(st.place)
+		}
+		c |= SelectionChanged
+	}
+	st.emit(c)
+}
+
+// firstShown is a place's first incident the filter shows, or nil.
+func (st *State) firstShown(p *story.Place) *story.Item {
+	for _, it := range p.Items {
+		if st.filter.Shows(it) {
+			return it
+		}
+	}
+	return nil
+}
+
+// SelectItem selects a story item and its place, if it has one.
+func (st *State) SelectItem(it *story.Item) {
+	var p *story.Place
+	if it != nil {
+		p = it.Place
+	}
+	st.setSelection(p, it)
+}
+
+// SelectPlace selects a place and its first shown incident.
+func (st *State) SelectPlace(p *story.Place) {
+	if p != nil && p == st.place && st.item != nil && st.item.Place == p {
+		return // already selected, at one of its incidents
+	}
+	var it *story.Item
+	if p != nil {
+		it = st.firstShown(p)
+	}
+	st.setSelection(p, it)
+}
+
+// ClearSelection selects nothing.
+func (st *State) ClearSelection() { st.setSelection(nil, nil) }
+
+// selectionMargin is how far inside the view's edges, in units, a selected
+// place must lie; one nearer or outside is brought into view.
+const selectionMargin = 40
+
+func (st *State) setSelection(p *story.Place, it *story.Item) {
+	if p == st.place && it == st.item {
+		return
+	}
+	st.place, st.item = p, it
+	c := SelectionChanged
+	if v := st.view; p != nil && st.gmap != nil && v.Width > 0 {
+		if at := st.gmap.Proj.Forward(p.Point); !v.inView(at, selectionMargin) {
+			v.Center, v.Whole = at, false
+			st.view = v
+			c |= ViewChanged
+		}
+	}
+	st.emit(c)
+}
+
+// Step moves the selection by delta items through the shown items in
+// timeline order, starting at either end when nothing is selected and
+// stopping at the ends.
+func (st *State) Step(delta int) {
+	items := st.shown.Items
+	if len(items) == 0 {
+		return
+	}
+	i := slices.Index(items, st.item)
+	switch {
+	case i < 0 && delta > 0:
+		i = 0
+	case i < 0:
+		i = len(items) - 1
+	default:
+		i = min(max(i+delta, 0), len(items)-1)
+	}
+	st.SelectItem(items[i])
+}
+
+// update works out what the filter shows.
+func (st *State) update() {
+	st.shown = newShown(st.story, st.filter, st.states, st.gmap)
+}
+
+// placeStates finds the state each place lies in by its point on the map
+// (files may name states any way, or none): a code, or "" outside Mexico.
+func placeStates(s *story.Story, m *geo.Map) map[*story.Place]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[*story.Place]string, len(s.Places))
+	for _, p := range s.Places {
+		out[p] = ""
+		if r := m.StateAt(m.Proj.Forward(p.Point)); r != nil {
+			out[p] = r.Code
+		}
+	}
+	return out
+}
+
+// Shown is what the filter lets through: the items, the places with at
+// least one of their incidents, and the states those places lie in.
+type Shown struct {
+	Items  []*story.Item  // in timeline order
+	Places []*story.Place // in the story's order of places
+	Counts []int          // shown incidents at Places[i]
+	// Highlighted are the codes of the states that hold a shown incident,
+	// sorted.
+	Highlighted []string
+	// Clusters clusters Places (weighted by Counts) on the map; nil until
+	// the map has loaded.
+	Clusters *cluster.Index
+	index    map[*story.Place]int
+}
+
+func newShown(s *story.Story, f Filter, states map[*story.Place]string, m *geo.Map) *Shown {
+	sh := &Shown{index: map[*story.Place]int{}}
+	for _, it := range s.Items {
+		if f.Shows(it) {
+			sh.Items = append(sh.Items, it)
+		}
+	}
+	codes := map[string]bool{}
+	for _, p := range s.Places {
+		n := 0
+		for _, it := range p.Items {
+			if f.Shows(it) {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		sh.index[p] = len(sh.Places)
+		sh.Places = append(sh.Places, p)
+		sh.Counts = append(sh.Counts, n)
+		if c := states[p]; c != "" && !codes[c] {
+			codes[c] = true
+			sh.Highlighted = append(sh.Highlighted, c)
+		}
+	}
+	slices.Sort(sh.Highlighted)
+	if m != nil {
+		pts := make([]cluster.Point, len(sh.Places))
+		for i, p := range sh.Places {
+			pts[i] = cluster.Point{At: m.Proj.Forward(p.Point), Weight: sh.Counts[i]}
+		}
+		sh.Clusters = cluster.New(pts, MarkerRadius)
+	}
+	return sh
+}
+
+// Count is how many of a place's incidents show (0 for a hidden place).
+func (sh *Shown) Count(p *story.Place) int {
+	if i, ok := sh.index[p]; ok {
+		return sh.Counts[i]
+	}
+	return 0
+}
+
+// Index is the place's index in Places, or -1 when it does not show.
+func (sh *Shown) Index(p *story.Place) int {
+	if i, ok := sh.index[p]; ok {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,169 @@
+package appstate_test
+
+import (
+	"testing"
+	"time"
+
+	"sovmap/geo/appstate"
+	"sovmap/geo/geotest"
+)
+
+// newState is the built-in story's state in a 1000 x 700 unit view.
+func newState(t testing.TB) *appstate.State { return geotest.State(t, nil, 1000, 700) }
+
+func day(t testing.TB, iso string) int {
+	t.Helper()
+	tm, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(tm.Unix() / 86400)
+}
+
+// Each change tells the listeners its kinds, and only those; setting what
+// is already set tells no one.
+func TestChangesAreTyped(t *testing.T) {
+	april := func(t *testing.T) appstate.Filter {
+		return appstate.Filter{Dates: true, From: day(t, "2025-04-01"), To: day(t, "2025-05-31")}
+	}
+	tests := []struct {
+		name   string
+		before func(*testing.T, *appstate.State)
+		do     func(*testing.T, *appstate.State)
+		want   appstate.Change
+	}{
+		{"select a place", nil, func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) }, appstate.SelectionChanged},
+		{"select it again", func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) },
+			func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) }, 0},
+		{"select an event", nil, func(t *testing.T, st *appstate.State) { st.SelectItem(st.Story().ItemByID("wsj-report")) }, appstate.SelectionChanged},
+		{"clear nothing", nil, func(t *testing.T, st *appstate.State) { st.ClearSelection() }, 0},
+		{"step", nil, func(t *testing.T, st *appstate.State) { st.Step(1) }, appstate.SelectionChanged},
+		{"filter", nil, func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) }, appstate.FilterChanged},
+		{"same filter", func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) },
+			func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) }, 0},
+		{"filter hides the selection", func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("huitzilac")) },
+			func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) }, appstate.FilterChanged | appstate.SelectionChanged},
+		{"a range of the whole story is no filter", nil,
+			func(t *testing.T, st *appstate.State) {
+				st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2000-01-01"), To: day(t, "2030-01-01")})
+			}, 0},
+		{"language", nil, func(t *testing.T, st *appstate.State) { st.SetLanguage("es") }, appstate.LanguageChanged},
+		{"same language", nil, func(t *testing.T, st *appstate.State) { st.SetLanguage("en") }, 0},
+		{"pan", nil, func(t *testing.T, st *appstate.State) { st.Pan(10, 0) }, appstate.ViewChanged},
+		{"zoom", nil, func(t *testing.T, st *appstate.State) { st.Zoom(2) }, appstate.ViewChanged},
+		{"show all when all shows", nil, func(t *testing.T, st *appstate.State) { st.ShowAll() }, 0},
+		{"resize", nil, func(t *testing.T, st *appstate.State) { st.SetViewSize(800, 600) }, 0},
+		{"new story", nil, func(t *testing.T, st *appstate.State) { st.SetStory(geotest.BuiltInStory(t)) },
+			appstate.StoryChanged | appstate.FilterChanged | appstate.SelectionChanged},
+		{"same map", nil, func(t *testing.T, st *appstate.State) { st.SetMap(st.Map()) }, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := newState(t)
+			if tt.before != nil {
+				tt.before(t, st)
+			}
+			var got []appstate.Change
+			st.Listen(appstate.AnyChange, func(c appstate.Change) { got = append(got, c) })
+			tt.do(t, st)
+			switch {
+			case tt.want == 0 && len(got) != 0:
+				t.Errorf("changes %v, want none", got)
+			case tt.want != 0 && (len(got) != 1 || got[0] != tt.want):
+				t.Errorf("changes %v, want one of kinds %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// A listener hears only the kinds it asked for.
+func TestListenersHearWhatTheyAskFor(t *testing.T) {
+	st := newState(t)
+	menus, panels := 0, 0
+	st.Listen(appstate.LanguageChanged, func(appstate.Change) { menus++ })
+	st.Listen(appstate.SelectionChanged|appstate.LanguageChanged, func(appstate.Change) { panels++ })
+	st.SelectPlace(st.Story().PlaceByID("teocaltiche"))
+	st.Pan(5, 5)
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-01"), To: day(t, "2025-05-31")})
+	if menus != 0 || panels != 1 {
+		t.Errorf("a selection, a pan and a filter: menus rebuilt %d times, panels %d; want 0 and 1", menus, panels)
+	}
+	st.SetLanguage("es")
+	if menus != 1 || panels != 2 {
+		t.Errorf("after a language change: menus %d, panels %d; want 1 and 2", menus, panels)
+	}
+}
+
+func TestShown(t *testing.T) {
+	st := newState(t)
+	sh := st.Shown()
+	if len(sh.Places) != 4 || len(sh.Items) != len(st.Story().Items) {
+		t.Fatalf("unfiltered: %d places, %d items", len(sh.Places), len(sh.Items))
+	}
+	if got := sh.Highlighted; len(got) != 3 || got[0] != "MX-JAL" || got[1] != "MX-MOR" || got[2] != "MX-VER" {
+		t.Errorf("highlighted %v, want Jalisco, Morelos, Veracruz", got)
+	}
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-02"), To: day(t, "2025-05-31")})
+	sh = st.Shown()
+	if len(sh.Places) != 2 || sh.Count(st.Story().PlaceByID("teocaltiche")) != 2 || sh.Count(st.Story().PlaceByID("huitzilac")) != 0 {
+		t.Errorf("from 2 April: places %v", sh.Places)
+	}
+	if got := sh.Highlighted; len(got) != 2 || got[0] != "MX-JAL" || got[1] != "MX-VER" {
+		t.Errorf("from 2 April highlighted %v, want Jalisco and Veracruz", got)
+	}
+	for _, it := range sh.Items {
+		if f, _, dated := it.Date.Days(); dated && f < day(t, "2025-04-01") {
+			t.Errorf("%s shows from 2 April", it.ID)
+		}
+	}
+}
+
+func TestStepStopsAtTheEnds(t *testing.T) {
+	st := newState(t)
+	items := st.Shown().Items
+	st.Step(-1)
+	if st.Item() != items[len(items)-1] {
+		t.Errorf("back from nothing selected %v, want the last item", st.Item())
+	}
+	st.Step(1)
+	if st.Item() != items[len(items)-1] {
+		t.Errorf("past the end: %v", st.Item())
+	}
+	st.SelectItem(items[0])
+	st.Step(-1)
+	if st.Item() != items[0] {
+		t.Errorf("before the start: %v", st.Item())
+	}
+}
+
+// Selecting a place outside the view brings it into view, as one change.
+func TestSelectionComesIntoView(t *testing.T) {
+	st := newState(t)
+	p := st.Story().PlaceByID("coxquihui")
+	st.ZoomAbout(0, 0, 8) // the top-left corner of Mexico: Baja California
+	var got appstate.Change
+	st.Listen(appstate.AnyChange, func(c appstate.Change) { got |= c })
+	st.SelectPlace(p)
+	if got != appstate.SelectionChanged|appstate.ViewChanged {
+		t.Errorf("changes %v, want selection and view together", got)
+	}
+	x, y := st.View().ToUnits(st.Map().Proj.Forward(p.Point))
+	if x < 0 || y < 0 || x > 1000 || y > 700 {
+		t.Errorf("Coxquihui is at (%.0f, %.0f), outside the view", x, y)
+	}
+}
+
+func TestViewSizeFollowsTheWindow(t *testing.T) {
+	st := newState(t)
+	whole := st.View()
+	st.SetViewSize(2000, 1400)
+	if v := st.View(); !v.Whole || v.Res >= whole.Res {
+		t.Errorf("a larger window showing all of Mexico: %+v, want a finer resolution than %v", v, whole.Res)
+	}
+	st.Zoom(2)
+	res := st.View().Res
+	st.SetViewSize(1000, 700)
+	if v := st.View(); v.Whole || v.Res != res {
+		t.Errorf("a zoomed view resized: %+v, want its resolution %v kept", v, res)
+	}
+}

@@ -1,0 +1,129 @@
+package appstate
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+
+	"sovmap/geo"
+)
+
+// View is the part of the map in view: a centre and a resolution for a
+// view Width by Height units (points: Fyne's device-independent units)
+// large. With Whole set it shows the whole map, fitted again whenever the
+// size changes.
+type View struct {
+	Center        orb.Point // projected metres
+	Res           float64   // metres per unit
+	Width, Height float64   // units
+	Whole         bool
+}
+
+// FitMargin is the room, in units, left around the whole map.
+const FitMargin = 24
+
+// Bound is the projected area in view.
+func (v View) Bound() orb.Bound {
+	hw, hh := v.Width/2*v.Res, v.Height/2*v.Res
+	return orb.Bound{Min: orb.Point{v.Center[0] - hw, v.Center[1] - hh}, Max: orb.Point{v.Center[0] + hw, v.Center[1] + hh}}
+}
+
+// Viewport is the view drawn w x h pixels large (the view's size at some
+// number of pixels per unit).
+func (v View) Viewport(proj *geo.LambertConic, w, h int) geo.Viewport {
+	res := v.Res
+	if v.Width > 0 {
+		res = v.Res * v.Width / float64(w)
+	}
+	return geo.Viewport{Proj: proj, Center: v.Center, Res: res, Width: w, Height: h}
+}
+
+// ToUnits turns a projected point into units from the view's top left.
+func (v View) ToUnits(p orb.Point) (x, y float64) {
+	return (p[0]-v.Center[0])/v.Res + v.Width/2, v.Height/2 - (p[1]-v.Center[1])/v.Res
+}
+
+// FromUnits turns units from the view's top left into a projected point.
+func (v View) FromUnits(x, y float64) orb.Point {
+	return orb.Point{v.Center[0] + (x-v.Width/2)*v.Res, v.Center[1] - (y-v.Height/2)*v.Res}
+}
+
+// fit is the view of size w x h units that shows b whole, centred.
+func fit(b orb.Bound, w, h float64) View {
+	iw, ih := math.Max(w-2*FitMargin, 1), math.Max(h-2*FitMargin, 1)
+	res := math.Max((b.Max[0]-b.Min[0])/iw, (b.Max[1]-b.Min[1])/ih)
+	return View{Center: b.Center(), Res: clampRes(res), Width: w, Height: h, Whole: true}
+}
+
+func clampRes(res float64) float64 {
+	return math.Min(math.Max(res, geo.MinResolution), geo.MaxResolution)
+}
+
+// refit fits a Whole view again to the map, when there is one.
+func (st *State) refit() {
+	if st.view.Whole && st.gmap != nil && st.view.Width > 0 && st.view.Height > 0 {
+		st.view = fit(st.gmap.Bound, st.view.Width, st.view.Height)
+	}
+}
+
+// SetViewSize tells the state the size of the view, in units, as the
+// window lays its map out. A Whole view is fitted again. It tells no one:
+// the widget whose size changed redraws itself.
+func (st *State) SetViewSize(w, h float64) {
+	st.view.Width, st.view.Height = w, h
+	st.refit()
+}
+
+// SetView shows the area around centre at res metres per unit.
+func (st *State) SetView(center orb.Point, res float64) {
+	v := st.view
+	v.Center, v.Res, v.Whole = center, clampRes(res), false
+	st.setView(v)
+}
+
+func (st *State) setView(v View) {
+	if v == st.view {
+		return
+	}
+	st.view = v
+	st.emit(ViewChanged)
+}
+
+// Pan moves the map by (dx, dy) units, as when it is dragged by that much.
+func (st *State) Pan(dx, dy float64) {
+	v := st.view
+	v.Center = orb.Point{v.Center[0] - dx*v.Res, v.Center[1] + dy*v.Res}
+	v.Whole = false
+	st.setView(v)
+}
+
+// ZoomAbout scales the view by factor (above 1 zooms in) keeping the point
+// at (x, y) units where it is, within the zoom limits.
+func (st *State) ZoomAbout(x, y, factor float64) {
+	v := st.view
+	anchor := v.FromUnits(x, y)
+	v.Res = clampRes(v.Res / factor)
+	v.Center = orb.Point{anchor[0] - (x-v.Width/2)*v.Res, anchor[1] + (y-v.Height/2)*v.Res}
+	v.Whole = false
+	st.setView(v)
+}
+
+// Zoom scales the view by factor about its centre.
+func (st *State) Zoom(factor float64) { st.ZoomAbout(st.view.Width/2, st.view.Height/2, factor) }
+
+// ShowAll shows the whole map again.
+func (st *State) ShowAll() {
+	v := st.view
+	v.Whole = true
+	if st.gmap != nil && v.Width > 0 && v.Height > 0 {
+		v = fit(st.gmap.Bound, v.Width, v.Height)
+	}
+	st.setView(v)
+}
+
+// inView reports whether a projected point lies in the view, at least
+// margin units inside its edges.
+func (v View) inView(p orb.Point, margin float64) bool {
+	x, y := v.ToUnits(p)
+	return x >= margin && y >= margin && x <= v.Width-margin && y <= v.Height-margin
+}

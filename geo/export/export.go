@@ -1,0 +1,162 @@
+// Package export writes what the app state shows as pictures for an
+// article: the map as PNG or SVG at any size, with title, caption, legend,
+// scale bar, north arrow and attribution, drawn from the one scene the
+// window draws (geo/scene), and written so that a failure never leaves a
+// partial or damaged file.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"sovmap/geo"
+	"sovmap/geo/appstate"
+	"sovmap/geo/atomicfile"
+	"sovmap/geo/render"
+	"sovmap/geo/scene"
+)
+
+// Format is an output file format.
+type Format string
+
+// The formats the map exports to.
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+)
+
+// MaxSide is the largest width or height of an export, pixels.
+const MaxSide = 16384
+
+// Preset is a named output size.
+type Preset struct {
+	Name          string
+	Width, Height int
+}
+
+// Presets are the sizes offered in the export dialog.
+var Presets = []Preset{
+	{"1920 × 1080 (Full HD)", 1920, 1080},
+	{"3840 × 2160 (4K)", 3840, 2160},
+	{"A4 landscape, 300 dpi (3508 × 2480)", 3508, 2480},
+}
+
+// Options says how to export.
+type Options struct {
+	Width, Height int
+	Furniture     scene.Furniture
+}
+
+// DefaultOptions are the export's defaults for what st shows: 1920x1080
+// with the story's title, the default caption and every decoration.
+func DefaultOptions(st *appstate.State) Options {
+	return Options{Width: 1920, Height: 1080, Furniture: scene.Furniture{
+		Title: st.Story().Title.In(st.Lang()), Caption: scene.Caption(st),
+		Legend: true, ScaleBar: true, NorthArrow: true, Attribution: true}}
+}
+
+// FormatFor picks the format from a file name's extension.
+func FormatFor(path string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".png":
+		return PNG, nil
+	case ".svg":
+		return SVG, nil
+	}
+	return "", fmt.Errorf("%s: unknown image type %q (use .png or .svg)", path, filepath.Ext(path))
+}
+
+// ParseSize reads "WIDTHxHEIGHT", e.g. "1920x1080".
+func ParseSize(s string) (w, h int, err error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
+	if ok {
+		w, err = strconv.Atoi(ws)
+		if err == nil {
+			h, err = strconv.Atoi(hs)
+		}
+	}
+	if !ok || err != nil {
+		return 0, 0, fmt.Errorf("size %q is not WIDTHxHEIGHT, e.g. 1920x1080", s)
+	}
+	return w, h, CheckSize(w, h)
+}
+
+// CheckSize accepts sizes from 1 to MaxSide pixels a side.
+func CheckSize(w, h int) error {
+	if w < 1 || h < 1 || w > MaxSide || h > MaxSide {
+		return fmt.Errorf("size %dx%d is out of range: each side must be 1 to %d pixels", w, h, MaxSide)
+	}
+	return nil
+}
+
+// ScaleFor is how many pixels an export w x h pixels large gives a point
+// (a screen unit) when it stands for a window of its own: one at 720
+// pixels on the short side, proportionally more above. The command line
+// sizes its view with it.
+func ScaleFor(w, h int) float64 {
+	return math.Max(1, float64(min(w, h))/720)
+}
+
+// Plan is one export worked out: the view at the output size and the scene.
+type Plan struct {
+	View  geo.Viewport
+	Scene render.Scene
+}
+
+// NewPlan works out an export of what st shows (its view fitted into the
+// output) with the options' size and furniture. It reads st, so it runs
+// where st is used; the plan can then be drawn anywhere.
+func NewPlan(st *appstate.State, o Options) (Plan, error) {
+	if err := CheckSize(o.Width, o.Height); err != nil {
+		return Plan{}, err
+	}
+	if st.Map() == nil {
+		return Plan{}, errors.New("the map has not loaded yet")
+	}
+	vp, sc := scene.Build(st, scene.Frame{Width: o.Width, Height: o.Height, Furniture: o.Furniture})
+	return Plan{View: vp, Scene: sc}, nil
+}
+
+// Encode draws the plan with r and writes it to w in format f.
+func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
+	switch f {
+	case SVG:
+		return r.WriteSVG(w, p.View, &p.Scene)
+	case PNG:
+		img := image.NewRGBA(image.Rect(0, 0, p.View.Width, p.View.Height))
+		r.Render(img, p.View, &p.Scene)
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		return enc.Encode(w, img)
+	}
+	return fmt.Errorf("unknown format %q", f)
+}
+
+// Write draws the plan with m's renderer and writes it to path, in the
+// format its extension names, atomically.
+func (p Plan) Write(path string, m *geo.Map) error {
+	f, err := FormatFor(path)
+	if err != nil {
+		return err
+	}
+	r := render.NewRenderer(m)
+	return atomicfile.WriteFile(path, func(w io.Writer) error { return p.Encode(w, r, f) })
+}
+
+// Map exports what st shows to path, in the format its extension names.
+func Map(path string, st *appstate.State, o Options) error {
+	if _, err := FormatFor(path); err != nil {
+		return err
+	}
+	plan, err := NewPlan(st, o)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return plan.Write(path, st.Map())
+}

@@ -1,0 +1,177 @@
+package render
+
+import (
+	"image"
+	"math"
+	"strconv"
+
+	"sovmap/geo"
+)
+
+// maxLabelledMarkers is how many markers a view may hold and still name
+// them all; above it only the selected one is named (hovering names others).
+const maxLabelledMarkers = 60
+
+// Label sizes at scale 1, points.
+const (
+	markerLabelSize  = 12.0
+	countryLabelSize = 11.0
+	badgeTextSize    = 9.0
+	overlayTextSize  = 11.0
+	attributionSize  = 9.5
+	titleSize        = 20.0
+	captionSize      = 12.0
+)
+
+func (r *Renderer) collides(b image.Rectangle) bool {
+	for _, p := range r.placed {
+		if p.Overlaps(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// markerLabelBox is where a marker's label goes: to its right, centred on it.
+func (r *Renderer) markerLabelBox(vp geo.Viewport, sc *Scene, m *Marker) (*glyphRun, image.Rectangle) {
+	st := &sc.Style
+	g := r.text.run(m.Label, textSize(markerLabelSize, st.Scale), true)
+	x, y := vp.ToPixel(m.At)
+	sz := g.Size()
+	at := image.Pt(int(x+(st.MarkerSize+8)*st.Scale), int(y)-g.ascent+int(float64(sz.Y)*0.3))
+	return g, image.Rectangle{Min: at, Max: at.Add(sz)}
+}
+
+// reserveMarkerLabels claims the space of the markers and their labels
+// first, so that state labels give way to them.
+func (r *Renderer) reserveMarkerLabels(vp geo.Viewport, sc *Scene) {
+	r.markerLabels = len(sc.Markers) <= maxLabelledMarkers
+	for i := range sc.Markers {
+		m := &sc.Markers[i]
+		x, y := vp.ToPixel(m.At)
+		rad := int((sc.Style.MarkerSize + 3) * sc.Style.Scale)
+		r.placed = append(r.placed, image.Rect(int(x)-rad, int(y)-rad, int(x)+rad, int(y)+rad))
+		if m.Label != "" && r.markerLabels {
+			_, b := r.markerLabelBox(vp, sc, m)
+			r.placed = append(r.placed, b)
+		}
+	}
+}
+
+// regionLabels names the countries and the states whose shape is wide
+// enough on screen to hold their name, skipping any that would overlap.
+func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
+	st := &sc.Style
+	for _, c := range r.Map.Countries {
+		name := c.Name
+		if sc.Lang == "es" {
+			name = c.NameES
+		}
+		r.regionLabel(s, bounds, vp, sc, c, name, textSize(countryLabelSize, st.Scale), true)
+	}
+	for _, reg := range r.Map.States {
+		r.regionLabel(s, bounds, vp, sc, reg, reg.Name, textSize(st.LabelSize, st.Scale), false)
+	}
+}
+
+func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, name string, size int, country bool) {
+	x, y := vp.ToPixel(reg.Label)
+	if x < 0 || y < 0 || x > float64(vp.Width) || y > float64(vp.Height) {
+		return
+	}
+	w := (reg.Bound.Max[0] - reg.Bound.Min[0]) / vp.Res
+	g := r.text.run(name, size, false)
+	sz := g.Size()
+	if float64(sz.X) > w*0.8 {
+		return
+	}
+	at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
+	box := image.Rectangle{Min: at, Max: at.Add(sz)}
+	if !box.In(bounds) || r.collides(box) {
+		return
+	}
+	r.placed = append(r.placed, box)
+	fg := sc.Style.Label
+	if country {
+		fg = sc.Style.CountryLabel
+	}
+	s.text(g, at, fg, sc.Style.Halo, true)
+}
+
+// markers draws every marker, its count badge and its label; the selected
+// one last, with a ring, so it is never hidden.
+func (r *Renderer) markers(s surface, vp geo.Viewport, sc *Scene) {
+	sel := -1
+	for i := range sc.Markers {
+		if sc.Selected != "" && sc.Markers[i].ID == sc.Selected {
+			sel = i
+			continue
+		}
+		r.marker(s, vp, sc, &sc.Markers[i], false)
+	}
+	if sel >= 0 {
+		r.marker(s, vp, sc, &sc.Markers[sel], true)
+	}
+}
+
+func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, selected bool) {
+	st := &sc.Style
+	x, y := vp.ToPixel(m.At)
+	k := st.Scale
+	rad := st.MarkerSize * k
+	if x < -4*rad || y < -4*rad || x > float64(vp.Width)+4*rad || y > float64(vp.Height)+4*rad {
+		return
+	}
+	if selected {
+		s.disc(x, y, rad+6*k, rad+3*k, st.Selection)
+	}
+	if sc.Focused != "" && m.ID == sc.Focused {
+		s.disc(x, y, rad+10*k, rad+8*k, st.Label)
+	}
+	if m.Places > 1 { // a cluster: bigger with more places, its incidents counted inside
+		rad *= 1.3 + 0.25*math.Log2(float64(m.Places))
+		s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
+		s.disc(x, y, rad, 0, st.Marker)
+		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize+1, k), true)
+		sz := g.Size()
+		s.text(g, image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2), st.MarkerRing, st.Halo, false)
+		return
+	}
+	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
+	s.disc(x, y, rad, 0, st.Marker)
+	if m.Count > 1 {
+		bx, by := x+rad, y-rad
+		br := 6.5 * k
+		s.disc(bx, by, br+1*k, 0, st.MarkerRing)
+		s.disc(bx, by, br, 0, st.Badge)
+		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize, k), true)
+		sz := g.Size()
+		s.text(g, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), st.BadgeText, st.Halo, false)
+	}
+	if m.Label != "" && (r.markerLabels || selected) {
+		g, box := r.markerLabelBox(vp, sc, m)
+		fg := st.Label
+		if selected {
+			fg = st.Selection
+		}
+		s.text(g, box.Min, fg, st.Halo, true)
+	}
+}
+
+// smallInts keeps the badge texts, so drawing a count allocates nothing.
+var smallInts = func() (s [100]string) {
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
+
+func smallInt(n int) string {
+	switch {
+	case n < len(smallInts):
+		return smallInts[n]
+	case n < 1000:
+		return "99+"
+	}
+	return "999+"
+}

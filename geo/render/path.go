@@ -1,0 +1,78 @@
+package render
+
+import (
+	"math"
+
+	"golang.org/x/image/vector"
+)
+
+// bandPath feeds a vector.Rasterizer with closed paths clipped to a
+// horizontal band a little taller than the rasterizer. The rasterizer's
+// cost grows with the height of every edge, visible or not; clipping in y
+// keeps a deeply zoomed view cheap. Edges above or below the band are moved
+// onto its edge as horizontal segments, which add no coverage, so what falls
+// inside the band is drawn exactly. x needs no clipping: the rasterizer
+// clamps it without extra work.
+type bandPath struct {
+	z        *vector.Rasterizer
+	top, bot float64
+	px, py   float64 // the last point given, unclipped
+	started  bool
+	sx, sy   float64 // the path's first point, unclipped
+	ox, oy   float64 // the pixel offset subtracted from every point
+}
+
+func (b *bandPath) reset(z *vector.Rasterizer, ox, oy float64) {
+	b.z = z
+	h := float64(z.Size().Y)
+	b.top, b.bot = -1, h+1
+	b.ox, b.oy = ox, oy
+	b.started = false
+}
+
+func (b *bandPath) clampY(y float64) float64 { return math.Min(math.Max(y, b.top), b.bot) }
+
+func (b *bandPath) moveTo(x, y float64) {
+	if b.started {
+		b.close()
+	}
+	x, y = x-b.ox, y-b.oy
+	b.sx, b.sy, b.px, b.py = x, y, x, y
+	b.started = true
+	b.z.MoveTo(float32(x), float32(b.clampY(y)))
+}
+
+func (b *bandPath) lineTo(x, y float64) {
+	x, y = x-b.ox, y-b.oy
+	b.segment(b.px, b.py, x, y)
+	b.px, b.py = x, y
+}
+
+// segment sends the clipped part of (ax,ay)-(bx,by); the pen is already at
+// the clipped start.
+func (b *bandPath) segment(ax, ay, bx, by float64) {
+	edges := [2]float64{b.top, b.bot}
+	if ay > by { // going up: the bottom edge comes first
+		edges = [2]float64{b.bot, b.top}
+	}
+	for _, edge := range edges {
+		// Crossing the edge: stop at the crossing point first.
+		if (ay < edge) != (by < edge) && ay != edge && by != edge {
+			t := (edge - ay) / (by - ay)
+			cx := ax + t*(bx-ax)
+			if cx != ax || edge != ay {
+				b.z.LineTo(float32(cx), float32(b.clampY(edge)))
+			}
+			ax, ay = cx, edge
+		}
+	}
+	b.z.LineTo(float32(bx), float32(b.clampY(by)))
+}
+
+func (b *bandPath) close() {
+	if b.started && (b.px != b.sx || b.py != b.sy) {
+		b.segment(b.px, b.py, b.sx, b.sy)
+	}
+	b.z.ClosePath()
+	b.started = false
+}

@@ -1,0 +1,359 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"runtime"
+
+	"sovmap/geo"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/image/vector"
+)
+
+// Marker is a place drawn on the map.
+type Marker struct {
+	ID    string
+	Label string    // the place name, drawn beside it
+	At    orb.Point // projected position
+	Count int       // incidents there; above 1 it shows as a badge
+	// Places is how many places a cluster merges (see Clusterer); 0 or 1
+	// for a single place.
+	Places int
+}
+
+// LegendSymbol is what a legend entry shows beside its text.
+type LegendSymbol int
+
+// The legend's symbols.
+const (
+	LegendMarker    LegendSymbol = iota // an incident's marker
+	LegendCluster                       // a marker with a count badge
+	LegendHighlight                     // a state with incidents
+)
+
+// LegendEntry is one line of the legend.
+type LegendEntry struct {
+	Symbol LegendSymbol
+	Text   string
+}
+
+// Scene is what to draw on top of the base map, and how.
+type Scene struct {
+	Style         Style
+	Lang          string   // "en" or "es": which country names to use
+	Highlighted   []string // codes of the states to highlight (those with incidents)
+	Hover         string   // code of the state under the pointer
+	Selected      string   // ID of the selected marker
+	SelectedState string   // code of the state that holds the selection
+	Focused       string   // ID of the marker with keyboard focus
+	Markers       []Marker
+	StateLabels   bool
+	Legend        []LegendEntry // none: no legend
+	ScaleBar      bool
+	Attribution   string // drawn bottom right; empty: none
+	Title         string // drawn top left with the caption; empty: none
+	Caption       string
+	NorthArrow    bool
+}
+
+// Renderer draws the map. It keeps its buffers between frames, so a frame
+// allocates nothing once warm. A Renderer is not safe for concurrent use:
+// give each goroutine its own.
+type Renderer struct {
+	Map    *geo.Map
+	text   *textCache
+	colors uniforms
+	placed []image.Rectangle
+	// markerLabels is whether this frame names every marker (not too many).
+	markerLabels bool
+	main         painter // draws the upper band, on the caller's goroutine
+	helper       *worker // draws the lower band
+	bands        [2]band // this frame's upper and lower halves
+	raster       rasterSurface
+	reserve      reserveSurface
+}
+
+// painter holds one goroutine's rasterizer state, reused between frames.
+type painter struct {
+	z    vector.Rasterizer
+	path bandPath
+	box  image.Rectangle // the current pass's pixels
+	mask image.Alpha     // the current pass's coverage
+}
+
+// band is one horizontal strip of a frame, drawn as a view of its own.
+type band struct {
+	m   *geo.Map
+	dst image.RGBA
+	vp  geo.Viewport
+	sc  *Scene
+	sea *image.Uniform
+}
+
+// worker draws the lower band of each frame on a goroutine of its own, so
+// that two cores share the work. Starting a goroutine for each frame
+// would allocate; this one lives as long as its Renderer.
+type worker struct {
+	p    painter
+	jobs chan *band
+	done chan struct{}
+}
+
+func (w *worker) run() {
+	for {
+		b, ok := <-w.jobs
+		if !ok {
+			return
+		}
+		w.p.base(b.m, &b.dst, b.vp, b.sc, b.sea)
+		b = nil // hold nothing of the renderer between frames
+		w.done <- struct{}{}
+	}
+}
+
+// NewRenderer returns a renderer for m. Its helper goroutine stops by
+// itself once the renderer is no longer used (garbage collected), so a
+// renderer needs no closing.
+func NewRenderer(m *geo.Map) *Renderer {
+	w := &worker{jobs: make(chan *band), done: make(chan struct{})}
+	go w.run()
+	r := &Renderer{Map: m, text: newTextCache(), colors: uniforms{}, helper: w}
+	runtime.AddCleanup(r, func(w *worker) { close(w.jobs) }, w)
+	return r
+}
+
+// split cuts a frame into an upper and a lower band of whole rows; each is a
+// viewport of its own over the same pixels of dst.
+func split(dst *image.RGBA, vp geo.Viewport, upper, lower *band) {
+	h := vp.Height / 2
+	upper.dst = image.RGBA{Pix: dst.Pix, Stride: dst.Stride, Rect: image.Rect(0, 0, vp.Width, h)}
+	lower.dst = image.RGBA{Pix: dst.Pix[dst.PixOffset(dst.Rect.Min.X, dst.Rect.Min.Y+h):], Stride: dst.Stride,
+		Rect: image.Rect(0, 0, vp.Width, vp.Height-h)}
+	upper.vp, lower.vp = vp, vp
+	upper.vp.Height, lower.vp.Height = h, vp.Height-h
+	// The centre of each band, in projected metres.
+	upper.vp.Center = vp.FromPixel(float64(vp.Width)/2, float64(h)/2)
+	lower.vp.Center = vp.FromPixel(float64(vp.Width)/2, float64(h)+float64(vp.Height-h)/2)
+}
+
+// Render draws the view vp of the map and the scene into dst, whose size
+// should be vp.Width by vp.Height.
+func (r *Renderer) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
+	if dst.Rect.Dx() != vp.Width || dst.Rect.Dy() != vp.Height {
+		panic("geo: Render: image and viewport differ in size")
+	}
+	upper, lower := &r.bands[0], &r.bands[1]
+	split(dst, vp, upper, lower)
+	lower.m, lower.sc, lower.sea = r.Map, sc, r.colors.of(sc.Style.Sea)
+	r.helper.jobs <- lower
+	r.main.base(r.Map, &upper.dst, upper.vp, sc, lower.sea)
+	<-r.helper.done
+	lower.sc = nil
+
+	r.raster = rasterSurface{r: r, dst: dst}
+	r.decorate(&r.raster, dst.Rect, vp, sc)
+}
+
+// decorate draws what lies on the land, on either surface: region labels,
+// markers and overlays.
+func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
+	r.placed = r.placed[:0]
+	r.reserve.r = r
+	r.overlays(&r.reserve, bounds, vp, sc)
+	r.reserveMarkerLabels(vp, sc)
+	if sc.StateLabels {
+		r.regionLabels(s, bounds, vp, sc)
+	}
+	r.markers(s, vp, sc)
+	r.overlays(s, bounds, vp, sc)
+}
+
+// base draws the land: countries and states, filled and outlined.
+func (p *painter) base(m *geo.Map, dst *image.RGBA, vp geo.Viewport, sc *Scene, sea *image.Uniform) {
+	st := &sc.Style
+	lvl := m.Level(vp.Res)
+	view := vp.Bound()
+	border := math.Max(0.5, st.BorderWidth*st.Scale)
+	// Regions of one colour are filled in one pass, so that their shared
+	// edges add up to full coverage and leave no seam.
+	draw.Draw(dst, dst.Rect, sea, image.Point{}, draw.Src)
+	p.fillRegions(dst, vp, view, lvl, m.Countries, sc, false, st.Neighbour)
+	p.strokeRegions(dst, vp, view, lvl, m.Countries, border, st.CountryBorder)
+	for _, c := range [...]color.RGBA{st.Land, st.Highlight, st.Hover, st.SelectedLand} {
+		p.fillRegions(dst, vp, view, lvl, m.States, sc, true, c)
+	}
+	p.strokeRegions(dst, vp, view, lvl, m.States, border, st.StateBorder)
+}
+
+func stateColor(s *geo.Region, sc *Scene) color.RGBA {
+	switch {
+	case s.Code == sc.SelectedState && s.Code != "":
+		return sc.Style.SelectedLand
+	case s.Code == sc.Hover:
+		return sc.Style.Hover
+	}
+	for _, h := range sc.Highlighted {
+		if h == s.Code {
+			return sc.Style.Highlight
+		}
+	}
+	return sc.Style.Land
+}
+
+// pixelBox is the pixel rectangle of a projected bound, grown by pad and
+// clipped to the image.
+func pixelBox(vp geo.Viewport, b orb.Bound, pad float64, clip image.Rectangle) image.Rectangle {
+	x0, y1 := vp.ToPixel(b.Min)
+	x1, y0 := vp.ToPixel(b.Max)
+	box := image.Rect(int(math.Floor(x0-pad)), int(math.Floor(y0-pad)), int(math.Ceil(x1+pad)), int(math.Ceil(y1+pad)))
+	return box.Intersect(clip)
+}
+
+// begin starts a pass over box: the shapes added until end are drawn in one
+// colour with one coverage mask.
+func (p *painter) begin(box image.Rectangle) {
+	p.box = box
+	p.z.Reset(box.Dx(), box.Dy())
+	p.path.reset(&p.z, float64(box.Min.X), float64(box.Min.Y))
+}
+
+// end rasterizes the pass's coverage and paints it in colour c.
+func (p *painter) end(dst *image.RGBA, c color.RGBA) {
+	w, h := p.box.Dx(), p.box.Dy()
+	if cap(p.mask.Pix) < w*h {
+		p.mask.Pix = make([]uint8, w*h)
+	}
+	p.mask.Pix = p.mask.Pix[:w*h]
+	p.mask.Stride, p.mask.Rect = w, image.Rect(0, 0, w, h)
+	p.z.DrawOp = draw.Src
+	p.z.Draw(&p.mask, p.mask.Rect, image.Opaque, image.Point{})
+	composite(dst, p.box, &p.mask, c)
+}
+
+// fillRegions fills, in one pass, the visible regions drawn in colour
+// fill: every region given, or with states set those whose state colour it is.
+func (p *painter) fillRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, lvl int, regions []*geo.Region, sc *Scene, states bool, fill color.RGBA) {
+	pick := func(reg *geo.Region) bool { return !states || stateColor(reg, sc) == fill }
+	var b orb.Bound
+	n := 0
+	for _, reg := range regions {
+		if reg.Shape(lvl) != nil && reg.Bound.Intersects(view) && pick(reg) {
+			if n == 0 {
+				b = reg.Bound
+			} else {
+				b = b.Union(reg.Bound)
+			}
+			n++
+		}
+	}
+	box := pixelBox(vp, b, 1, dst.Rect)
+	if n == 0 || box.Empty() {
+		return
+	}
+	p.begin(box)
+	for _, reg := range regions {
+		if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) || !pick(reg) {
+			continue
+		}
+		for _, poly := range reg.Shape(lvl) {
+			for _, ring := range poly {
+				for i, pt := range ring {
+					x, y := vp.ToPixel(pt)
+					if i == 0 {
+						p.path.moveTo(x, y)
+					} else {
+						p.path.lineTo(x, y)
+					}
+				}
+				p.path.close()
+			}
+		}
+	}
+	p.end(dst, fill)
+}
+
+// strokeRegions draws the outlines of the visible regions, width pixels
+// wide, in one pass. Each segment is a quad of one orientation, so overlaps
+// saturate instead of cancelling.
+func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, lvl int, regions []*geo.Region, width float64, c color.RGBA) {
+	var b orb.Bound
+	n := 0
+	for _, reg := range regions {
+		if len(reg.Outlines(lvl)) > 0 && reg.Bound.Intersects(view) {
+			if n == 0 {
+				b = reg.Bound
+			} else {
+				b = b.Union(reg.Bound)
+			}
+			n++
+		}
+	}
+	box := pixelBox(vp, b, width+1, dst.Rect)
+	if n == 0 || box.Empty() {
+		return
+	}
+	p.begin(box)
+	hw := width / 2
+	for _, reg := range regions {
+		if !reg.Bound.Intersects(view) {
+			continue
+		}
+		for _, l := range reg.Outlines(lvl) {
+			x0, y0 := vp.ToPixel(l[0])
+			for _, pt := range l[1:] {
+				x, y := vp.ToPixel(pt)
+				dx, dy := x-x0, y-y0
+				d := math.Hypot(dx, dy)
+				if d < 0.25 { // sub-pixel step: merge it into the next
+					continue
+				}
+				nx, ny := -dy/d*hw, dx/d*hw
+				// Extend each quad by half a width along the line so joins close.
+				ex, ey := dx/d*hw, dy/d*hw
+				p.path.moveTo(x0+nx-ex, y0+ny-ey)
+				p.path.lineTo(x+nx+ex, y+ny+ey)
+				p.path.lineTo(x-nx+ex, y-ny+ey)
+				p.path.lineTo(x0-nx-ex, y0-ny-ey)
+				p.path.close()
+				x0, y0 = x, y
+			}
+		}
+	}
+	p.end(dst, c)
+}
+
+// circle adds a circle to the current path; clockwise circles cut holes
+// out of counter-clockwise ones.
+func (r *Renderer) circle(cx, cy, radius float64, clockwise bool) {
+	const n = 32
+	for i := 0; i <= n; i++ {
+		a := 2 * math.Pi * float64(i) / n
+		if clockwise {
+			a = -a
+		}
+		x, y := cx+radius*math.Cos(a), cy+radius*math.Sin(a)
+		if i == 0 {
+			r.main.path.moveTo(x, y)
+		} else {
+			r.main.path.lineTo(x, y)
+		}
+	}
+	r.main.path.close()
+}
+
+// disc draws a filled circle, or a ring when inner > 0.
+func (r *Renderer) disc(dst *image.RGBA, cx, cy, outer, inner float64, c color.RGBA) {
+	box := image.Rect(int(cx-outer-1), int(cy-outer-1), int(cx+outer+2), int(cy+outer+2)).Intersect(dst.Rect)
+	if box.Empty() {
+		return
+	}
+	r.main.begin(box)
+	r.circle(cx, cy, outer, false)
+	if inner > 0 {
+		r.circle(cx, cy, inner, true)
+	}
+	r.main.end(dst, c)
+}

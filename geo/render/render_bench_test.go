@@ -1,0 +1,58 @@
+package render_test
+
+import (
+	"fmt"
+	"image"
+	"testing"
+
+	"sovmap/geo"
+	"sovmap/geo/geotest"
+	"sovmap/geo/render"
+)
+
+// BenchmarkRender draws the whole-country view with the story's markers,
+// labels and overlays: one frame of the window or of an export.
+func BenchmarkRender(b *testing.B) {
+	m := geotest.Map(b)
+	for _, size := range [][2]int{{1280, 800}, {1920, 1080}, {3840, 2160}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			vp := geotest.WholeCountry(m, size[0], size[1])
+			sc := storyScene(m)
+			sc.Selected, sc.SelectedState = "teocaltiche", "MX-JAL"
+			r := render.NewRenderer(m)
+			img := image.NewRGBA(image.Rect(0, 0, size[0], size[1]))
+			r.Render(img, vp, sc) // warm the caches
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				r.Render(img, vp, sc)
+			}
+		})
+	}
+}
+
+// BenchmarkRenderPanZoom draws frames of a pan and zoom at 1920x1080, as a
+// user's drag or scroll makes them.
+func BenchmarkRenderPanZoom(b *testing.B) {
+	m := geotest.Map(b)
+	start := geotest.WholeCountry(m, 1920, 1080)
+	sc := storyScene(m)
+	r := render.NewRenderer(m)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	views := make([]geo.Viewport, 0, 64)
+	vp := start
+	for i := 0; i < 32; i++ {
+		vp = vp.ZoomAbout(1100, 620, 1.1).Pan(7, -3)
+		views = append(views, vp)
+	}
+	for _, v := range views {
+		r.Render(img, v, sc)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		r.Render(img, views[i%len(views)], sc)
+		i++
+	}
+}

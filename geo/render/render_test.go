@@ -1,0 +1,309 @@
+package render_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"sovmap/geo"
+	"sovmap/geo/geotest"
+	"sovmap/geo/pixeltest"
+	"sovmap/geo/render"
+)
+
+var writeRenders = flag.Bool("write-renders", false, "write the test renders to testdata/out for a look")
+
+func storyScene(m *geo.Map) *render.Scene {
+	sc := &render.Scene{
+		Style:       render.LightStyle(1),
+		Lang:        "en",
+		Highlighted: []string{"MX-MOR", "MX-JAL", "MX-VER"},
+		StateLabels: true,
+		ScaleBar:    true,
+		Legend: []render.LegendEntry{
+			{Symbol: render.LegendMarker, Text: "Incident location"},
+			{Symbol: render.LegendCluster, Text: "Several incidents"},
+			{Symbol: render.LegendHighlight, Text: "State with incidents"},
+		},
+		Attribution: "Boundaries: Natural Earth (public domain) · Story: Reuters, May 2025",
+	}
+	names := map[string]string{"huitzilac": "Huitzilac", "teuchitlan": "Teuchitlán", "teocaltiche": "Teocaltiche", "coxquihui": "Coxquihui"}
+	for _, p := range geotest.Places {
+		n := 1
+		if p.ID == "teocaltiche" {
+			n = 2
+		}
+		sc.Markers = append(sc.Markers, render.Marker{ID: p.ID, Label: names[p.ID], At: m.Proj.Forward(p.LonLat), Count: n})
+	}
+	return sc
+}
+
+func draw(t testing.TB, m *geo.Map, vp geo.Viewport, sc *render.Scene, name string) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, vp.Width, vp.Height))
+	r := render.NewRenderer(m)
+	r.Render(img, vp, sc)
+	if *writeRenders {
+		dir := filepath.Join("testdata", "out")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return img
+}
+
+func pixelAt(img *image.RGBA, vp geo.Viewport, ll orb.Point) color.RGBA {
+	x, y := vp.LonLatToPixel(ll)
+	return img.RGBAAt(int(x), int(y))
+}
+
+func TestRenderColours(t *testing.T) {
+	m := geotest.Map(t)
+	for _, size := range [][2]int{{1280, 800}, {640, 400}} {
+		vp := geotest.WholeCountry(m, size[0], size[1])
+		plain := &render.Scene{Style: render.LightStyle(1)}
+		img := draw(t, m, vp, plain, "plain")
+		st := plain.Style
+		checks := []struct {
+			what string
+			at   orb.Point
+			want color.RGBA
+		}{
+			{"land inside Jalisco", orb.Point{-103.3, 20.0}, st.Land},
+			{"land inside Chihuahua", orb.Point{-106.5, 28.5}, st.Land},
+			{"sea in the Gulf of Mexico", orb.Point{-93, 24}, st.Sea},
+			{"sea in the Pacific", orb.Point{-108, 17}, st.Sea},
+			{"a neighbour: Texas", orb.Point{-99, 31.5}, st.Neighbour},
+			{"a neighbour: Guatemala", orb.Point{-90.3, 15.6}, st.Neighbour},
+		}
+		for _, c := range checks {
+			if got := pixelAt(img, vp, c.at); got != c.want {
+				t.Errorf("%dx%d: %s at %v is %v, want %v", size[0], size[1], c.what, c.at, got, c.want)
+			}
+		}
+	}
+}
+
+func TestRenderMarkersAndHighlights(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1280, 800)
+	sc := storyScene(m)
+	sc.Selected = "huitzilac"
+	sc.SelectedState = "MX-MOR"
+	img := draw(t, m, vp, sc, "story")
+	for _, p := range geotest.Places {
+		if got := pixelAt(img, vp, p.LonLat); got != sc.Style.Marker {
+			t.Errorf("marker colour at %s is %v, want %v", p.ID, got, sc.Style.Marker)
+		}
+	}
+	if got := pixelAt(img, vp, orb.Point{-105.0, 20.3}); got != sc.Style.Highlight {
+		t.Errorf("Jalisco (with incidents) is %v, want the highlight %v", got, sc.Style.Highlight)
+	}
+	if got := pixelAt(img, vp, orb.Point{-106.5, 28.5}); got != sc.Style.Land {
+		t.Errorf("Chihuahua (no incidents) is %v, want land %v", got, sc.Style.Land)
+	}
+	// The selection ring sits around Huitzilac's marker.
+	x, y := vp.LonLatToPixel(geotest.Places[0].LonLat)
+	ring := img.RGBAAt(int(x), int(y+sc.Style.MarkerSize+4.5))
+	if ring != sc.Style.Selection {
+		t.Errorf("selection ring pixel is %v, want %v", ring, sc.Style.Selection)
+	}
+}
+
+func TestRenderOverlaysDrawn(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1280, 800)
+	sc := storyScene(m)
+	with := draw(t, m, vp, sc, "overlays")
+	sc.Legend, sc.ScaleBar, sc.Attribution = nil, false, ""
+	without := draw(t, m, vp, sc, "no-overlays")
+	regions := map[string]image.Rectangle{
+		"legend":      image.Rect(8, 8, 150, 60),
+		"scale bar":   image.Rect(8, 800-50, 150, 800-8),
+		"attribution": image.Rect(1280-300, 800-25, 1280-8, 800-8),
+	}
+	for name, r := range regions {
+		differ := pixeltest.Differ(with, without, r)
+		if differ < r.Dx()*r.Dy()/4 {
+			t.Errorf("%s area: only %d of %d pixels changed", name, differ, r.Dx()*r.Dy())
+		}
+	}
+}
+
+func TestRenderDeepZoomStaysCorrect(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 800, 600)
+	x, y := vp.LonLatToPixel(geotest.Places[1].LonLat) // Teuchitlán
+	vp = vp.ZoomAbout(x, y, 1e6)                       // to the resolution limit
+	sc := &render.Scene{Style: render.LightStyle(1)}
+	img := draw(t, m, vp, sc, "deep-zoom")
+	// Teuchitlán is inland in Jalisco: the whole view is land.
+	for _, px := range [][2]int{{0, 0}, {799, 0}, {0, 599}, {799, 599}, {400, 300}} {
+		if got := img.RGBAAt(px[0], px[1]); got != sc.Style.Land {
+			t.Errorf("pixel %v at deep zoom is %v, want land", px, got)
+		}
+	}
+}
+
+func TestWriteSVG(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1200, 800)
+	sc := storyScene(m)
+	sc.Title, sc.Caption, sc.NorthArrow = "A title & more", "Teocaltiche · 28 Apr 2025", true
+	r := render.NewRenderer(m)
+	var buf bytes.Buffer
+	if err := r.WriteSVG(&buf, vp, sc); err != nil {
+		t.Fatal(err)
+	}
+	if *writeRenders {
+		os.MkdirAll(filepath.Join("testdata", "out"), 0o755)
+		os.WriteFile(filepath.Join("testdata", "out", "story.svg"), buf.Bytes(), 0o644)
+	}
+	var doc struct {
+		Width  string `xml:"width,attr"`
+		Height string `xml:"height,attr"`
+		Groups []struct {
+			ID    string `xml:"id,attr"`
+			Paths []struct {
+				ID    string `xml:"id,attr"`
+				Class string `xml:"class,attr"`
+				D     string `xml:"d,attr"`
+			} `xml:"path"`
+			Texts   []string   `xml:"text"`
+			Circles []struct{} `xml:"circle"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("the SVG is not XML: %v", err)
+	}
+	if doc.Width != "1200" || doc.Height != "800" {
+		t.Errorf("size %sx%s, want 1200x800", doc.Width, doc.Height)
+	}
+	states := map[string]bool{}
+	var texts []string
+	circles := 0
+	for _, g := range doc.Groups {
+		for _, p := range g.Paths {
+			if p.Class == "state" {
+				if states[p.ID] {
+					t.Errorf("state %s drawn twice", p.ID)
+				}
+				states[p.ID] = true
+				if !strings.HasPrefix(p.D, "M") || !strings.HasSuffix(p.D, "Z") {
+					t.Errorf("state %s path data %.40q…", p.ID, p.D)
+				}
+			}
+		}
+		texts = append(texts, g.Texts...)
+		circles += len(g.Circles)
+	}
+	if len(states) != 32 {
+		t.Errorf("%d state elements, want 32", len(states))
+	}
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no text %q in the SVG", want)
+		}
+	}
+	if circles < 8 {
+		t.Errorf("%d circles, want the markers (and their rings)", circles)
+	}
+}
+
+func TestMarkerAt(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1920, 1080)
+	var markers []render.Marker
+	for _, p := range geotest.Places {
+		markers = append(markers, render.Marker{ID: p.ID, At: m.Proj.Forward(p.LonLat)})
+	}
+	for i, p := range geotest.Places {
+		x, y := vp.LonLatToPixel(p.LonLat)
+		if got := render.MarkerAt(vp, markers, x+5, y-5, 12); got != i {
+			t.Errorf("near %s found marker %d, want %d", p.ID, got, i)
+		}
+	}
+	if got := render.MarkerAt(vp, markers, 5, 5, 12); got != -1 {
+		t.Errorf("a corner found marker %d", got)
+	}
+}
+
+// Clusters have no ID; with nothing selected or focused, every one of
+// them is drawn, and none with a selection or focus ring.
+func TestRenderClustersWithNothingSelected(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 800, 600)
+	sc := &render.Scene{Style: render.LightStyle(1)}
+	for _, p := range geotest.Places[:2] {
+		sc.Markers = append(sc.Markers, render.Marker{At: m.Proj.Forward(p.LonLat), Count: 3, Places: 2})
+	}
+	img := draw(t, m, vp, sc, "clusters")
+	for _, p := range geotest.Places[:2] {
+		x, y := vp.LonLatToPixel(p.LonLat)
+		n, ring := 0, 0
+		for dy := -12; dy <= 12; dy++ {
+			for dx := -12; dx <= 12; dx++ {
+				switch img.RGBAAt(int(x)+dx, int(y)+dy) {
+				case sc.Style.Marker:
+					n++
+				case sc.Style.Selection, sc.Style.Label:
+					ring++
+				}
+			}
+		}
+		if n < 100 || ring > 0 {
+			t.Errorf("cluster at %s: %d marker pixels, %d of a ring; want it drawn, with no ring", p.ID, n, ring)
+		}
+	}
+}
+
+// A frame allocates nothing once the renderer is warm.
+func TestRenderAllocatesNothing(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 640, 400)
+	sc := storyScene(m)
+	sc.Selected, sc.SelectedState = "teocaltiche", "MX-JAL"
+	r := render.NewRenderer(m)
+	img := image.NewRGBA(image.Rect(0, 0, 640, 400))
+	r.Render(img, vp, sc)
+	if n := testing.AllocsPerRun(5, func() { r.Render(img, vp, sc) }); n != 0 {
+		t.Errorf("a frame allocates %v times, want 0", n)
+	}
+}
+
+// A renderer needs no closing: once unused, its helper goroutine stops.
+func TestRendererHelperStops(t *testing.T) {
+	m := geotest.Map(t)
+	img := image.NewRGBA(image.Rect(0, 0, 64, 64))
+	vp := geotest.WholeCountry(m, 64, 64)
+	before := runtime.NumGoroutine()
+	for i := 0; i < 20; i++ {
+		render.NewRenderer(m).Render(img, vp, &render.Scene{Style: render.LightStyle(1)})
+	}
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		runtime.GC()
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+	}
+	t.Errorf("goroutines %d after 20 unused renderers, %d before", runtime.NumGoroutine(), before)
+}

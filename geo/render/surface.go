@@ -1,0 +1,89 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+)
+
+// surface is what markers, labels and overlays are drawn on: the raster
+// image of a frame, or an SVG document. Both take the same calls, so a PNG
+// and an SVG export have one layout.
+type surface interface {
+	// panel fills a rectangle; translucent colours blend.
+	panel(r image.Rectangle, c color.RGBA)
+	// disc fills a circle, or a ring when inner > 0.
+	disc(cx, cy, outer, inner float64, c color.RGBA)
+	// text draws a rendered label with its top-left corner at at; with
+	// halo set, a halo of colour h goes under it.
+	text(g *glyphRun, at image.Point, fg color.RGBA, h color.RGBA, halo bool)
+	// polygon fills a small closed polygon (the north arrow's halves).
+	polygon(pts [][2]float64, c color.RGBA)
+}
+
+// rasterSurface draws into the frame's image.
+type rasterSurface struct {
+	r   *Renderer
+	dst *image.RGBA
+}
+
+func (s *rasterSurface) panel(r image.Rectangle, c color.RGBA) {
+	op := draw.Over
+	if c.A == 0xff {
+		op = draw.Src
+	}
+	draw.Draw(s.dst, r, s.r.colors.of(c), image.Point{}, op)
+}
+
+func (s *rasterSurface) disc(cx, cy, outer, inner float64, c color.RGBA) {
+	s.r.disc(s.dst, cx, cy, outer, inner, c)
+}
+
+func (s *rasterSurface) text(g *glyphRun, at image.Point, fg color.RGBA, h color.RGBA, halo bool) {
+	var hu *image.Uniform
+	if halo {
+		hu = s.r.colors.of(h)
+	}
+	g.draw(s.dst, at, s.r.colors.of(fg), hu)
+}
+
+func (s *rasterSurface) polygon(pts [][2]float64, c color.RGBA) {
+	if len(pts) < 3 {
+		return
+	}
+	box := image.Rectangle{}
+	for i, p := range pts {
+		pr := image.Rect(int(p[0])-1, int(p[1])-1, int(p[0])+2, int(p[1])+2)
+		if i == 0 {
+			box = pr
+		} else {
+			box = box.Union(pr)
+		}
+	}
+	box = box.Intersect(s.dst.Rect)
+	if box.Empty() {
+		return
+	}
+	p := &s.r.main
+	p.begin(box)
+	for i, pt := range pts {
+		if i == 0 {
+			p.path.moveTo(pt[0], pt[1])
+		} else {
+			p.path.lineTo(pt[0], pt[1])
+		}
+	}
+	p.path.close()
+	p.end(s.dst, c)
+}
+
+// reserveSurface draws nothing: it lays the overlays out and claims their
+// panels' space, so that labels placed after keep clear of them.
+type reserveSurface struct{ r *Renderer }
+
+func (s *reserveSurface) panel(r image.Rectangle, _ color.RGBA) {
+	s.r.placed = append(s.r.placed, r)
+}
+func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                    {}
+func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool) {}
+func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                     {}

@@ -1,0 +1,182 @@
+// Package scene decides what the map shows: given the app state and the
+// frame to draw into, Build returns the view in pixels and the scene the
+// renderer draws (markers and clusters, highlighted states, the selection,
+// labels, legend, caption and attribution). It is the only place that
+// decides this: the window, every export and the tests ask it, so what is
+// exported is what the window shows.
+package scene
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"sovmap/assets/i18n"
+	"sovmap/geo"
+	"sovmap/geo/appstate"
+	"sovmap/geo/cluster"
+	"sovmap/geo/render"
+	"sovmap/geo/story"
+)
+
+// Frame is the picture a scene is drawn into.
+type Frame struct {
+	Width, Height int // pixels
+	Dark          bool
+	Furniture     Furniture
+}
+
+// Furniture is what is drawn around the map's content.
+type Furniture struct {
+	Title, Caption string
+	Legend         bool
+	ScaleBar       bool
+	NorthArrow     bool
+	Attribution    bool
+}
+
+// WindowFurniture is what the window draws over its map: a legend, a scale
+// bar and the attribution.
+var WindowFurniture = Furniture{Legend: true, ScaleBar: true, Attribution: true}
+
+// Build is what is drawn of st into f: the view in pixels (the state's view
+// fitted into the frame) and the scene. The state needs its map.
+func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
+	m := st.Map()
+	view := st.View()
+	vp := fitView(m.Proj, view, f.Width, f.Height)
+	scale := 1.0
+	if vp.Res > 0 && view.Res > 0 {
+		scale = view.Res / vp.Res
+	}
+	style := render.LightStyle(scale)
+	if f.Dark {
+		style = render.DarkStyle(scale)
+	}
+	shown := st.Shown()
+	sc := render.Scene{
+		Style:       style,
+		Lang:        st.Lang(),
+		Highlighted: shown.Highlighted,
+		StateLabels: true,
+		Markers:     Markers(st, vp),
+		ScaleBar:    f.Furniture.ScaleBar,
+		NorthArrow:  f.Furniture.NorthArrow,
+		Title:       f.Furniture.Title,
+		Caption:     f.Furniture.Caption,
+	}
+	if p := st.Place(); p != nil {
+		sc.Selected = p.ID
+		sc.SelectedState, _ = st.StateOf(p)
+	}
+	if f.Furniture.Legend {
+		sc.Legend = legend(st.Lang(), sc.Markers, len(sc.Highlighted) > 0)
+	}
+	if f.Furniture.Attribution {
+		sc.Attribution = Attribution(st.Story(), st.Lang())
+	}
+	return vp, sc
+}
+
+// fitView is the view fitted into w x h pixels: the same centre, and the
+// resolution at which its whole area fits.
+func fitView(proj *geo.LambertConic, v appstate.View, w, h int) geo.Viewport {
+	res := v.Res
+	if v.Width > 0 && v.Height > 0 {
+		res = math.Max(v.Width*v.Res/float64(w), v.Height*v.Res/float64(h))
+	}
+	return geo.Viewport{Proj: proj, Center: v.Center, Res: res, Width: w, Height: h}
+}
+
+// Markers are the shown places as drawn in vp: clustered at the level the
+// state's view resolution picks, so that any frame of the same view draws
+// the same clusters, with the selected place always on its own. Markers
+// well outside vp are left out; the order is fixed for a state.
+func Markers(st *appstate.State, vp geo.Viewport) []render.Marker {
+	shown := st.Shown()
+	if shown.Clusters == nil {
+		return nil
+	}
+	k := cluster.LevelFor(st.View().Res)
+	pad := 2 * appstate.MarkerRadius * cluster.LevelRes(k)
+	b := vp.Bound()
+	b = orb.Bound{Min: orb.Point{b.Min[0] - pad, b.Min[1] - pad}, Max: orb.Point{b.Max[0] + pad, b.Max[1] + pad}}
+	keep := shown.Index(st.Place())
+	type entry struct {
+		seed int
+		m    render.Marker
+	}
+	var found []entry
+	shown.Clusters.Query(k, b, keep, func(c cluster.Cluster) {
+		m := render.Marker{At: c.At, Count: c.Weight, Places: c.Size}
+		if c.Size == 1 {
+			p := shown.Places[c.First]
+			m.ID, m.Label = p.ID, p.Name
+		}
+		found = append(found, entry{c.First, m})
+	})
+	slices.SortStableFunc(found, func(a, b entry) int { return a.seed - b.seed })
+	out := make([]render.Marker, len(found))
+	for i, e := range found {
+		out[i] = e.m
+	}
+	return out
+}
+
+// legend lists what the map draws: markers, clusters or places of several
+// incidents, and states with incidents.
+func legend(lang string, markers []render.Marker, highlights bool) []render.LegendEntry {
+	var single, several bool
+	for _, m := range markers {
+		single = single || m.Places <= 1
+		several = several || m.Places > 1 || m.Count > 1
+	}
+	var out []render.LegendEntry
+	if single {
+		out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.marker")})
+	}
+	if several {
+		out = append(out, render.LegendEntry{Symbol: render.LegendCluster, Text: i18n.T(lang, "legend.cluster")})
+	}
+	if highlights {
+		out = append(out, render.LegendEntry{Symbol: render.LegendHighlight, Text: i18n.T(lang, "legend.state")})
+	}
+	return out
+}
+
+// Attribution credits the boundary data and the story's sources.
+func Attribution(s *story.Story, lang string) string {
+	return fmt.Sprintf(i18n.T(lang, "attribution"), Sources(s))
+}
+
+// Sources names the story's sources, comma separated.
+func Sources(s *story.Story) string {
+	names := make([]string, 0, len(s.Sources))
+	for _, src := range s.Sources {
+		names = append(names, src.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Caption is the default caption of an export: the selected place and the
+// dates of its shown incidents, and the date range when one is set.
+func Caption(st *appstate.State) string {
+	lang := st.Lang()
+	var parts []string
+	if p := st.Place(); p != nil {
+		var dates []string
+		for _, it := range p.Items {
+			if st.Filter().Shows(it) {
+				dates = append(dates, it.Date.Format(lang))
+			}
+		}
+		parts = append(parts, p.Name+" · "+strings.Join(dates, ", "))
+	}
+	if f := st.Filter(); f.Dates {
+		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.range"), story.DayString(f.From, lang), story.DayString(f.To, lang)))
+	}
+	return strings.Join(parts, " · ")
+}

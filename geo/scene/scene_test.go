@@ -1,0 +1,118 @@
+package scene_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"sovmap/geo/appstate"
+	"sovmap/geo/geotest"
+	"sovmap/geo/render"
+	"sovmap/geo/scene"
+)
+
+func newState(t testing.TB) *appstate.State { return geotest.State(t, nil, 800, 500) }
+
+func day(t *testing.T, iso string) int {
+	tm, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(tm.Unix() / 86400)
+}
+
+func ids(ms []render.Marker) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.ID)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestBuild(t *testing.T) {
+	st := newState(t)
+	st.SelectPlace(st.Story().PlaceByID("teocaltiche"))
+	vp, sc := scene.Build(st, scene.Frame{Width: 1600, Height: 1000, Furniture: scene.WindowFurniture})
+	if vp.Width != 1600 || sc.Style.Scale != 2 {
+		t.Errorf("an 800x500 view in 1600x1000 pixels: %dx%d at scale %v, want scale 2", vp.Width, vp.Height, sc.Style.Scale)
+	}
+	if got := ids(sc.Markers); got != "huitzilac teuchitlan coxquihui teocaltiche" {
+		t.Errorf("markers %q, want the places in the story's order, the selected one last", got)
+	}
+	if sc.Selected != "teocaltiche" || sc.SelectedState != "MX-JAL" {
+		t.Errorf("selection %q in %q", sc.Selected, sc.SelectedState)
+	}
+	if sc.Hover != "" || sc.Focused != "" {
+		t.Error("a built scene has a hover or a focus ring: those are the window's alone")
+	}
+	var legend []render.LegendSymbol
+	for _, e := range sc.Legend {
+		legend = append(legend, e.Symbol)
+	}
+	if !reflect.DeepEqual(legend, []render.LegendSymbol{render.LegendMarker, render.LegendCluster, render.LegendHighlight}) {
+		t.Errorf("legend %v", sc.Legend)
+	}
+	if !strings.Contains(sc.Attribution, "Natural Earth") || !strings.Contains(sc.Attribution, "Reuters") {
+		t.Errorf("attribution %q", sc.Attribution)
+	}
+}
+
+// The legend lists only what the map draws.
+func TestLegendListsWhatIsDrawn(t *testing.T) {
+	st := newState(t)
+	// From 1 to 20 April: Teocaltiche keeps one incident, no place has two.
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-01"), To: day(t, "2025-04-20")})
+	_, sc := scene.Build(st, scene.Frame{Width: 800, Height: 500, Furniture: scene.WindowFurniture})
+	for _, e := range sc.Legend {
+		if e.Symbol == render.LegendCluster {
+			t.Errorf("legend lists %q with no place of several incidents drawn", e.Text)
+		}
+	}
+	_, sc = scene.Build(st, scene.Frame{Width: 800, Height: 500})
+	if sc.Legend != nil || sc.Attribution != "" || sc.ScaleBar {
+		t.Error("furniture drawn that the frame did not ask for")
+	}
+}
+
+// Frames of one view at any size of its shape draw the same markers,
+// clustered the same way: an export is the window's map.
+func TestSameMarkersAtAnySize(t *testing.T) {
+	st := newState(t)
+	st.ZoomAbout(400, 250, 0.5) // out, so that places cluster
+	_, want := scene.Build(st, scene.Frame{Width: 800, Height: 500})
+	for _, size := range [][2]int{{1600, 1000}, {3200, 2000}, {400, 250}} {
+		_, got := scene.Build(st, scene.Frame{Width: size[0], Height: size[1]})
+		if !reflect.DeepEqual(got.Markers, want.Markers) {
+			t.Errorf("at %dx%d markers %+v, want %+v", size[0], size[1], got.Markers, want.Markers)
+		}
+	}
+	clusters := 0
+	for _, m := range want.Markers {
+		if m.Places > 1 {
+			clusters++
+		}
+	}
+	if clusters == 0 {
+		t.Errorf("zoomed out, no cluster: %+v", want.Markers)
+	}
+}
+
+func TestCaption(t *testing.T) {
+	st := newState(t)
+	if got := scene.Caption(st); got != "" {
+		t.Errorf("caption with nothing selected or filtered: %q", got)
+	}
+	st.SelectPlace(st.Story().PlaceByID("teocaltiche"))
+	if got := scene.Caption(st); got != "Teocaltiche · c. 14 Apr 2025, 28 Apr 2025" {
+		t.Errorf("caption %q", got)
+	}
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-20"), To: day(t, "2025-05-03")})
+	if got := scene.Caption(st); got != "Teocaltiche · 28 Apr 2025 · Shown: 20 Apr 2025 to 3 May 2025" {
+		t.Errorf("caption with a date range %q", got)
+	}
+	st.SetLanguage("es")
+	if got := scene.Caption(st); got != "Teocaltiche · 28 abr 2025 · Se muestra: del 20 abr 2025 al 3 may 2025" {
+		t.Errorf("Spanish caption %q", got)
+	}
+}

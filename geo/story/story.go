@@ -1,0 +1,150 @@
+// Package story is Sovmap's model of a news story: its items (incidents at
+// places, and timeline events with no place), each with a date as precise
+// as the source gives it, texts in several languages and a named source;
+// the places; and the timeline order. The storyfile package reads and
+// writes it.
+package story
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/paulmach/orb"
+)
+
+// Kind tells incidents (at a place) from timeline events (time only).
+type Kind string
+
+// The kinds of story item.
+const (
+	Incident Kind = "incident"
+	Event    Kind = "event"
+)
+
+// Side is who acts in a timeline event, so the timeline can tell them apart.
+type Side string
+
+// The sides of the built-in story; a story file may use others.
+const (
+	SideMexico Side = "mx"
+	SideUS     Side = "us"
+	SidePress  Side = "press"
+)
+
+// Item is one incident or timeline event.
+type Item struct {
+	ID       string
+	Kind     Kind
+	Side     Side
+	Date     Date
+	DateNote Text // why the date is not exact, where it is not
+	Title    Text
+	Summary  Text
+	Victims  Text
+	Killed   int  // people killed, where known
+	KilledOK bool // whether Killed is known
+	Source   *Source
+
+	Actor     string // who acted, where the source says (conflict data's actor1/actor2)
+	SourceURL string // the item's own link at its source, if any
+
+	// Incidents only. An incident with no point has no Place and shows on
+	// the timeline only.
+	Place             *Place
+	LocationPrecision string // "town", "municipality" or "region"
+	LocationNote      Text
+}
+
+// Place is where one or more incidents happened.
+type Place struct {
+	ID           string
+	Name         string
+	State        string    // ISO 3166-2 code (MX-JAL), or the state's name where a file gives only that
+	Municipality string    // where known
+	Point        orb.Point // lon, lat
+	Items        []*Item   // its incidents, in date order
+}
+
+// Source is a named source that items cite.
+type Source struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Story is a loaded, validated story.
+type Story struct {
+	Title       Text
+	Description Text
+	Sources     []*Source
+	Items       []*Item  // in timeline order: by date, undated last
+	Places      []*Place // in the order of their first incident on the timeline
+}
+
+// Order puts the items in timeline order and lists the places in the order
+// of their first incident, so that the order of a file's lines does not
+// change the story.
+func (s *Story) Order() {
+	sort.SliceStable(s.Items, func(i, j int) bool { return s.Items[i].Date.Before(s.Items[j].Date) })
+	s.Places = s.Places[:0]
+	for _, it := range s.Items {
+		if p := it.Place; p != nil {
+			if len(p.Items) == 0 {
+				s.Places = append(s.Places, p)
+			}
+			p.Items = append(p.Items, it)
+		}
+	}
+}
+
+// CheckLonLat refuses coordinates that are not finite or out of range.
+func CheckLonLat(p orb.Point) error {
+	for _, v := range p {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errors.New("coordinates are not finite numbers")
+		}
+	}
+	if p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
+		return fmt.Errorf("coordinates [%g, %g] are out of range (lon -180..180, lat -90..90)", p[0], p[1])
+	}
+	return nil
+}
+
+// Span is the first and last day (days since 1 January 1970) of the
+// story's dated items; ok is false when none is dated.
+func (s *Story) Span() (first, last int, ok bool) {
+	for _, it := range s.Items {
+		if f, l, dated := it.Date.Days(); dated {
+			if !ok || f < first {
+				first = f
+			}
+			if !ok || l > last {
+				last = l
+			}
+			ok = true
+		}
+	}
+	return first, last, ok
+}
+
+// PlaceByID finds a place, or nil.
+func (s *Story) PlaceByID(id string) *Place {
+	for _, p := range s.Places {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// ItemByID finds an item, or nil.
+func (s *Story) ItemByID(id string) *Item {
+	for _, it := range s.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	return nil
+}
