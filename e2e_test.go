@@ -192,10 +192,10 @@ func text(words []word) string {
 	return strings.Join(parts, " ")
 }
 
-// markerBlobs finds the centres of the map's markers: blobs of the marker
-// colour (either theme's) outside the legend.
+// markerBlobs finds the centres of the map's markers: blobs of a marker
+// colour (any category's, either theme's) outside the legend.
 func markerBlobs(img image.Image, mapArea image.Rectangle) []image.Point {
-	want := []color.RGBA{render.LightStyle(1).Marker, render.DarkStyle(1).Marker}
+	want := append(render.LightStyle(1).Categories, render.DarkStyle(1).Categories...)
 	isMarker := func(c color.Color) bool {
 		r, g, b, _ := c.RGBA()
 		for _, w := range want {
@@ -228,7 +228,7 @@ func markerBlobs(img image.Image, mapArea image.Rectangle) []image.Point {
 	}
 	var out []image.Point
 	for i, b := range blobs {
-		legend := b.X < mapArea.Min.X+200 && b.Y < mapArea.Min.Y+130
+		legend := b.X < mapArea.Min.X+260 && b.Y < mapArea.Min.Y+170
 		if counts[i] > 40 && !legend {
 			out = append(out, b)
 		}

@@ -151,7 +151,7 @@ func TestTimelineSelectsOnTheMap(t *testing.T) {
 	if w.state.Place() != nil || w.state.Item() == nil || w.state.Item().ID != "sheinbaum-rejects" {
 		t.Errorf("event selected place %v item %v", w.state.Place(), w.state.Item())
 	}
-	if !strings.Contains(detailsText(w), "Sheinbaum rejects the proposal") {
+	if !strings.Contains(detailsText(w), "Sheinbaum announces she rejected the proposal") {
 		t.Errorf("details lack the event:\n%s", detailsText(w))
 	}
 }
@@ -347,7 +347,7 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Errorf("timeline not in Spanish: %q %q", w.timeline.title.Text, w.timeline.next.Text)
 	}
 	w.timeline.list.Select(rowOf(t, w, "coxquihui-candidate"))
-	if got := detailsText(w); !strings.Contains(got, "abr 2025 — Asesinan a candidato a alcalde") {
+	if got := detailsText(w); !strings.Contains(got, "abr 2025 — Asesinan a un candidato a alcalde") {
 		t.Errorf("Spanish incident:\n%s", got)
 	}
 	if w.app.Preferences().String(prefLang) != "es" {

@@ -97,6 +97,9 @@ func itemLines(it *story.Item, lang string, current bool) []line {
 		{text: it.Date.Format(lang) + " — " + it.Title.In(lang), bold: true, highlight: current},
 		{text: it.Summary.In(lang)},
 	}
+	if c := it.Category.In(lang); c != "" {
+		lines = append(lines, line{text: tr(lang, "category") + ": " + c})
+	}
 	if v := it.Victims.In(lang); v != "" {
 		lines = append(lines, line{text: tr(lang, "victims") + ": " + v})
 	}
@@ -111,7 +114,7 @@ func itemLines(it *story.Item, lang string, current bool) []line {
 		lines = append(lines, line{text: tr(lang, "place.precise") + ": " + where})
 	}
 	if it.Source != nil {
-		lines = append(lines, line{text: tr(lang, "source") + ": " + it.Source.Name})
+		lines = append(lines, line{text: tr(lang, "source") + ": " + it.Source.Name.In(lang)})
 	}
 	return lines
 }

@@ -65,8 +65,8 @@ func TestDateFilter(t *testing.T) {
 			undated++
 		}
 	}
-	if undated != 2 {
-		t.Errorf("%d undated items on the filtered timeline, want both", undated)
+	if want := 4; undated != want {
+		t.Errorf("%d undated items on the filtered timeline, want all %d", undated, want)
 	}
 	// To 20 April: Coxquihui's "Apr 2025" overlaps; Teocaltiche keeps one of two.
 	f.to.SetValue(day(t, "2025-04-20"))

@@ -44,7 +44,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	language := fyne.NewMenuItem(tr(lang, "menu.language"), nil)
 	language.ChildMenu = fyne.NewMenu("", langs...)
 	about := fyne.NewMenuItem(tr(lang, "menu.about"), func() {
-		dialog.ShowInformation(tr(st.Lang(), "menu.about"), fmt.Sprintf(tr(st.Lang(), "about.body"), scene.Sources(st.Story())), w)
+		dialog.ShowInformation(tr(st.Lang(), "menu.about"), fmt.Sprintf(tr(st.Lang(), "about.body"), scene.Sources(st.Story(), st.Lang())), w)
 	})
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(lang, "menu.file"),

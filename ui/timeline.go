@@ -17,9 +17,10 @@ import (
 
 // Side colours: the same for light and dark themes, chosen to read on both.
 var sideColors = map[story.Side]color.RGBA{
-	story.SideMexico: {0x1b, 0x8a, 0x5a, 0xff},
-	story.SideUS:     {0x2a, 0x5d, 0xb0, 0xff},
-	story.SidePress:  {0x80, 0x80, 0x80, 0xff},
+	story.SideMexico:  {0x1b, 0x8a, 0x5a, 0xff},
+	story.SideUS:      {0x2a, 0x5d, 0xb0, 0xff},
+	story.SidePress:   {0x80, 0x80, 0x80, 0xff},
+	story.SideContext: {0x7a, 0x5c, 0x99, 0xff},
 }
 
 var incidentColor = color.RGBA{0xc0, 0x2b, 0x25, 0xff}
@@ -151,7 +152,7 @@ func columnWidths() (badge, date float32) {
 	side := fyne.TextStyle{Bold: true}
 	mono := fyne.TextStyle{Monospace: true}
 	for _, lang := range i18n.Languages {
-		for _, key := range []string{"side.mx", "side.us", "side.press", "side.incident"} {
+		for _, key := range []string{"side.mx", "side.us", "side.press", "side.context", "side.incident"} {
 			badge = max(badge, fyne.MeasureText(tr(lang, key), theme.CaptionTextSize(), side).Width)
 		}
 		for _, d := range []story.Date{

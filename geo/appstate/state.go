@@ -54,6 +54,8 @@ type State struct {
 	item   *story.Item  // selected item, or nil
 	view   View
 	lang   string
+	cats   []Category
+	colour map[string]int // category (in English) → colour
 	shown  *Shown
 	listen []listener
 }
@@ -62,6 +64,7 @@ type State struct {
 // and the whole map in view.
 func New(s *story.Story, lang string) *State {
 	st := &State{story: s, lang: lang, view: View{Whole: true}}
+	st.cats, st.colour = categories(s)
 	st.update()
 	return st
 }
@@ -104,6 +107,9 @@ func (st *State) Item() *story.Item { return st.item }
 // View is the part of the map in view.
 func (st *State) View() View { return st.view }
 
+// Categories are the story's categories of incident with their colours.
+func (st *State) Categories() []Category { return st.cats }
+
 // Shown is what the filter lets through, worked out once per story, map
 // and filter.
 func (st *State) Shown() *Shown { return st.shown }
@@ -132,6 +138,7 @@ func (st *State) SetStory(s *story.Story) {
 		return
 	}
 	st.story, st.filter, st.place, st.item = s, Filter{}, nil, nil
+	st.cats, st.colour = categories(s)
 	st.states = placeStates(s, st.gmap)
 	st.update()
 	st.emit(StoryChanged | FilterChanged | SelectionChanged)
@@ -260,7 +267,7 @@ func (st *State) Step(delta int) {
 
 // update works out what the filter shows.
 func (st *State) update() {
-	st.shown = newShown(st.story, st.filter, st.states, st.gmap)
+	st.shown = newShown(st.story, st.filter, st.states, st.colour, st.gmap)
 }
 
 // placeStates finds the state each place lies in by its point on the map
@@ -285,6 +292,8 @@ type Shown struct {
 	Items  []*story.Item  // in timeline order
 	Places []*story.Place // in the story's order of places
 	Counts []int          // shown incidents at Places[i]
+	// Colours are the colours of Places' categories (see Category).
+	Colours []int
 	// Highlighted are the codes of the states that hold a shown incident,
 	// sorted.
 	Highlighted []string
@@ -294,7 +303,7 @@ type Shown struct {
 	index    map[*story.Place]int
 }
 
-func newShown(s *story.Story, f Filter, states map[*story.Place]string, m *geo.Map) *Shown {
+func newShown(s *story.Story, f Filter, states map[*story.Place]string, colour map[string]int, m *geo.Map) *Shown {
 	sh := &Shown{index: map[*story.Place]int{}}
 	for _, it := range s.Items {
 		if f.Shows(it) {
@@ -315,6 +324,7 @@ func newShown(s *story.Story, f Filter, states map[*story.Place]string, m *geo.M
 		sh.index[p] = len(sh.Places)
 		sh.Places = append(sh.Places, p)
 		sh.Counts = append(sh.Counts, n)
+		sh.Colours = append(sh.Colours, placeColour(p, f, colour))
 		if c := states[p]; c != "" && !codes[c] {
 			codes[c] = true
 			sh.Highlighted = append(sh.Highlighted, c)

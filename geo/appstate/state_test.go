@@ -1,11 +1,14 @@
 package appstate_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/geotest"
+	"sovmap/geo/storyfile"
 )
 
 // newState is the built-in story's state in a 1000 x 700 unit view.
@@ -165,5 +168,75 @@ func TestViewSizeFollowsTheWindow(t *testing.T) {
 	st.SetViewSize(1000, 700)
 	if v := st.View(); v.Whole || v.Res != res {
 		t.Errorf("a zoomed view resized: %+v, want its resolution %v kept", v, res)
+	}
+}
+
+// Categories get colours by how common they are, the rest share "other";
+// a place whose shown incidents differ in category gets the plain colour,
+// and a filter never changes a category's colour.
+func TestCategoryColours(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"type":"FeatureCollection","sources":[{"id":"s","name":"S"}],"features":[`)
+	n := 0
+	add := func(place string, lon float64, date, category string) {
+		if n > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"type":"Feature","id":"e%d","geometry":{"type":"Point","coordinates":[%f,20]},"properties":{"kind":"incident","place":%q,"place_name":%q,"location_precision":"town","date":%q,"date_precision":"day","category":%q,"title":"T","summary":"S","source":"s"}}`,
+			n, lon, place, place, date, category)
+		n++
+	}
+	// Nine categories: "c0" once, the others twice or more.
+	for c := 0; c < 9; c++ {
+		for k := 0; k <= min(c, 2); k++ {
+			add(fmt.Sprintf("p%d", c), -105+float64(c), fmt.Sprintf("2025-01-%02d", 1+c), fmt.Sprintf("c%d", c))
+		}
+	}
+	add("mixed", -90, "2025-02-01", "c1")
+	add("mixed", -90, "2025-03-01", "c2")
+	b.WriteString("]}")
+	s, err := storyfile.Parse("cats.geojson", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := geotest.State(t, s, 1000, 700)
+	got := map[string]int{}
+	for _, c := range st.Categories() {
+		got[c.Name["en"]] = c.Colour
+	}
+	// Counts: c0 1, c1 3 (two, and the mixed place's), c2 4, c3 to c8 3
+	// each. The seven commonest are c2 and, of those with 3, the first six
+	// seen (c1, c3 to c7); c0 and c8 share "other".
+	other := appstate.CategoryColours + 1
+	seen := map[int]bool{}
+	for name, c := range got {
+		switch name {
+		case "c0", "c8":
+			if c != other {
+				t.Errorf("category %s has colour %d, want the shared %d", name, c, other)
+			}
+		default:
+			if c < 1 || c > appstate.CategoryColours || seen[c] {
+				t.Errorf("category %s has colour %d: want its own, 1 to %d", name, c, appstate.CategoryColours)
+			}
+			seen[c] = true
+		}
+	}
+	sh := st.Shown()
+	mixed := st.Story().PlaceByID("mixed")
+	if c := sh.Colours[sh.Index(mixed)]; c != 0 {
+		t.Errorf("a place of two categories has colour %d, want 0", c)
+	}
+	// From mid-February the mixed place shows only its March incident, of
+	// c2: it takes c2's colour.
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-02-15"), To: day(t, "2025-12-31")})
+	sh = st.Shown()
+	if c := sh.Colours[sh.Index(mixed)]; c != got["c2"] {
+		t.Errorf("filtered to its c2 incident, the mixed place has colour %d, want c2's %d", c, got["c2"])
+	}
+	for _, c := range st.Categories() {
+		if c.Colour != got[c.Name["en"]] {
+			t.Errorf("the filter changed %s's colour", c.Name["en"])
+		}
 	}
 }

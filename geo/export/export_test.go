@@ -65,8 +65,10 @@ func TestExportPNG(t *testing.T) {
 			if c := at(-93, 24); !pixeltest.SameRGB(c, style.Sea) {
 				t.Errorf("the Gulf of Mexico is %v, want sea %v", c, style.Sea)
 			}
-			if c := at(-102.5833, 21.4333); !pixeltest.SameRGB(c, style.Marker) {
-				t.Errorf("Teocaltiche's marker is %v, want %v", c, style.Marker)
+			// Teocaltiche's incidents are political violence: its category's colour.
+			want := style.CategoryColor(3)
+			if c := at(-102.5833, 21.4333); !pixeltest.SameRGB(c, want) {
+				t.Errorf("Teocaltiche's marker is %v, want %v", c, want)
 			}
 			// The decorations are in the image: compare with a bare export.
 			bare := o

@@ -138,7 +138,7 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 		return
 	}
 	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
-	s.disc(x, y, rad, 0, st.Marker)
+	s.disc(x, y, rad, 0, st.CategoryColor(m.Category))
 	if m.Count > 1 {
 		bx, by := x+rad, y-rad
 		br := 6.5 * k

@@ -88,7 +88,7 @@ func (r *Renderer) legend(s surface, sc *Scene, at image.Point) {
 		switch e.Symbol {
 		case LegendMarker, LegendCluster:
 			s.disc(cx, cy, rad+1.5*k, 0, st.MarkerRing)
-			s.disc(cx, cy, rad, 0, st.Marker)
+			s.disc(cx, cy, rad, 0, st.CategoryColor(e.Category))
 			if e.Symbol == LegendCluster {
 				s.disc(cx+rad*0.8, cy-rad*0.8, 5*k, 0, st.Badge)
 			}

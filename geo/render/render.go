@@ -19,9 +19,13 @@ type Marker struct {
 	Label string    // the place name, drawn beside it
 	At    orb.Point // projected position
 	Count int       // incidents there; above 1 it shows as a badge
-	// Places is how many places a cluster merges (see Clusterer); 0 or 1
-	// for a single place.
+	// Places is how many places a cluster merges; 0 or 1 for a single
+	// place.
 	Places int
+	// Category is the index in Style.Categories of the colour of a
+	// place's incidents' category; 0 (with the style's Marker colour)
+	// where it has none, or several.
+	Category int
 }
 
 // LegendSymbol is what a legend entry shows beside its text.
@@ -38,6 +42,9 @@ const (
 type LegendEntry struct {
 	Symbol LegendSymbol
 	Text   string
+	// Category is, for a marker, the colour of the category it stands
+	// for (see Marker.Category).
+	Category int
 }
 
 // Scene is what to draw on top of the base map, and how.

@@ -13,6 +13,9 @@ type Style struct {
 	Badge, BadgeText               color.RGBA
 	Label, CountryLabel, Halo      color.RGBA
 	Panel, PanelText               color.RGBA
+	// Categories colour the markers of each category of incident: index 0
+	// is Marker (no category, or several), then one per category.
+	Categories []color.RGBA
 
 	Scale       float64 // pixels per point
 	BorderWidth float64 // state borders, points
@@ -41,6 +44,7 @@ func LightStyle(scale float64) Style {
 		Halo:          rgba(0xff, 0xff, 0xff, 0xd0),
 		Panel:         rgba(0xff, 0xff, 0xff, 0xe0),
 		PanelText:     rgb(0x22, 0x22, 0x22),
+		Categories:    lightCategories[:],
 		Scale:         scale,
 		BorderWidth:   0.8,
 		MarkerSize:    7,
@@ -69,7 +73,43 @@ func DarkStyle(scale float64) Style {
 	s.Halo = rgba(0x10, 0x14, 0x18, 0xc0)
 	s.Panel = rgba(0x20, 0x24, 0x2a, 0xe0)
 	s.PanelText = rgb(0xee, 0xee, 0xee)
+	s.Categories = darkCategories[:]
 	return s
+}
+
+// Category colours, chosen to tell apart on the land and for most colour
+// vision; the first is the plain marker's, for no category or several.
+var (
+	lightCategories = [...]color.RGBA{
+		rgb(0xc0, 0x2b, 0x25), // red: the plain marker
+		rgb(0x1f, 0x6f, 0xb4), // blue
+		rgb(0xd9, 0x7a, 0x00), // amber
+		rgb(0x21, 0x8c, 0x57), // green
+		rgb(0x8e, 0x44, 0xad), // purple
+		rgb(0x0f, 0x8b, 0x8d), // teal
+		rgb(0xd6, 0x33, 0x6c), // pink
+		rgb(0x7f, 0x55, 0x39), // brown
+		rgb(0x6b, 0x6b, 0x6b), // grey: the other categories
+	}
+	darkCategories = [...]color.RGBA{
+		rgb(0xff, 0x5e, 0x4d),
+		rgb(0x5a, 0xa9, 0xf0),
+		rgb(0xf5, 0xa6, 0x23),
+		rgb(0x4c, 0xc9, 0x86),
+		rgb(0xc3, 0x8b, 0xe6),
+		rgb(0x3c, 0xc8, 0xc8),
+		rgb(0xff, 0x7a, 0xa8),
+		rgb(0xc9, 0x9a, 0x72),
+		rgb(0xa8, 0xa8, 0xa8),
+	}
+)
+
+// CategoryColor is the colour of category k (0: the plain marker's).
+func (s *Style) CategoryColor(k int) color.RGBA {
+	if k <= 0 || len(s.Categories) == 0 {
+		return s.Marker
+	}
+	return s.Categories[min(k, len(s.Categories)-1)]
 }
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{r, g, b, 0xff} }

@@ -73,7 +73,7 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 		sc.SelectedState, _ = st.StateOf(p)
 	}
 	if f.Furniture.Legend {
-		sc.Legend = legend(st.Lang(), sc.Markers, len(sc.Highlighted) > 0)
+		sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
 	}
 	if f.Furniture.Attribution {
 		sc.Attribution = Attribution(st.Story(), st.Lang())
@@ -114,7 +114,7 @@ func Markers(st *appstate.State, vp geo.Viewport) []render.Marker {
 		m := render.Marker{At: c.At, Count: c.Weight, Places: c.Size}
 		if c.Size == 1 {
 			p := shown.Places[c.First]
-			m.ID, m.Label = p.ID, p.Name
+			m.ID, m.Label, m.Category = p.ID, p.Name, shown.Colours[c.First]
 		}
 		found = append(found, entry{c.First, m})
 	})
@@ -126,17 +126,41 @@ func Markers(st *appstate.State, vp geo.Viewport) []render.Marker {
 	return out
 }
 
-// legend lists what the map draws: markers, clusters or places of several
-// incidents, and states with incidents.
-func legend(lang string, markers []render.Marker, highlights bool) []render.LegendEntry {
-	var single, several bool
+// legend lists what the map draws: a marker of each category drawn (or
+// the plain marker, for a story without categories), clusters or places
+// of several incidents, states with incidents.
+func legend(st *appstate.State, markers []render.Marker, highlights bool) []render.LegendEntry {
+	lang := st.Lang()
+	drawn := map[int]bool{}
+	several := false
 	for _, m := range markers {
-		single = single || m.Places <= 1
+		if m.Places <= 1 {
+			drawn[m.Category] = true
+		}
 		several = several || m.Places > 1 || m.Count > 1
 	}
 	var out []render.LegendEntry
-	if single {
+	cats := st.Categories()
+	switch {
+	case len(cats) == 0 && drawn[0]:
 		out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.marker")})
+	case len(cats) > 0:
+		other := false
+		for _, c := range cats {
+			switch {
+			case !drawn[c.Colour]:
+			case c.Colour > appstate.CategoryColours:
+				other = true
+			default:
+				out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: c.Name.In(lang), Category: c.Colour})
+			}
+		}
+		if other {
+			out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.other"), Category: appstate.CategoryColours + 1})
+		}
+		if drawn[0] {
+			out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.mixed")})
+		}
 	}
 	if several {
 		out = append(out, render.LegendEntry{Symbol: render.LegendCluster, Text: i18n.T(lang, "legend.cluster")})
@@ -147,16 +171,16 @@ func legend(lang string, markers []render.Marker, highlights bool) []render.Lege
 	return out
 }
 
-// Attribution credits the boundary data and the story's sources.
+// Attribution credits the boundary data and the story's sources, in lang.
 func Attribution(s *story.Story, lang string) string {
-	return fmt.Sprintf(i18n.T(lang, "attribution"), Sources(s))
+	return fmt.Sprintf(i18n.T(lang, "attribution"), Sources(s, lang))
 }
 
-// Sources names the story's sources, comma separated.
-func Sources(s *story.Story) string {
+// Sources names the story's sources in lang, comma separated.
+func Sources(s *story.Story, lang string) string {
 	names := make([]string, 0, len(s.Sources))
 	for _, src := range s.Sources {
-		names = append(names, src.Name)
+		names = append(names, src.Name.In(lang))
 	}
 	return strings.Join(names, ", ")
 }

@@ -46,12 +46,21 @@ func TestBuild(t *testing.T) {
 	if sc.Hover != "" || sc.Focused != "" {
 		t.Error("a built scene has a hover or a focus ring: those are the window's alone")
 	}
-	var legend []render.LegendSymbol
-	for _, e := range sc.Legend {
-		legend = append(legend, e.Symbol)
+	// The legend names each category drawn, in its colour.
+	want := []render.LegendEntry{
+		{Symbol: render.LegendMarker, Text: "Not attributed in the report", Category: 1},
+		{Symbol: render.LegendMarker, Text: "Drug cartel (suspected)", Category: 2},
+		{Symbol: render.LegendMarker, Text: "Political violence", Category: 3},
+		{Symbol: render.LegendCluster, Text: "Several incidents"},
+		{Symbol: render.LegendHighlight, Text: "State with incidents"},
 	}
-	if !reflect.DeepEqual(legend, []render.LegendSymbol{render.LegendMarker, render.LegendCluster, render.LegendHighlight}) {
-		t.Errorf("legend %v", sc.Legend)
+	if !reflect.DeepEqual(sc.Legend, want) {
+		t.Errorf("legend %v, want %v", sc.Legend, want)
+	}
+	for _, m := range sc.Markers {
+		if wantCat := map[string]int{"huitzilac": 1, "teuchitlan": 2, "teocaltiche": 3, "coxquihui": 3}[m.ID]; m.Category != wantCat {
+			t.Errorf("%s drawn in colour %d, want %d", m.ID, m.Category, wantCat)
+		}
 	}
 	if !strings.Contains(sc.Attribution, "Natural Earth") || !strings.Contains(sc.Attribution, "Reuters") {
 		t.Errorf("attribution %q", sc.Attribution)

@@ -28,9 +28,10 @@ type Side string
 
 // The sides of the built-in story; a story file may use others.
 const (
-	SideMexico Side = "mx"
-	SideUS     Side = "us"
-	SidePress  Side = "press"
+	SideMexico  Side = "mx"
+	SideUS      Side = "us"
+	SidePress   Side = "press"
+	SideContext Side = "context" // background the story gives, not an act of anyone's
 )
 
 // Item is one incident or timeline event.
@@ -49,6 +50,10 @@ type Item struct {
 
 	Actor     string // who acted, where the source says (conflict data's actor1/actor2)
 	SourceURL string // the item's own link at its source, if any
+	// Category is what kind of incident the source says it was ("Political
+	// violence"; in conflict data, the event type); empty where it says
+	// none. Markers and the legend show it.
+	Category Text
 
 	// Incidents only. An incident with no point has no Place and shows on
 	// the timeline only.
@@ -67,10 +72,12 @@ type Place struct {
 	Items        []*Item   // its incidents, in date order
 }
 
-// Source is a named source that items cite.
+// Source is a named source that items cite. Its name may differ by
+// language ("Reuters, early May 2025", "Reuters, principios de mayo de
+// 2025").
 type Source struct {
 	ID   string `json:"id"`
-	Name string `json:"name"`
+	Name Text   `json:"name"`
 	URL  string `json:"url,omitempty"`
 }
 

@@ -156,7 +156,7 @@ func acledItem(get func(string) string, s *story.Story, sources map[string]*stor
 		srcName = "Unknown source"
 	}
 	if it.Source = sources[srcName]; it.Source == nil {
-		it.Source = &story.Source{ID: uniqueID(slug(srcName), func(id string) bool { return sourceTaken(s, id) }), Name: srcName}
+		it.Source = &story.Source{ID: uniqueID(slug(srcName), func(id string) bool { return sourceTaken(s, id) }), Name: story.Text{"en": srcName}}
 		sources[srcName] = it.Source
 		s.Sources = append(s.Sources, it.Source)
 	}
@@ -290,7 +290,7 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 			row[12] = gp[it.LocationPrecision]
 		}
 		if it.Source != nil {
-			row[13] = it.Source.Name
+			row[13] = it.Source.Name.In("en")
 		}
 		row[14] = it.Summary.In("en")
 		if it.KilledOK {

@@ -41,6 +41,7 @@ type fileProperties struct {
 	State             string          `json:"state,omitempty"`
 	Municipality      string          `json:"municipality,omitempty"`
 	Actor             string          `json:"actor,omitempty"`
+	Category          story.Text      `json:"category,omitempty"`
 	SourceURL         string          `json:"source_url,omitempty"`
 	LocationPrecision string          `json:"location_precision,omitempty"`
 	LocationNote      story.Text      `json:"location_note,omitempty"`
@@ -74,7 +75,7 @@ func Parse(name string, data []byte) (*story.Story, error) {
 	s := &story.Story{Title: fc.Title, Description: fc.Description}
 	sources := map[string]*story.Source{}
 	for i, src := range fc.Sources {
-		if src == nil || src.ID == "" || src.Name == "" {
+		if src == nil || src.ID == "" || src.Name.In("en") == "" {
 			return nil, fail("source %d: needs an id and a name", i+1)
 		}
 		if sources[src.ID] != nil {
@@ -144,7 +145,7 @@ func item(s *story.Story, f fileFeature, sources map[string]*story.Source, place
 	p := f.Properties
 	it := &story.Item{ID: id, Kind: p.Kind, Side: p.Side, DateNote: p.DateNote, Title: p.Title,
 		Summary: p.Summary, Victims: p.Victims, LocationPrecision: p.LocationPrecision, LocationNote: p.LocationNote,
-		Actor: p.Actor, SourceURL: p.SourceURL}
+		Actor: p.Actor, SourceURL: p.SourceURL, Category: p.Category}
 	var err error
 	if it.Date, err = story.ParseDate(p.Date, p.DatePrecision); err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ func WriteGeoJSON(w io.Writer, s *story.Story) error {
 	out := fileCollection{Type: "FeatureCollection", Title: s.Title, Description: s.Description, Sources: s.Sources}
 	for _, it := range s.Items {
 		f := fileFeature{Type: "Feature", ID: it.ID, Properties: fileProperties{
-			Kind: it.Kind, Side: it.Side, Actor: it.Actor, SourceURL: it.SourceURL,
+			Kind: it.Kind, Side: it.Side, Actor: it.Actor, SourceURL: it.SourceURL, Category: it.Category,
 			LocationPrecision: it.LocationPrecision, LocationNote: it.LocationNote,
 			Date: it.Date.ISO(), DatePrecision: it.Date.Precision, DateNote: it.DateNote,
 			Title: it.Title, Summary: it.Summary, Victims: it.Victims,
