@@ -61,6 +61,9 @@ type Map struct {
 	Countries  []*Region // sorted by code
 	Tolerances []float64 // simplification tolerance of each level, metres; level 0 is full detail
 	Bound      orb.Bound // projected bound of Mexico
+
+	indexOnce sync.Once
+	index     *stateIndex // finds the state of a point; built on first use
 }
 
 // LoadMap reads the levels of detail level0.geojson.gz, level1.geojson.gz, …
@@ -321,12 +324,14 @@ func (m *Map) Level(res float64) int {
 	return lvl
 }
 
-// StateAt is the state that holds the projected point p, or nil.
+// StateAt is the state that holds the projected point p, or nil. The
+// first call builds an index of the states (milliseconds); after it, most
+// points are answered from a grid cell and the rest by testing the one or
+// two states whose borders pass near. It is safe for concurrent use.
 func (m *Map) StateAt(p orb.Point) *Region {
-	for _, s := range m.States {
-		if s.Contains(p) {
-			return s
-		}
+	m.indexOnce.Do(func() { m.index = newStateIndex(m.States) })
+	if i := m.index.at(p); i >= 0 {
+		return m.States[i]
 	}
 	return nil
 }

@@ -1,10 +1,14 @@
 package geo_test
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"sovmap/geo"
 	"sovmap/geo/geotest"
+
+	"github.com/paulmach/orb"
 )
 
 func TestAllStatesPresent(t *testing.T) {
@@ -133,5 +137,65 @@ func BenchmarkLoadMapQuick(b *testing.B) {
 		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, 4); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The state index answers as testing every state's full shape does, for
+// points all over the map (near every border among them) and far off it.
+func TestStateIndexMatchesTheShapes(t *testing.T) {
+	m := geotest.Map(t)
+	rng := rand.New(rand.NewPCG(8, 9))
+	b := m.Bound.Pad(100e3)
+	slow := func(p orb.Point) *geo.Region {
+		for _, s := range m.States {
+			if s.Contains(p) {
+				return s
+			}
+		}
+		return nil
+	}
+	n, inside := 0, 0
+	check := func(p orb.Point) {
+		n++
+		want, got := slow(p), m.StateAt(p)
+		if want != got {
+			t.Fatalf("at %v: index says %v, the shapes %v", p, got, want)
+		}
+		if got != nil {
+			inside++
+		}
+	}
+	for i := 0; i < 100000; i++ {
+		check(orb.Point{b.Min[0] + rng.Float64()*(b.Max[0]-b.Min[0]), b.Min[1] + rng.Float64()*(b.Max[1]-b.Min[1])})
+	}
+	// Points a few hundred metres from every 50th vertex of every border.
+	for _, s := range m.States {
+		for _, poly := range s.Shape(0) {
+			for _, ring := range poly {
+				for i := 0; i < len(ring); i += 50 {
+					check(orb.Point{ring[i][0] + rng.NormFloat64()*300, ring[i][1] + rng.NormFloat64()*300})
+				}
+			}
+		}
+	}
+	check(orb.Point{1e12, 1e12})
+	check(orb.Point{math.NaN(), 0})
+	if inside < n/4 {
+		t.Errorf("only %d of %d points in a state: the test did not test much", inside, n)
+	}
+}
+
+func BenchmarkStateAt(b *testing.B) {
+	m := geotest.Map(b)
+	rng := rand.New(rand.NewPCG(1, 1))
+	pts := make([]orb.Point, 4096)
+	for i := range pts {
+		pts[i] = orb.Point{m.Bound.Min[0] + rng.Float64()*(m.Bound.Max[0]-m.Bound.Min[0]), m.Bound.Min[1] + rng.Float64()*(m.Bound.Max[1]-m.Bound.Min[1])}
+	}
+	m.StateAt(pts[0])
+	i := 0
+	for b.Loop() {
+		m.StateAt(pts[i%len(pts)])
+		i++
 	}
 }
