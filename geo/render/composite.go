@@ -11,11 +11,17 @@ import (
 // fill and stroke, so it skips empty coverage eight pixels at a time and
 // stores fully covered opaque pixels directly.
 func composite(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, c color.RGBA) {
+	compositeFrom(dst, box, mask, image.Point{}, c)
+}
+
+// compositeFrom is composite with the mask's point mp mapping to box.Min.
+func compositeFrom(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, mp image.Point, c color.RGBA) {
 	solid := binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})
 	opaque := c.A == 0xff
 	w := box.Dx()
 	for y := 0; y < box.Dy(); y++ {
-		m := mask.Pix[y*mask.Stride : y*mask.Stride+w]
+		row := (mp.Y+y)*mask.Stride + mp.X
+		m := mask.Pix[row : row+w]
 		d := dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y+y):]
 		for x := 0; x < w; x++ {
 			if x+8 <= w {

@@ -76,9 +76,10 @@ type Renderer struct {
 	placed []image.Rectangle
 	// markerLabels is whether this frame names every marker (not too many).
 	markerLabels bool
-	main         painter // draws the upper band, on the caller's goroutine
-	helper       *worker // draws the lower band
-	bands        [2]band // this frame's upper and lower halves
+	discs        map[discKey]*image.Alpha // kept disc coverage, see disc
+	main         painter                  // draws the upper band, on the caller's goroutine
+	helper       *worker                  // draws the lower band
+	bands        [2]band                  // this frame's upper and lower halves
 	raster       rasterSurface
 	reserve      reserveSurface
 }
@@ -127,7 +128,7 @@ func (w *worker) run() {
 func NewRenderer(m *geo.Map) *Renderer {
 	w := &worker{jobs: make(chan *band), done: make(chan struct{})}
 	go w.run()
-	r := &Renderer{Map: m, text: newTextCache(), colors: uniforms{}, helper: w}
+	r := &Renderer{Map: m, text: newTextCache(), colors: uniforms{}, helper: w, discs: map[discKey]*image.Alpha{}}
 	runtime.AddCleanup(r, func(w *worker) { close(w.jobs) }, w)
 	return r
 }
@@ -351,16 +352,56 @@ func (r *Renderer) circle(cx, cy, radius float64, clockwise bool) {
 	r.main.path.close()
 }
 
-// disc draws a filled circle, or a ring when inner > 0.
+// disc draws a filled circle, or a ring when inner > 0. Markers draw the
+// same few discs thousands of times a frame, so each disc's coverage, for
+// its radii and its position to a quarter of a pixel, is rasterized once
+// and kept; drawing it is then a composite of the kept mask.
 func (r *Renderer) disc(dst *image.RGBA, cx, cy, outer, inner float64, c color.RGBA) {
-	box := image.Rect(int(cx-outer-1), int(cy-outer-1), int(cx+outer+2), int(cy+outer+2)).Intersect(dst.Rect)
+	fx, fy := math.Floor(cx), math.Floor(cy)
+	k := discKey{outer: int32(math.Round(outer * 4)), inner: int32(math.Round(inner * 4)),
+		fx: uint8(math.Round((cx - fx) * 4)), fy: uint8(math.Round((cy - fy) * 4))}
+	mask := r.discs[k]
+	if mask == nil {
+		mask = r.discMask(k)
+	}
+	// The mask's (0,0) is at (floor(cx)-pad, floor(cy)-pad).
+	pad := int(k.outer)/4 + 2
+	origin := image.Pt(int(fx)-pad, int(fy)-pad)
+	box := mask.Rect.Add(origin).Intersect(dst.Rect)
 	if box.Empty() {
 		return
 	}
-	r.main.begin(box)
+	compositeFrom(dst, box, mask, box.Min.Sub(origin), c)
+}
+
+// discKey is a disc's shape: its radii in quarter pixels and its centre's
+// offset from a whole pixel, in quarters.
+type discKey struct {
+	outer, inner int32
+	fx, fy       uint8
+}
+
+// maxDiscs bounds the kept disc masks (a few dozen serve any frame).
+const maxDiscs = 512
+
+// discMask rasterizes a disc's coverage and keeps it.
+func (r *Renderer) discMask(k discKey) *image.Alpha {
+	outer, inner := float64(k.outer)/4, float64(k.inner)/4
+	pad := int(k.outer)/4 + 2
+	size := 2*pad + 1
+	cx, cy := float64(pad)+float64(k.fx)/4, float64(pad)+float64(k.fy)/4
+	p := &r.main
+	p.begin(image.Rect(0, 0, size, size))
 	r.circle(cx, cy, outer, false)
 	if inner > 0 {
 		r.circle(cx, cy, inner, true)
 	}
-	r.main.end(dst, c)
+	mask := image.NewAlpha(image.Rect(0, 0, size, size))
+	p.z.DrawOp = draw.Src
+	p.z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
+	if len(r.discs) >= maxDiscs {
+		clear(r.discs)
+	}
+	r.discs[k] = mask
+	return mask
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -78,8 +79,29 @@ func (c *textCache) face(size int, bold bool) font.Face {
 	return f
 }
 
+// maxTextRunes is the most characters a label or title is drawn with:
+// longer texts (a file may hold anything) are cut with an ellipsis before
+// they are measured, so that no text costs more than a line of a map.
+const maxTextRunes = 200
+
+// clipRunes cuts s to at most n characters, the last an ellipsis.
+func clipRunes(s string, n int) string {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i, k := 0, 0
+	for i = range s {
+		if k == n-1 {
+			break
+		}
+		k++
+	}
+	return s[:i] + "…"
+}
+
 // run renders s at size pixels, with a halo of the given radius.
 func (c *textCache) run(s string, size int, bold bool) *glyphRun {
+	s = clipRunes(s, maxTextRunes)
 	k := textKey{s, size, bold}
 	if g, ok := c.runs[k]; ok {
 		return g
