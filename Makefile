@@ -62,6 +62,7 @@ screenshot: setup
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run XXX -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/storyfile
+	$(GO) test -run XXX -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/storyfile
 	$(GO) test -run XXX -fuzz '^FuzzParseACLED$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/storyfile
 	$(GO) test -run XXX -fuzz '^FuzzParseSize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo/export
 	$(GO) test -run XXX -fuzz '^FuzzCoordinates$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./geo

@@ -408,6 +408,65 @@ func TestE2ECommandLine(t *testing.T) {
 		t.Error("a failed export left a file")
 	}
 
+	// A story file as a plain argument, as a file manager's "Open with"
+	// gives it; more than one is refused.
+	csv := filepath.Join(dir, "story.csv")
+	if err := os.WriteFile(csv, []byte("name,lat,lon,date\nZócalo,19.43,-99.13,2025-01-13\nnowhere,,north,2025-01-14\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out := run(noDisplay, csv, "--export", filepath.Join(dir, "story.png"), "--size", "640x400")
+	if code != 0 || !strings.Contains(out, "story.csv: 1 item loaded, 1 row skipped (line 3: ") {
+		t.Errorf("a story file with a bad row: exit %d, %q; want 0 and the report on one line", code, out)
+	}
+	if code, out := run(noDisplay, csv, "--strict", "--export", filepath.Join(dir, "strict.png")); code != 1 || !strings.Contains(out, "line 3") {
+		t.Errorf("--strict with a bad row: exit %d, %q; want 1 naming line 3", code, out)
+	}
+	if code, out := run(noDisplay, csv, csv); code != 2 || !strings.Contains(out, "one story file at a time") {
+		t.Errorf("two story files: exit %d, %q", code, out)
+	}
+	// A named pipe is refused at once, not waited on.
+	fifo := filepath.Join(dir, "pipe.geojson")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if code, out := run(noDisplay, "--story", fifo, "--export", filepath.Join(dir, "fifo.png")); code != 1 || !strings.Contains(out, "is not a regular file") {
+			t.Errorf("a pipe as the story: exit %d, %q", code, out)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("reading a pipe blocked")
+	}
+	// A display that does not answer: one line and exit 1, no panic.
+	for _, env := range [][]string{{"DISPLAY=:87"}, {"WAYLAND_DISPLAY=wayland-9"}} {
+		code, out := run(append(noDisplay, env...))
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		last := lines[len(lines)-1]
+		if code != 1 || strings.Contains(out, "panic") || !strings.HasPrefix(last, "sovmap: ") || !strings.Contains(last, "use --export") {
+			t.Errorf("%v: exit %d, output %q", env, code, out)
+		}
+	}
+	// An export stopped by SIGTERM half-way leaves nothing in its folder.
+	stopDir := t.TempDir()
+	cmd := exec.Command(bin, "--export", filepath.Join(stopDir, "big.png"), "--size", "12000x12000")
+	cmd.Env = append(noDisplay, "HOME="+dir)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Errorf("the export stopped by SIGTERM exited %d, want 130", code)
+	}
+	if left, _ := os.ReadDir(stopDir); len(left) != 0 {
+		t.Errorf("a stopped export left %d files", len(left))
+	}
+
 	// A corrupt preferences file: the app starts with its defaults.
 	prefs := filepath.Join(dir, ".config", "fyne", "org.sovmap.Sovmap", "preferences.json")
 	if err := os.MkdirAll(filepath.Dir(prefs), 0o755); err != nil {

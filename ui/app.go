@@ -9,6 +9,7 @@ import (
 	"os"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,6 +38,10 @@ type Window struct {
 	mapView  *mapView
 	details  *details
 	timeline *timeline
+	notice   *notice
+	// cancelOp, while a long operation runs behind a dialog, cancels it
+	// (Escape does).
+	cancelOp func()
 	// MapLoaded is closed once the full map has loaded and is shown, or
 	// has failed to load; MapErr then says which.
 	MapLoaded chan struct{}
@@ -62,6 +67,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w := &Window{Window: a.NewWindow(""), app: a, state: st, MapLoaded: make(chan struct{})}
 	w.mapView = newMapView(st)
 	w.details = newDetails(st)
+	w.notice = newNotice(w)
 	w.timeline = newTimeline(st, w.globalKey, w.globalRune)
 	w.mapView.otherKey = w.globalKey
 	w.SetContent(w.layout())
@@ -123,7 +129,7 @@ func (w *Window) WaitForMap(timeout time.Duration) error {
 }
 
 func (w *Window) setTitle() {
-	w.SetTitle("Sovmap — " + w.state.Story().Title.In(w.state.Lang()))
+	w.SetTitle("Sovmap — " + clipText(w.state.Story().Title.In(w.state.Lang()), 120))
 }
 
 func (w *Window) layout() fyne.CanvasObject {
@@ -134,7 +140,7 @@ func (w *Window) layout() fyne.CanvasObject {
 	buttons := container.NewVBox(zoomIn, zoomOut, reset)
 	overlay := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewPadded(buttons)), nil, nil, nil)
 	mapArea := container.NewStack(w.mapView, overlay)
-	side := container.NewVSplit(w.details.scroll, w.timeline.content)
+	side := container.NewVSplit(container.NewBorder(w.notice.box, nil, nil, nil, w.details.scroll), w.timeline.content)
 	side.Offset = 0.42
 	split := container.NewHSplit(mapArea, side)
 	split.Offset = 0.64
@@ -173,4 +179,14 @@ func screenSize(c fyne.Canvas) fyne.Size {
 		scale = 1
 	}
 	return fyne.NewSize(float32(w)/scale, float32(h)/scale)
+}
+
+// clipText shortens a text to at most n characters, with an ellipsis:
+// for titles and names in places where a file's text could be any length.
+func clipText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }

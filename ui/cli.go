@@ -1,14 +1,16 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"runtime"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,16 +20,19 @@ import (
 	"sovmap/assets/i18n"
 	"sovmap/geo"
 	"sovmap/geo/appstate"
+	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
+	"sovmap/ui/native"
 )
 
 const usage = `Sovmap: a map of Mexico for reading a news story, with no network.
 
 Usage:
-  sovmap [--story FILE]          open the window (with a story file: GeoJSON,
-                                 or conflict-event CSV in ACLED's layout)
+  sovmap [FILE | --story FILE]   open the window (with a story file: GeoJSON,
+                                 ACLED's CSV of any year, or any CSV with
+                                 latitude and longitude columns)
   sovmap --export FILE [--size WxH] [--select PLACE] [--from DATE] [--to DATE]
          [--lang en|es] [--title TEXT]
                                  write the map to FILE (.png or .svg) and exit;
@@ -35,6 +40,11 @@ Usage:
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
                                  open the window, save a screenshot of it as
                                  FILE (.png) once it is drawn, and exit
+
+The filters (--from, --to, --category, --actor, --country) go with every
+form, as the filters under the timeline do. Reading a story file keeps every
+row it can use and says on one line what it skipped; --strict makes any
+skipped row an error.
 
 Flags:
 `
@@ -46,8 +56,11 @@ type cmdline struct {
 	size, selectPlace  string
 	lang, title        string
 	from, to           string
+	category, actor    string
+	country            string
+	strict             bool
 	width, height      int
-	filter             appstate.Filter
+	dates              appstate.Filter // the date range, if given
 }
 
 // parseArgs reads the command line. It returns flag.ErrHelp for --help.
@@ -64,16 +77,34 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.StringVar(&c.title, "title", "", "the export's title (default: the story's)")
 	fs.StringVar(&c.from, "from", "", "show only what happened from `DATE` (YYYY-MM-DD) on, as the date filter does")
 	fs.StringVar(&c.to, "to", "", "show only what happened up to `DATE` (YYYY-MM-DD)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
+	fs.StringVar(&c.category, "category", "", "show only incidents of `CATEGORY` (an event type of conflict data)")
+	fs.StringVar(&c.actor, "actor", "", "show only items whose actor contains `TEXT`")
+	fs.StringVar(&c.country, "country", "", "show only incidents in `COUNTRY` (conflict data of several countries shows Mexico by default; \"all\" for every one)")
+	fs.BoolVar(&c.strict, "strict", false, "refuse a story file with any row that cannot be used")
+	// Flags may come before or after a plain file argument.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, usage)
+				fs.SetOutput(stdout)
+				fs.PrintDefaults()
+			}
+			return nil, err
 		}
-		return nil, err
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	switch {
+	case len(files) > 1:
+		return nil, fmt.Errorf("one story file at a time: %q and %q given", files[0], files[1])
+	case len(files) == 1 && c.storyFile != "":
+		return nil, fmt.Errorf("a story file given twice: --story %q and %q", c.storyFile, files[0])
+	case len(files) == 1:
+		c.storyFile = files[0] // as a file manager's "Open with" gives it
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -91,7 +122,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	}
 	if c.from != "" || c.to != "" {
 		var err error
-		if c.filter, err = parseRange(c.from, c.to); err != nil {
+		if c.dates, err = parseRange(c.from, c.to); err != nil {
 			return nil, err
 		}
 	}
@@ -145,6 +176,8 @@ func placeIDs(s *story.Story) []string {
 // name) and returns the exit code: 0 on success, 1 when the work failed,
 // 2 for a bad command line.
 func Main(args []string, start time.Time) int {
+	quietLocale()
+	onSignal()
 	s, err := storyfile.Parse("built-in story", assets.Story())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
@@ -159,9 +192,14 @@ func Main(args []string, start time.Time) int {
 		return 2
 	}
 	if c.storyFile != "" {
-		if s, err = storyfile.ReadFile(c.storyFile); err != nil {
+		var rep storyfile.Report
+		s, rep, err = storyfile.Read(context.Background(), c.storyFile, storyfile.Options{Strict: c.strict})
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "sovmap:", err)
 			return 1
+		}
+		if rep.Skipped > 0 || rep.Merged > 0 {
+			fmt.Fprintln(os.Stderr, "sovmap:", rep.Summary())
 		}
 		if c.selectPlace != "" && s.PlaceByID(c.selectPlace) == nil {
 			fmt.Fprintf(os.Stderr, "sovmap: --select %q: no such place in %s (see sovmap --help)\n", c.selectPlace, c.storyFile)
@@ -171,8 +209,8 @@ func Main(args []string, start time.Time) int {
 	if c.export != "" {
 		return runExportCommand(c, s)
 	}
-	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		fmt.Fprintln(os.Stderr, "sovmap: no display to open a window on (DISPLAY is not set); --export works without one")
+	if err := native.CheckDisplay(); err != nil {
+		fmt.Fprintf(os.Stderr, "sovmap: %v; use --export for headless output\n", err)
 		return 1
 	}
 	a := app.NewWithID(AppID)
@@ -184,7 +222,7 @@ func Main(args []string, start time.Time) int {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
 	}
-	w.state.SetFilter(c.filter)
+	c.applyFilter(w.state)
 	if c.selectPlace != "" {
 		w.SelectPlace(c.selectPlace)
 	}
@@ -215,6 +253,58 @@ func Main(args []string, start time.Time) int {
 	return code
 }
 
+// applyFilter puts the command line's filters on the state's, which for a
+// story of several countries starts at Mexico.
+func (c *cmdline) applyFilter(st *appstate.State) {
+	f := st.Filter()
+	if c.dates.Dates {
+		f.Dates, f.From, f.To = true, c.dates.From, c.dates.To
+	}
+	if c.category != "" {
+		f.Category = c.category
+	}
+	if c.actor != "" {
+		f.Actor = c.actor
+	}
+	switch {
+	case strings.EqualFold(c.country, "all"):
+		f.Country = ""
+	case c.country != "":
+		f.Country = c.country
+	}
+	st.SetFilter(f)
+}
+
+// quietLocale keeps Fyne from logging, at every start, that it cannot
+// parse a "C.UTF-8" or "POSIX" locale: those mean English, which it is
+// told through LANGUAGE (which only says which language to speak).
+func quietLocale() {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		loc := os.Getenv(v)
+		if loc == "" {
+			continue
+		}
+		if (strings.HasPrefix(loc, "C.") || strings.HasPrefix(loc, "POSIX.")) && os.Getenv("LANGUAGE") == "" {
+			os.Setenv("LANGUAGE", "en")
+		}
+		return
+	}
+}
+
+// onSignal makes Ctrl-C, SIGTERM and SIGHUP stop Sovmap cleanly: the
+// temporary files of writes under way are removed (where the system has
+// unnamed ones there are none to remove), and it exits with status 130.
+func onSignal() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		<-sig
+		atomicfile.RemoveTemporary()
+		fmt.Fprintln(os.Stderr, "sovmap: interrupted")
+		os.Exit(130)
+	}()
+}
+
 // runExportCommand writes the map for --export, with no window: the state
 // is the one a window of the export's size (in units) would have.
 func runExportCommand(c *cmdline, s *story.Story) int {
@@ -231,7 +321,10 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	st.SetMap(m)
 	k := export.ScaleFor(c.width, c.height)
 	st.SetViewSize(float64(c.width)/k, float64(c.height)/k)
-	st.SetFilter(c.filter)
+	c.applyFilter(st)
+	if out := st.Shown(); out.Outside > 0 {
+		fmt.Fprintf(os.Stderr, "sovmap: %d of %d incidents are outside Mexico\n", out.Outside, out.Placed)
+	}
 	if p := s.PlaceByID(c.selectPlace); p != nil {
 		st.SelectPlace(p)
 	}

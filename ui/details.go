@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"sovmap/assets/i18n"
 	"sovmap/geo/appstate"
 	"sovmap/geo/story"
 )
@@ -113,10 +116,26 @@ func itemLines(it *story.Item, lang string, current bool) []line {
 		}
 		lines = append(lines, line{text: tr(lang, "place.precise") + ": " + where})
 	}
-	if it.Source != nil {
-		lines = append(lines, line{text: tr(lang, "source") + ": " + it.Source.Name.In(lang)})
+	for _, f := range it.Fields {
+		lines = append(lines, line{text: fieldName(lang, f.Name) + ": " + f.Value})
+	}
+	if len(it.Sources) > 0 {
+		names := make([]string, len(it.Sources))
+		for i, s := range it.Sources {
+			names[i] = s.Name.In(lang)
+		}
+		lines = append(lines, line{text: tr(lang, "source") + ": " + strings.Join(names, "; ")})
 	}
 	return lines
+}
+
+// fieldName names an item's field: conflict data's columns in words, in
+// lang; any other file's names as the file gives them.
+func fieldName(lang, name string) string {
+	if key := "field." + name; i18n.Has("en", key) {
+		return tr(lang, key)
+	}
+	return name
 }
 
 // where says which state a place is in: by its point on the map once the
@@ -127,6 +146,8 @@ func (d *details) where(p *story.Place) string {
 	switch {
 	case known && code != "":
 		return tr(lang, "place.state") + ": " + d.state.StateName(code)
+	case known && p.Country != "":
+		return tr(lang, "outside") + " (" + p.Country + ")"
 	case known:
 		return tr(lang, "outside")
 	case p.State != "":

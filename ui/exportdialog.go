@@ -210,9 +210,9 @@ func (w *Window) showExportDialog() {
 	formatSel.SetSelected(format)
 
 	title := widget.NewEntry()
-	title.SetText(st.Story().Title.In(lang))
+	title.SetText(clipText(st.Story().Title.In(lang), 500))
 	caption := widget.NewEntry()
-	caption.SetText(scene.Caption(st))
+	caption.SetText(clipText(scene.Caption(st), 500))
 	check := func(key, pref string) *widget.Check {
 		c := widget.NewCheck(tr(lang, key), nil)
 		c.SetChecked(prefs.BoolWithFallback(pref, true))

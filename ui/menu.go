@@ -44,7 +44,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	language := fyne.NewMenuItem(tr(lang, "menu.language"), nil)
 	language.ChildMenu = fyne.NewMenu("", langs...)
 	about := fyne.NewMenuItem(tr(lang, "menu.about"), func() {
-		dialog.ShowInformation(tr(st.Lang(), "menu.about"), fmt.Sprintf(tr(st.Lang(), "about.body"), scene.Sources(st.Story(), st.Lang())), w)
+		dialog.ShowInformation(tr(st.Lang(), "menu.about"), fmt.Sprintf(tr(st.Lang(), "about.body"), scene.Sources(st.Story().Sources, st.Lang())), w)
 	})
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(lang, "menu.file"),
@@ -103,6 +103,9 @@ func (w *Window) modal() bool { return w.Canvas().Overlays().Top() != nil }
 // as typed characters: see zoomRune.)
 func (w *Window) globalKey(e *fyne.KeyEvent) {
 	if w.modal() {
+		if e.Name == fyne.KeyEscape && w.cancelOp != nil {
+			w.cancelOp()
+		}
 		return
 	}
 	st := w.state

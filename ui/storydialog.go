@@ -1,55 +1,93 @@
 package ui
 
 import (
+	"context"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/storyfile"
 )
 
 // OpenStory reads a story file off the UI goroutine behind a progress
-// dialog, then shows it; on any error it says what is wrong and keeps the
-// story it had. The channel closes once that is done.
+// dialog with a Cancel button (Escape cancels too), then shows it with a
+// notice of what was used; on any error it says what is wrong and keeps
+// the story it had. The channel closes once that is done.
 func (w *Window) OpenStory(path string) <-chan struct{} {
 	done := make(chan struct{})
 	lang := w.state.Lang()
-	prog := dialog.NewCustomWithoutButtons(tr(lang, "story.opening"),
-		container.NewVBox(widget.NewLabel(filepath.Base(path)), widget.NewProgressBarInfinite()), w)
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	prog := dialog.NewCustom(tr(lang, "story.opening"), tr(lang, "export.cancel"),
+		container.NewVBox(widget.NewLabel(clipText(filepath.Base(path), 80)), bar), w)
+	prog.SetOnClosed(cancel) // the Cancel button, or Escape
+	w.cancelOp = cancel
 	prog.Show()
+	m := w.state.Map()
 	go func() {
-		s, err := storyfile.ReadFile(path)
+		progress := func(read, total int64) {
+			if total > 0 {
+				fyne.Do(func() { bar.SetValue(float64(read) / float64(total)) })
+			}
+		}
+		s, rep, err := storyfile.Read(ctx, path, storyfile.Options{Progress: progress})
+		var prepared *appstate.Prepared
+		if err == nil {
+			prepared = appstate.Prepare(s, m) // the heavy part, off the UI goroutine
+		}
 		fyne.Do(func() {
 			defer close(done)
-			prog.Hide()
-			if err != nil {
+			w.cancelOp = nil
+			cancelled := ctx.Err() != nil
+			prog.Hide() // cancels ctx too, which is over by now
+			switch {
+			case cancelled:
+				// The user asked: the story stays, nothing to say.
+			case err != nil:
 				dialog.ShowError(err, w)
-				return
+			default:
+				w.state.SetPrepared(prepared)
+				w.notice.report(rep, w.state.Shown())
 			}
-			w.state.SetStory(s)
 		})
 	}()
 	return done
 }
 
-// showOpenStoryDialog picks a story file: Sovmap's GeoJSON or ACLED-style CSV.
+// storyFiles lets the open dialog show only story files: regular files
+// (never a pipe or a device, which the dialog would open, and wait on,
+// before Sovmap could refuse it) with a story's extension.
+type storyFiles struct{}
+
+func (storyFiles) Matches(u fyne.URI) bool {
+	switch strings.ToLower(u.Extension()) {
+	case ".geojson", ".json", ".csv":
+	default:
+		return false
+	}
+	st, err := os.Stat(u.Path())
+	return err == nil && st.Mode().IsRegular()
+}
+
+// showOpenStoryDialog picks a story file: GeoJSON or CSV.
 func (w *Window) showOpenStoryDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
-		r.Close() // story.ReadFile reads it, bounded
+		r.Close() // storyfile.Read reads it, bounded
 		w.OpenStory(path)
 	}, w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".csv"}))
+	d.SetFilter(storyFiles{})
 	d.Show()
 }
 

@@ -80,3 +80,42 @@ func placeColour(p *story.Place, f Filter, colour map[string]int) int {
 	}
 	return max(c, 0)
 }
+
+// Country is a country of the story's places and how many incidents it has.
+type Country struct {
+	Name  string
+	Count int
+}
+
+// countries lists the countries the story's places give, commonest first.
+func countries(s *story.Story) []Country {
+	index := map[string]int{}
+	var out []Country
+	for _, p := range s.Places {
+		if p.Country == "" {
+			continue
+		}
+		i, ok := index[p.Country]
+		if !ok {
+			i = len(out)
+			index[p.Country] = i
+			out = append(out, Country{Name: p.Country})
+		}
+		out[i].Count += len(p.Items)
+	}
+	slices.SortStableFunc(out, func(a, b Country) int { return cmp.Compare(b.Count, a.Count) })
+	return out
+}
+
+// defaultFilter is a new story's filter: for data of several countries
+// with Mexico among them, Mexico; else everything.
+func defaultFilter(lands []Country) Filter {
+	if len(lands) > 1 {
+		for _, c := range lands {
+			if c.Name == "Mexico" || c.Name == "México" {
+				return Filter{Country: c.Name}
+			}
+		}
+	}
+	return Filter{}
+}

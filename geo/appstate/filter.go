@@ -1,38 +1,66 @@
 package appstate
 
-import "sovmap/geo/story"
+import (
+	"strings"
 
-// Filter says which items show. The zero Filter shows every item.
+	"sovmap/geo/story"
+)
+
+// Filter says which items show. The zero Filter shows every item. It is
+// comparable: a State keeps it only when it changes.
 type Filter struct {
 	// With Dates set, dated items whose days all fall outside From to To
 	// (days since 1 January 1970, inclusive) are hidden. Undated items
 	// always show: the source gives no date to filter them by.
 	Dates    bool
 	From, To int
+	// Category, if set, shows only incidents of that category (in
+	// English, as Category.Name.In("en") gives it); events always show.
+	Category string
+	// Actor, if set, shows only items whose actor contains it, in any case.
+	Actor string
+	// Country, if set, shows only incidents at places of that country.
+	Country string
+
+	actor string // Actor in lower case
 }
 
 // Shows reports whether the filter lets an item through.
 func (f Filter) Shows(it *story.Item) bool {
-	if !f.Dates {
-		return true
+	if f.Dates {
+		if first, last, dated := it.Date.Days(); dated && (last < f.From || first > f.To) {
+			return false
+		}
 	}
-	first, last, dated := it.Date.Days()
-	return !dated || (last >= f.From && first <= f.To)
+	if f.Category != "" && it.Kind == story.Incident && it.Category.In("en") != f.Category {
+		return false
+	}
+	if f.actor != "" && !strings.Contains(strings.ToLower(it.Actor), f.actor) {
+		return false
+	}
+	if f.Country != "" && it.Place != nil && it.Place.Country != f.Country {
+		return false
+	}
+	return true
 }
 
-// normal is the filter as kept: its range within the story's span (an
-// open end is the story's first or last day), and a range that covers the
-// whole story is no filter at all.
+// normal is the filter as kept: its date range within the story's span (an
+// open end is the story's first or last day), where a range that covers
+// the whole story is no range at all.
 func (f Filter) normal(s *story.Story) Filter {
+	f.Actor = strings.TrimSpace(f.Actor)
+	f.actor = strings.ToLower(f.Actor)
 	if !f.Dates {
-		return Filter{}
+		f.From, f.To = 0, 0
+		return f
 	}
 	if f.From > f.To {
 		f.From, f.To = f.To, f.From
 	}
 	first, last, ok := s.Span()
 	if !ok || (f.From <= first && f.To >= last) {
-		return Filter{}
+		f.Dates, f.From, f.To = false, 0, 0
+		return f
 	}
 	f.From, f.To = max(f.From, first), min(f.To, last)
 	return f

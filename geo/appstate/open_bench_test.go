@@ -1,7 +1,10 @@
 package appstate_test
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,6 +46,29 @@ func BenchmarkOpenTenThousand(b *testing.B) {
 		st.SetMap(m)
 		if len(st.Shown().Places) != 10000 {
 			b.Fatal("lost places")
+		}
+	}
+}
+
+// BenchmarkOpenACLED opens a generated ACLED export of 200,000 rows (about
+// 93 MB, the real column layout: a whole country's history) as the window
+// does: read it, find each place's state, work out what shows and build
+// the clustering index (goal: under 3 s).
+func BenchmarkOpenACLED(b *testing.B) {
+	m := geotest.Map(b)
+	path := filepath.Join(b.TempDir(), "mexico.csv")
+	if err := os.WriteFile(path, geotest.ACLEDRows(200000), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, _, err := storyfile.Read(context.Background(), path, storyfile.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		st := appstate.New(s, "en")
+		st.SetMap(m)
+		if st.Shown().Placed != 200000 {
+			b.Fatal("lost incidents")
 		}
 	}
 }

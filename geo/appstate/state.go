@@ -12,11 +12,14 @@
 package appstate
 
 import (
+	"math"
 	"slices"
 
 	"sovmap/geo"
 	"sovmap/geo/cluster"
 	"sovmap/geo/story"
+
+	"github.com/paulmach/orb"
 )
 
 // Change says what changed; listeners ask for the kinds they need.
@@ -56,6 +59,7 @@ type State struct {
 	lang   string
 	cats   []Category
 	colour map[string]int // category (in English) → colour
+	lands  []Country
 	shown  *Shown
 	listen []listener
 }
@@ -63,10 +67,9 @@ type State struct {
 // New makes the state for a story in language lang, with nothing selected
 // and the whole map in view.
 func New(s *story.Story, lang string) *State {
-	st := &State{story: s, lang: lang, view: View{Whole: true}}
-	st.cats, st.colour = categories(s)
-	st.update()
-	return st
+	p := Prepare(s, nil)
+	return &State{story: s, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
+		filter: p.filter, shown: p.shown}
 }
 
 // Listen calls f after every change of a kind in mask, with the kinds of
@@ -107,6 +110,9 @@ func (st *State) Item() *story.Item { return st.item }
 // View is the part of the map in view.
 func (st *State) View() View { return st.view }
 
+// Countries are the countries of the story's places, commonest first.
+func (st *State) Countries() []Country { return st.lands }
+
 // Categories are the story's categories of incident with their colours.
 func (st *State) Categories() []Category { return st.cats }
 
@@ -131,16 +137,57 @@ func (st *State) StateName(code string) string {
 	return code
 }
 
-// SetStory shows another story: the filter and the selection go, the
-// view stays.
+// SetStory shows another story: the selection goes, the filter is the new
+// story's default (everything, or Mexico in data of several countries),
+// the view stays (or fits the data, when most of it lies outside Mexico).
 func (st *State) SetStory(s *story.Story) {
 	if s == st.story {
 		return
 	}
-	st.story, st.filter, st.place, st.item = s, Filter{}, nil, nil
-	st.cats, st.colour = categories(s)
-	st.states = placeStates(s, st.gmap)
-	st.update()
+	st.SetPrepared(Prepare(s, st.gmap))
+}
+
+// Prepared is what showing a story takes, worked out ahead: for a large
+// story, on another goroutine, so that the window stays responsive.
+type Prepared struct {
+	s      *story.Story
+	m      *geo.Map
+	cats   []Category
+	colour map[string]int
+	lands  []Country
+	filter Filter
+	states map[*story.Place]string
+	shown  *Shown
+}
+
+// Prepare works out what showing s on map m (nil until loaded) takes. It
+// reads only its arguments, so it may run on any goroutine.
+func Prepare(s *story.Story, m *geo.Map) *Prepared {
+	p := &Prepared{s: s, m: m}
+	p.cats, p.colour = categories(s)
+	p.lands = countries(s)
+	p.filter = defaultFilter(p.lands)
+	p.states = placeStates(s, m)
+	p.shown = newShown(s, p.filter, p.states, p.colour, m)
+	return p
+}
+
+// SetPrepared shows a prepared story (see SetStory). If the map has
+// changed since it was prepared, what depends on the map is worked out
+// again.
+func (st *State) SetPrepared(p *Prepared) {
+	if p.s == st.story {
+		return
+	}
+	st.place, st.item = nil, nil
+	st.story, st.cats, st.colour, st.lands, st.filter = p.s, p.cats, p.colour, p.lands, p.filter
+	if p.m == st.gmap {
+		st.states, st.shown = p.states, p.shown
+	} else {
+		st.states = placeStates(p.s, st.gmap)
+		st.update()
+	}
+	st.refit()
 	st.emit(StoryChanged | FilterChanged | SelectionChanged)
 }
 
@@ -176,6 +223,7 @@ func (st *State) SetFilter(f Filter) {
 	}
 	st.filter = f
 	st.update()
+	st.refit()
 	c := FilterChanged
 	switch {
 	case st.place != nil && st.shown.Count(st.place) == 0:
@@ -235,7 +283,7 @@ func (st *State) setSelection(p *story.Place, it *story.Item) {
 	}
 	st.place, st.item = p, it
 	c := SelectionChanged
-	if v := st.view; p != nil && st.gmap != nil && v.Width > 0 {
+	if v := st.view; p != nil && st.gmap != nil && v.Width > 0 && Mappable(st.gmap, p) {
 		if at := st.gmap.Proj.Forward(p.Point); !v.inView(at, selectionMargin) {
 			v.Center, v.Whole = at, false
 			st.view = v
@@ -270,6 +318,19 @@ func (st *State) update() {
 	st.shown = newShown(st.story, st.filter, st.states, st.colour, st.gmap)
 }
 
+// mapReach is how far from Mexico, in projected metres, a place may lie
+// and still be drawn: the whole of the Americas, Europe and Africa, but not
+// the far side of the Earth, where Mexico's conic projection tears apart.
+const mapReach = 2e7
+
+// Mappable reports whether a place can be drawn on m: its projected point
+// is finite and within mapReach of Mexico.
+func Mappable(m *geo.Map, p *story.Place) bool {
+	at := m.Proj.Forward(p.Point)
+	c := m.Bound.Center()
+	return !math.IsNaN(at[0]) && !math.IsNaN(at[1]) && math.Abs(at[0]-c[0]) < mapReach && math.Abs(at[1]-c[1]) < mapReach
+}
+
 // placeStates finds the state each place lies in by its point on the map
 // (files may name states any way, or none): a code, or "" outside Mexico.
 func placeStates(s *story.Story, m *geo.Map) map[*story.Place]string {
@@ -289,9 +350,17 @@ func placeStates(s *story.Story, m *geo.Map) map[*story.Place]string {
 // Shown is what the filter lets through: the items, the places with at
 // least one of their incidents, and the states those places lie in.
 type Shown struct {
-	Items  []*story.Item  // in timeline order
-	Places []*story.Place // in the story's order of places
-	Counts []int          // shown incidents at Places[i]
+	// Placed counts the shown incidents at a place, Outside those of them
+	// at a place outside Mexico (once the map is known).
+	Placed, Outside int
+	// Bound is the projected bound of the shown places (empty when none,
+	// or without a map).
+	Bound orb.Bound
+	// Sources are the sources the shown items cite, most cited first.
+	Sources []*story.Source
+	Items   []*story.Item  // in timeline order
+	Places  []*story.Place // in the story's order of places
+	Counts  []int          // shown incidents at Places[i]
 	// Colours are the colours of Places' categories (see Category).
 	Colours []int
 	// Highlighted are the codes of the states that hold a shown incident,
@@ -305,11 +374,19 @@ type Shown struct {
 
 func newShown(s *story.Story, f Filter, states map[*story.Place]string, colour map[string]int, m *geo.Map) *Shown {
 	sh := &Shown{index: map[*story.Place]int{}}
+	cited := map[*story.Source]int{}
 	for _, it := range s.Items {
 		if f.Shows(it) {
 			sh.Items = append(sh.Items, it)
+			for _, src := range it.Sources {
+				if cited[src] == 0 {
+					sh.Sources = append(sh.Sources, src)
+				}
+				cited[src]++
+			}
 		}
 	}
+	slices.SortStableFunc(sh.Sources, func(a, b *story.Source) int { return cited[b] - cited[a] })
 	codes := map[string]bool{}
 	for _, p := range s.Places {
 		n := 0
@@ -320,6 +397,10 @@ func newShown(s *story.Story, f Filter, states map[*story.Place]string, colour m
 		}
 		if n == 0 {
 			continue
+		}
+		sh.Placed += n
+		if c, known := states[p]; known && c == "" {
+			sh.Outside += n
 		}
 		sh.index[p] = len(sh.Places)
 		sh.Places = append(sh.Places, p)
@@ -332,9 +413,30 @@ func newShown(s *story.Story, f Filter, states map[*story.Place]string, colour m
 	}
 	slices.Sort(sh.Highlighted)
 	if m != nil {
+		// A place this projection cannot draw (near the South Pole, where
+		// Mexico's conic runs off to infinity) gets no marker: it stays on
+		// the timeline and counts as outside.
+		keep := sh.Places[:0]
+		counts, colours := sh.Counts[:0], sh.Colours[:0]
+		for i, p := range sh.Places {
+			if Mappable(m, p) {
+				keep = append(keep, p)
+				counts, colours = append(counts, sh.Counts[i]), append(colours, sh.Colours[i])
+			} else {
+				delete(sh.index, p)
+			}
+		}
+		sh.Places, sh.Counts, sh.Colours = keep, counts, colours
+		for i, p := range sh.Places {
+			sh.index[p] = i
+		}
 		pts := make([]cluster.Point, len(sh.Places))
 		for i, p := range sh.Places {
 			pts[i] = cluster.Point{At: m.Proj.Forward(p.Point), Weight: sh.Counts[i]}
+			if i == 0 {
+				sh.Bound = orb.Bound{Min: pts[i].At, Max: pts[i].At}
+			}
+			sh.Bound = sh.Bound.Extend(pts[i].At)
 		}
 		sh.Clusters = cluster.New(pts, MarkerRadius)
 	}

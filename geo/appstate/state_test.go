@@ -2,6 +2,7 @@ package appstate_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,8 @@ import (
 	"sovmap/geo/appstate"
 	"sovmap/geo/geotest"
 	"sovmap/geo/storyfile"
+
+	"github.com/paulmach/orb"
 )
 
 // newState is the built-in story's state in a 1000 x 700 unit view.
@@ -238,5 +241,32 @@ func TestCategoryColours(t *testing.T) {
 		if c.Colour != got[c.Name["en"]] {
 			t.Errorf("the filter changed %s's colour", c.Name["en"])
 		}
+	}
+}
+
+// A place at the South Pole (where Mexico's conic projection runs off to
+// infinity) gets no marker and does not move the view when selected; it
+// counts as outside Mexico.
+func TestUnmappablePlace(t *testing.T) {
+	doc := `{"type":"FeatureCollection","features":[
+ {"type":"Feature","id":"pole","geometry":{"type":"Point","coordinates":[0,-90]},"properties":{"name":"Pole"}},
+ {"type":"Feature","id":"mx","geometry":{"type":"Point","coordinates":[-99,19]},"properties":{"name":"CDMX"}}]}`
+	s, _, err := storyfile.ParseBytes("pole.geojson", []byte(doc), storyfile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := geotest.State(t, s, 1000, 700)
+	sh := st.Shown()
+	if len(sh.Places) != 1 || sh.Places[0].Name != "CDMX" || sh.Outside != 1 {
+		t.Errorf("shown places %v, outside %d: want CDMX only, the pole outside", sh.Places, sh.Outside)
+	}
+	before := st.View()
+	st.SelectPlace(s.PlaceByID("pole"))
+	if v := st.View(); v != before {
+		t.Errorf("selecting the pole moved the view to %+v", v)
+	}
+	st.SetView(orb.Point{math.NaN(), 0}, 100)
+	if v := st.View(); v != before {
+		t.Errorf("a NaN centre was taken: %+v", v)
 	}
 }

@@ -59,11 +59,26 @@ func clampRes(res float64) float64 {
 	return math.Min(math.Max(res, geo.MinResolution), geo.MaxResolution)
 }
 
-// refit fits a Whole view again to the map, when there is one.
+// refit fits a Whole view again to its home, when there is a map.
 func (st *State) refit() {
 	if st.view.Whole && st.gmap != nil && st.view.Width > 0 && st.view.Height > 0 {
-		st.view = fit(st.gmap.Bound, st.view.Width, st.view.Height)
+		st.view = fit(st.Home(), st.view.Width, st.view.Height)
 	}
+}
+
+// Home is the area the whole view shows: Mexico, or the shown places when
+// most of them lie outside it (a story of another country's data).
+func (st *State) Home() orb.Bound {
+	sh := st.shown
+	if st.gmap == nil {
+		return orb.Bound{}
+	}
+	if sh.Outside*2 > sh.Placed && !sh.Bound.IsEmpty() {
+		b := sh.Bound
+		pad := math.Max(50e3, math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1])*0.05)
+		return b.Pad(pad)
+	}
+	return st.gmap.Bound
 }
 
 // SetViewSize tells the state the size of the view, in units, as the
@@ -74,8 +89,12 @@ func (st *State) SetViewSize(w, h float64) {
 	st.refit()
 }
 
-// SetView shows the area around centre at res metres per unit.
+// SetView shows the area around centre at res metres per unit; a centre or
+// resolution that is not a finite number is ignored.
 func (st *State) SetView(center orb.Point, res float64) {
+	if math.IsNaN(center[0]+center[1]+res) || math.IsInf(center[0]+center[1]+res, 0) {
+		return
+	}
 	v := st.view
 	v.Center, v.Res, v.Whole = center, clampRes(res), false
 	st.setView(v)
@@ -116,7 +135,7 @@ func (st *State) ShowAll() {
 	v := st.view
 	v.Whole = true
 	if st.gmap != nil && v.Width > 0 && v.Height > 0 {
-		v = fit(st.gmap.Bound, v.Width, v.Height)
+		v = fit(st.Home(), v.Width, v.Height)
 	}
 	st.setView(v)
 }

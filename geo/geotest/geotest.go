@@ -4,6 +4,9 @@
 package geotest
 
 import (
+	"bytes"
+	"fmt"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -75,3 +78,28 @@ func State(tb testing.TB, s *story.Story, w, h float64) *appstate.State {
 	st.SetViewSize(w, h)
 	return st
 }
+
+// ACLEDRows is an ACLED export of n rows over Mexico, in the real column
+// layout, about 500 bytes a row as ACLED's are.
+func ACLEDRows(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n")
+	types := []string{"Battles,Armed clash", "Violence against civilians,Attack", "Protests,Peaceful protest", "Riots,Mob violence", "Explosions/Remote violence,Grenade", "Strategic developments,Arrests"}
+	for i := 0; i < n; i++ {
+		lat, lon := 16+float64(i%97)*0.13, -115+float64(i%89)*0.3
+		day, month, year := 1+i%28, 1+(i/28)%12, 2018+(i/336)%8
+		b.WriteString("MEX" + itoa(i))
+		b.WriteString(",")
+		b.WriteString(itoa(year) + "-" + pad(month) + "-" + pad(day) + "," + itoa(year) + ",1,Political violence,")
+		b.WriteString(types[i%len(types)])
+		b.WriteString(",Unidentified Armed Group (Mexico),,3,Civilians (Mexico),,7,37,Civilian targeting,484,Central America,Mexico,State ")
+		b.WriteString(itoa(i%32) + ",Municipality " + itoa(i%500) + ",,Place " + itoa(i%8000) + ",")
+		b.WriteString(ftoa(lat) + "," + ftoa(lon) + ",1,El Universal; Milenio; Reforma,National,\"On this day, in Place ")
+		b.WriteString(itoa(i%8000) + ", armed men attacked a group of people in the street. The victims were taken to a hospital; the authorities opened an investigation. 2 fatalities.\",2,,1700000000\n")
+	}
+	return b.Bytes()
+}
+
+func itoa(i int) string     { return strconv.Itoa(i) }
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
+func pad(i int) string      { return fmt.Sprintf("%02d", i) }

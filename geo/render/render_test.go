@@ -307,3 +307,16 @@ func TestRendererHelperStops(t *testing.T) {
 	}
 	t.Errorf("goroutines %d after 20 unused renderers, %d before", runtime.NumGoroutine(), before)
 }
+
+// A title of a million characters (a file may hold one) is drawn cut short,
+// at the cost of a short one.
+func TestHugeTextIsCut(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 800, 600)
+	sc := &render.Scene{Style: render.LightStyle(1), Title: strings.Repeat("x", 1_000_000), Attribution: strings.Repeat("y", 1_000_000)}
+	start := time.Now()
+	draw(t, m, vp, sc, "huge-title")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("a frame with a huge title took %v", d)
+	}
+}

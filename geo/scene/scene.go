@@ -76,7 +76,7 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 		sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
 	}
 	if f.Furniture.Attribution {
-		sc.Attribution = Attribution(st.Story(), st.Lang())
+		sc.Attribution = Attribution(st)
 	}
 	return vp, sc
 }
@@ -171,18 +171,48 @@ func legend(st *appstate.State, markers []render.Marker, highlights bool) []rend
 	return out
 }
 
-// Attribution credits the boundary data and the story's sources, in lang.
-func Attribution(s *story.Story, lang string) string {
-	return fmt.Sprintf(i18n.T(lang, "attribution"), Sources(s, lang))
+// Attribution credits the boundary data and, in the state's language, a
+// written story's sources ("Story based on Reuters, …"), or what a data
+// file's terms ask ("Data: ACLED, acleddata.com") with the sources of what
+// shows, most cited first, shortened so that the line never runs off a map.
+func Attribution(st *appstate.State) string {
+	lang := st.Lang()
+	boundaries := i18n.T(lang, "attribution.boundaries")
+	srcs := ShortSources(st.Shown().Sources, lang, maxSourcesText)
+	if credit := st.Story().Credit.In(lang); credit != "" {
+		line := boundaries + " · " + credit
+		if len(st.Shown().Sources) > 1 {
+			line += " · " + fmt.Sprintf(i18n.T(lang, "attribution.sources"), srcs)
+		}
+		return line
+	}
+	return boundaries + " · " + fmt.Sprintf(i18n.T(lang, "attribution.story"), srcs)
 }
 
-// Sources names the story's sources in lang, comma separated.
-func Sources(s *story.Story, lang string) string {
-	names := make([]string, 0, len(s.Sources))
-	for _, src := range s.Sources {
-		names = append(names, src.Name.In(lang))
+// maxSourcesText is how many bytes of source names an attribution names
+// before it says how many more there are.
+const maxSourcesText = 60
+
+// Sources names all of sources in lang, separated by semicolons.
+func Sources(sources []*story.Source, lang string) string { return ShortSources(sources, lang, 0) }
+
+// ShortSources names sources in lang, separated by semicolons, as many as
+// fit in max bytes (all when max is 0) and then how many more: "Reuters;
+// El Universal; +12 more".
+func ShortSources(sources []*story.Source, lang string, max int) string {
+	var b strings.Builder
+	for i, src := range sources {
+		name := src.Name.In(lang)
+		if max > 0 && i > 0 && b.Len()+len(name) > max {
+			fmt.Fprintf(&b, "; "+i18n.T(lang, "attribution.more"), len(sources)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(name)
 	}
-	return strings.Join(names, ", ")
+	return b.String()
 }
 
 // Caption is the default caption of an export: the selected place and the

@@ -46,7 +46,8 @@ type Item struct {
 	Victims  Text
 	Killed   int  // people killed, where known
 	KilledOK bool // whether Killed is known
-	Source   *Source
+	// Sources are the story's sources the item cites, one or more.
+	Sources []*Source
 
 	Actor     string // who acted, where the source says (conflict data's actor1/actor2)
 	SourceURL string // the item's own link at its source, if any
@@ -54,6 +55,10 @@ type Item struct {
 	// violence"; in conflict data, the event type); empty where it says
 	// none. Markers and the legend show it.
 	Category Text
+	// Fields are what else the file says of the item, for the details
+	// panel: conflict data's event types, actors and fatalities, or a
+	// plain file's other properties.
+	Fields []Field
 
 	// Incidents only. An incident with no point has no Place and shows on
 	// the timeline only.
@@ -62,12 +67,21 @@ type Item struct {
 	LocationNote      Text
 }
 
+// Field is one named value of an item: Name is a column or property name
+// as the file gives it ("event_type", "actor1"), which the interface may
+// translate.
+type Field struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
 // Place is where one or more incidents happened.
 type Place struct {
 	ID           string
 	Name         string
 	State        string    // ISO 3166-2 code (MX-JAL), or the state's name where a file gives only that
 	Municipality string    // where known
+	Country      string    // the country's name, where the file gives it
 	Point        orb.Point // lon, lat
 	Items        []*Item   // its incidents, in date order
 }
@@ -85,9 +99,13 @@ type Source struct {
 type Story struct {
 	Title       Text
 	Description Text
-	Sources     []*Source
-	Items       []*Item  // in timeline order: by date, undated last
-	Places      []*Place // in the order of their first incident on the timeline
+	// Credit is what the data's terms ask every map of it to say ("Data:
+	// ACLED, acleddata.com"); empty for a written story, which credits
+	// its sources.
+	Credit  Text
+	Sources []*Source
+	Items   []*Item  // in timeline order: by date, undated last
+	Places  []*Place // in the order of their first incident on the timeline
 }
 
 // Order puts the items in timeline order and lists the places in the order

@@ -1,6 +1,7 @@
 package storyfile_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -9,9 +10,40 @@ import (
 	"sovmap/geo/storyfile"
 )
 
-// FuzzParse feeds the story parser arbitrary bytes: it must never panic or
-// hang, every error must name the file, and every story it accepts must hold
-// its invariants. Seeds: testdata/fuzz/FuzzParse and the cases below.
+// checkStory fails t if an accepted story breaks an invariant the rest of
+// the app relies on.
+func checkStory(t *testing.T, s *story.Story) {
+	ids := map[string]bool{}
+	for i, it := range s.Items {
+		if ids[it.ID] {
+			t.Fatalf("id %q accepted twice", it.ID)
+		}
+		ids[it.ID] = true
+		if i > 0 && it.Date.Before(s.Items[i-1].Date) {
+			t.Fatalf("items out of order at %d", i)
+		}
+		if it.Kind == story.Event && it.Place != nil {
+			t.Fatalf("event %q with a place", it.ID)
+		}
+		if p := it.Place; p != nil && story.CheckLonLat(p.Point) != nil {
+			t.Fatalf("place %q at %v", p.ID, p.Point)
+		}
+		if len(it.Fields) > storyfile.MaxFields {
+			t.Fatalf("%d fields", len(it.Fields))
+		}
+		_ = it.Date.Format("en") // never panics on an accepted date
+	}
+	for _, p := range s.Places {
+		if len(p.Items) == 0 {
+			t.Fatalf("place %q without incidents", p.ID)
+		}
+	}
+}
+
+// FuzzParse feeds the strict reader of Sovmap's own files arbitrary bytes:
+// it must never panic or hang, every error must name the file, and every
+// story it accepts must hold its invariants. Seeds: testdata/fuzz/FuzzParse
+// and the cases below.
 func FuzzParse(f *testing.F) {
 	f.Add(assets.Story())
 	f.Add([]byte(minimal))
@@ -22,51 +54,57 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := storyfile.Parse("fuzz.geojson", data)
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.geojson: ") {
-				t.Fatalf("error does not name the file: %v", err)
+			if !strings.HasPrefix(err.Error(), "fuzz.geojson: ") || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error is not one line naming the file: %v", err)
 			}
 			return
 		}
-		ids := map[string]bool{}
-		for i, it := range s.Items {
-			if ids[it.ID] {
-				t.Fatalf("id %q accepted twice", it.ID)
+		checkStory(t, s)
+	})
+}
+
+// FuzzRead feeds the lenient reader of any story file (GeoJSON from
+// elsewhere, ACLED or plain CSV) arbitrary bytes, with the same checks,
+// and that the report adds up.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(plainGeoJSON))
+	f.Add([]byte(acledVintages[0].data))
+	f.Add([]byte(acledVintages[1].data))
+	f.Add([]byte("lat;lon;name\n19,4;-99,1;Zócalo\n"))
+	f.Add([]byte("latitude,longitude\n\"19\"\"\",-99\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, rep, err := storyfile.ParseBytes("fuzz", data, storyfile.Options{})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz: ") || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error is not one line naming the file: %v", err)
 			}
-			ids[it.ID] = true
-			if i > 0 && it.Date.Before(s.Items[i-1].Date) {
-				t.Fatalf("items out of order at %d", i)
-			}
-			if it.Kind == story.Event && it.Place != nil {
-				t.Fatalf("event %q with a place", it.ID)
-			}
-			_ = it.Date.Format("en") // never panics on an accepted date
+			return
 		}
-		for _, p := range s.Places {
-			if len(p.Items) == 0 {
-				t.Fatalf("place %q without incidents", p.ID)
-			}
+		checkStory(t, s)
+		if rep.Items != len(s.Items) || len(rep.Problems) > rep.Skipped {
+			t.Fatalf("report %+v for %d items", rep, len(s.Items))
 		}
 	})
 }
 
-// FuzzParseACLED: the CSV reader never panics, names the file in every
-// error, and what it accepts writes back and reads again as the same items.
+// FuzzParseACLED: what the reader accepts as ACLED CSV writes back and
+// reads again as the same items.
 func FuzzParseACLED(f *testing.F) {
-	f.Add([]byte(strings.Join(storyfile.ACLEDColumns, ",") + "\nE1,2025-01-13,1,Battles,Armed clash,A,B,Jalisco,X,Y,20.5,-103.5,1,S,notes,2\n"))
+	f.Add([]byte(strings.Join(storyfile.ACLEDColumns, ",") + "\nE1,2025-01-13,1,Battles,Armed clash,A,B,Jalisco,X,Y,20.5,-103.5,1,S,notes,2,Mexico\n"))
 	f.Add([]byte("event_id_cnty,event_date\nE1,13 January 2025\n"))
+	for _, v := range acledVintages {
+		f.Add([]byte(v.data))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := storyfile.ParseACLED("fuzz.csv", data)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.csv: ") {
-				t.Fatalf("error does not name the file: %v", err)
-			}
+		s, rep, err := storyfile.ParseBytes("fuzz.csv", data, storyfile.Options{})
+		if err != nil || rep.Format != "ACLED CSV" {
 			return
 		}
-		var buf strings.Builder
+		var buf bytes.Buffer
 		if err := storyfile.WriteACLED(&buf, s); err != nil {
 			t.Fatal(err)
 		}
-		back, err := storyfile.ParseACLED("fuzz.csv", []byte(buf.String()))
+		back, _, err := storyfile.ParseBytes("fuzz.csv", buf.Bytes(), storyfile.Options{Strict: true})
 		if err != nil {
 			t.Fatalf("what was read does not read again after writing: %v\n%s", err, buf.String())
 		}

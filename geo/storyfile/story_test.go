@@ -37,7 +37,7 @@ func TestBuiltInStoryValidates(t *testing.T) {
 		}
 	}
 	for _, it := range s.Items {
-		if it.Source == nil || it.Source.Name.In("en") == "" {
+		if len(it.Sources) != 1 || it.Sources[0].Name.In("en") == "" {
 			t.Errorf("%s has no named source", it.ID)
 		}
 		for _, lang := range []string{"en", "es"} {
@@ -131,8 +131,8 @@ func TestParseErrors(t *testing.T) {
 		name, doc, want string
 	}{
 		{"empty", "  ", "bad.geojson: file is empty"},
-		{"not json", "{nope", "JSON syntax error"},
-		{"not utf8", "{\"title\": \"\xff\"}", "not UTF-8"},
+		{"not json", "{nope", "not valid JSON"},
+		{"not utf8", "{\"title\": \"\xff\"}", "not UTF-8 text"},
 		{"wrong type", edit(`"FeatureCollection"`, `"Feature"`), `type is "Feature"`},
 		{"missing id", edit(`"id": "a",`, ``), "feature 1: missing id"},
 		{"impossible date", edit(`2025-01-13`, `2025-02-30`), `item "a": date "2025-02-30" is not a real day`},
@@ -165,7 +165,7 @@ func TestDuplicateIDs(t *testing.T) {
 	feature := minimal[strings.Index(minimal, `{"type": "Feature",`):strings.LastIndex(minimal, `]}`)]
 	doc := strings.Replace(minimal, feature, feature+", "+feature, 1)
 	_, err := storyfile.Parse("dup.geojson", []byte(doc))
-	if err == nil || !strings.Contains(err.Error(), `item "a": id used twice`) {
+	if err == nil || !strings.Contains(err.Error(), `item "a": id "a" used twice`) {
 		t.Fatalf("got %v, want an id-used-twice error", err)
 	}
 }

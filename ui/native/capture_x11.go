@@ -15,8 +15,10 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
 	"image"
 	"math/bits"
+	"os"
 	"unsafe"
 
 	"fyne.io/fyne/v2"
@@ -99,4 +101,19 @@ func fromXImage(xi *C.XImage) *image.RGBA {
 		}
 	}
 	return out
+}
+
+// CheckDisplay says, without a panic, whether a window can be opened: an
+// error naming the display when the X server cannot be reached.
+func CheckDisplay() error {
+	dpy := C.XOpenDisplay(nil)
+	if dpy == nil {
+		name := os.Getenv("DISPLAY")
+		if name == "" {
+			return errors.New("no display to open a window on (DISPLAY is not set)")
+		}
+		return fmt.Errorf("cannot open the display %s", name)
+	}
+	C.XCloseDisplay(dpy)
+	return nil
 }

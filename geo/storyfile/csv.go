@@ -1,0 +1,403 @@
+package storyfile
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"sovmap/geo/story"
+)
+
+// csvTable is a CSV file's header, its rows read one at a time.
+type csvTable struct {
+	sc    *csvScanner
+	b     *builder
+	col   map[string]int // lower-case column name → index
+	names []string       // the columns as the header gives them
+	rec   [][]byte       // the current row
+	line  int            // the line it starts on
+}
+
+// column is the index of a column, -1 when the file has none of that name.
+func (t *csvTable) column(name string) int {
+	if i, ok := t.col[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// get is a column's value in the current row, as text, "" where missing.
+func (t *csvTable) get(name string) string { return t.at(t.column(name)) }
+
+// at is the value of column i in the current row, as text, "" where
+// missing. Values that rows repeat (names, actors, types) are kept once.
+func (t *csvTable) at(i int) string {
+	if i < 0 || i >= len(t.rec) {
+		return ""
+	}
+	v := bytes.TrimSpace(t.rec[i])
+	if len(v) > MaxFieldBytes {
+		v = v[:MaxFieldBytes]
+	}
+	if missing(string(v)) { // no allocation: the conversion is only compared
+		return ""
+	}
+	if s, ok := t.b.strs[string(v)]; ok { // nor here: a map look-up
+		return s
+	}
+	s := t.b.cell(v)
+	if len(s) <= 200 { // short values repeat; long ones (notes) do not
+		t.b.strs[s] = s
+	}
+	return s
+}
+
+// first is the first of the named columns the file has, and its value.
+func (t *csvTable) first(names ...string) (string, bool) {
+	for _, n := range names {
+		if _, ok := t.col[n]; ok {
+			return t.get(n), true
+		}
+	}
+	return "", false
+}
+
+func (t *csvTable) has(name string) bool { _, ok := t.col[name]; return ok }
+
+// readCSV reads a CSV story: ACLED's layout if its header has ACLED's
+// columns, else any table with latitude and longitude columns.
+func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) (*story.Story, error) {
+	head, _ := br.Peek(64 << 10)
+	if bytes.HasPrefix(head, []byte("\ufeff")) {
+		br.Discard(3)
+		head = head[3:]
+	}
+	comma := sniffComma(head)
+	t := &csvTable{sc: newCSVScanner(br, comma, MaxColumns, MaxRecord), b: newBuilder(src, o.Strict, rep), col: map[string]int{}}
+	header, _, err := t.sc.next()
+	switch {
+	case errors.Is(err, errTooManyFields) || errors.Is(err, errRecordTooLarge):
+		return nil, fmt.Errorf("%s: the header line has more than %d columns or is over %d MiB: not a story table", src.name(), MaxColumns, MaxRecord>>20)
+	case err == io.EOF:
+		return nil, fmt.Errorf("%s: file is empty", src.name())
+	case err != nil:
+		return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+	}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(t.b.cell(h)))
+		t.names = append(t.names, name)
+		if name == "" || strings.HasPrefix(name, "unnamed:") { // a saved table's row index
+			continue
+		}
+		if _, dup := t.col[name]; !dup {
+			t.col[name] = i
+		}
+	}
+	switch {
+	case t.has("event_date") && (t.has("event_id_cnty") || t.has("data_id") || t.has("event_type")):
+		return t.readACLED(base)
+	case latColumn(t.col) != "" && lonColumn(t.col) != "":
+		return t.readPlain(base)
+	}
+	var quoted []string
+	for _, n := range t.names[:min(len(t.names), 12)] {
+		quoted = append(quoted, strconv.Quote(clip(n, 40)))
+	}
+	shown := strings.Join(quoted, ", ")
+	if len(t.names) > 12 {
+		shown += ", …"
+	}
+	return nil, fmt.Errorf("%s: not a story table: a CSV needs latitude and longitude columns (lat or latitude or y; lon, lng, long, longitude or x), or ACLED's columns (event_id_cnty, event_date…); this one, separated by %s, has %s",
+		src.name(), describeComma(comma), shown)
+}
+
+// rows calls row for each row after the header, skipping (and reporting)
+// the rows it refuses and the rows over the limits.
+func (t *csvTable) rows(row func() (*story.Item, error)) error {
+	for {
+		rec, line, err := t.sc.next()
+		if err == io.EOF {
+			return nil
+		}
+		t.line = line
+		switch {
+		case errors.Is(err, errRecordTooLarge):
+			err = t.b.skip(line, 0, "", skipf("the row is longer than %d MiB", MaxRecord>>20))
+		case errors.Is(err, errTooManyFields):
+			err = t.b.skip(line, 0, "", skipf("the row has more than %d fields", MaxColumns))
+		case err != nil:
+			return fmt.Errorf("%s: line %d: reading failed: %w", t.b.src.name(), line, bare(err))
+		case len(rec) == 1 && len(rec[0]) == 0:
+			continue // an empty line
+		default:
+			t.rec = rec
+			var it *story.Item
+			it, err = row()
+			if err == nil {
+				err = t.b.add(it)
+			}
+			if err != nil {
+				what := ""
+				if it != nil {
+					what = "event " + it.ID
+				}
+				err = t.b.skip(line, 0, what, err)
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// ACLED's precision codes, and Sovmap's.
+var (
+	timePrecisions = map[string]story.Precision{"1": story.Day, "2": story.Approximate, "3": story.Month}
+	// ACLED's 2 is a place near the event (ACLED's codebook: the event
+	// happened near the town named, or in an area it stands for).
+	geoPrecisions = map[string]string{"1": "town", "2": "nearby", "3": "region"}
+)
+
+// acledFields are the columns of conflict data the details panel shows.
+var acledFields = []string{"event_type", "sub_event_type", "disorder_type", "actor1", "assoc_actor_1", "ally_actor_1",
+	"actor2", "assoc_actor_2", "ally_actor_2", "civilian_targeting", "fatalities", "admin3", "source_scale", "tags"}
+
+// readACLED reads conflict-event data in ACLED's column layout, of any
+// vintage: upper- or lower-case headers in any order, an index column
+// first, dates in any of ACLED's and spreadsheets' forms, NA for missing
+// values. Each row is an incident; rows at the same location share a
+// place; a row with no coordinates stays on the timeline. Rows repeating
+// an id are kept once.
+func (t *csvTable) readACLED(base string) (*story.Story, error) {
+	b := t.b
+	b.s.Title = story.Text{"en": strings.TrimSuffix(base, ".csv")}
+	b.s.Credit = story.Text{"en": "Data: ACLED, acleddata.com", "es": "Datos: ACLED, acleddata.com"}
+	var dates dateReader
+	victims := map[int]story.Text{}
+	c := t.column
+	var (
+		idCol, dataID, precCol, yearCol, dateCol   = c("event_id_cnty"), c("data_id"), c("time_precision"), c("year"), c("event_date")
+		typeCol, subCol, notesCol, actor1, actor2  = c("event_type"), c("sub_event_type"), c("notes"), c("actor1"), c("actor2")
+		deadCol, sourceCol, latCol, lonCol, geoCol = c("fatalities"), c("source"), c("latitude"), c("longitude"), c("geo_precision")
+		locCol, admin1Col, admin2Col, countryCol   = c("location"), c("admin1"), c("admin2"), c("country")
+		fieldCols                                  []int
+	)
+	for _, name := range acledFields {
+		fieldCols = append(fieldCols, c(name))
+	}
+	err := t.rows(func() (*story.Item, error) {
+		id := t.at(idCol)
+		if id == "" {
+			id = t.at(dataID)
+		}
+		if id == "" {
+			id = "line-" + strconv.Itoa(t.line)
+		}
+		it := &story.Item{ID: id, Kind: story.Incident}
+		prec := story.Day
+		if tp := t.at(precCol); tp != "" {
+			var ok bool
+			if prec, ok = timePrecisions[tp]; !ok {
+				return it, skipf("time_precision %q is not 1, 2 or 3", tp)
+			}
+		}
+		year := 0
+		if y := t.at(yearCol); y != "" {
+			if v, err := strconv.Atoi(y); err == nil && v > 0 && v < 10000 {
+				year = v
+			}
+		}
+		var err error
+		// Conflict data dates every event; Sovmap's own CSV leaves undated
+		// events' dates empty.
+		if it.Date, err = dates.read(t.at(dateCol), prec, year, false); err != nil {
+			return it, err
+		}
+		eventType, subType := t.at(typeCol), t.at(subCol)
+		title := subType
+		if title == "" {
+			title = eventType
+		}
+		if title == "" {
+			title = "Event " + id
+		}
+		it.Title = b.text(title)
+		it.Category = b.text(eventType)
+		if notes := t.at(notesCol); notes != "" {
+			it.Summary = story.Text{"en": notes} // notes are each their own
+		} else {
+			it.Summary = it.Title
+		}
+		it.Actor = t.at(actor1)
+		if a2 := t.at(actor2); a2 != "" {
+			it.Actor = b.intern(it.Actor + " / " + a2)
+		}
+		if f := t.at(deadCol); f != "" {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 0 || n > 1e7 {
+				return it, skipf("fatalities %q is not a whole number from 0", f)
+			}
+			it.Killed, it.KilledOK = n, true
+			if it.Victims = victims[n]; it.Victims == nil {
+				it.Victims = story.Text{"en": strconv.Itoa(n) + " killed", "es": strconv.Itoa(n) + " muertos"}
+				victims[n] = it.Victims
+			}
+		}
+		for i, col := range fieldCols {
+			if v := t.at(col); v != "" {
+				it.Fields = append(it.Fields, story.Field{Name: acledFields[i], Value: clip(v, MaxFieldText)})
+			}
+		}
+		it.Sources = b.sourceList(t.at(sourceCol))
+		if len(it.Sources) == 0 {
+			it.Sources = []*story.Source{b.sourceNamed("ACLED")}
+		}
+		lat, lon := t.at(latCol), t.at(lonCol)
+		if lat == "" && lon == "" {
+			return it, nil // no place: on the timeline only
+		}
+		y, okY := number(lat)
+		x, okX := number(lon)
+		if !okY || !okX {
+			return it, skipf("latitude %q, longitude %q are not both numbers", lat, lon)
+		}
+		pt, err := lonLat(x, y)
+		if err != nil {
+			return it, err
+		}
+		it.LocationPrecision = "town"
+		if gp := t.at(geoCol); gp != "" {
+			var ok bool
+			if it.LocationPrecision, ok = geoPrecisions[gp]; !ok {
+				return it, skipf("geo_precision %q is not 1, 2 or 3", gp)
+			}
+		}
+		loc, admin1, admin2 := t.at(locCol), t.at(admin1Col), t.at(admin2Col)
+		if loc == "" {
+			loc = fmt.Sprintf("%.4f, %.4f", y, x)
+		}
+		key := loc + "\x00" + admin1 + "\x00" + admin2 + "\x00" + lat + "\x00" + lon
+		it.Place, err = b.place(key, "", loc, admin1, admin2, t.at(countryCol), pt)
+		return it, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n := dates.note(); n != "" {
+		b.rep.Notes = append(b.rep.Notes, n)
+	}
+	return b.finish("ACLED CSV")
+}
+
+// The column names QGIS's delimited-text layer takes for coordinates.
+var (
+	latNames = []string{"latitude", "lat", "y", "lat_dd", "ycoord", "y_coord", "point_y", "latitud"}
+	lonNames = []string{"longitude", "lon", "lng", "long", "x", "lon_dd", "long_dd", "xcoord", "x_coord", "point_x", "longitud"}
+)
+
+func latColumn(col map[string]int) string { return firstName(col, latNames) }
+func lonColumn(col map[string]int) string { return firstName(col, lonNames) }
+
+func firstName(col map[string]int, names []string) string {
+	for _, n := range names {
+		if _, ok := col[n]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
+// Optional columns of a plain table.
+var (
+	dateNames     = []string{"date", "event_date", "fecha", "datetime", "time", "day"}
+	titleNames    = []string{"title", "name", "titulo", "título", "nombre", "place", "location", "lugar"}
+	summaryNames  = []string{"description", "summary", "notes", "desc", "descripcion", "descripción", "text"}
+	categoryNames = []string{"category", "event_type", "type", "categoria", "categoría", "tipo"}
+	idNames       = []string{"id", "event_id", "fid", "uid"}
+)
+
+// readPlain reads any table with latitude and longitude columns: each row
+// an incident at its point, dated and named from the columns that say so,
+// its other columns shown as fields.
+func (t *csvTable) readPlain(base string) (*story.Story, error) {
+	b := t.b
+	b.s.Title = story.Text{"en": strings.TrimSuffix(base, ".csv")}
+	b.s.Credit = story.Text{"en": "Data: " + base, "es": "Datos: " + base}
+	src := b.sourceNamed(base)
+	latCol, lonCol := latColumn(t.col), lonColumn(t.col)
+	known := map[string]bool{latCol: true, lonCol: true}
+	dateCol := firstName(t.col, dateNames)
+	titleCol := firstName(t.col, titleNames)
+	summaryCol := firstName(t.col, summaryNames)
+	categoryCol := firstName(t.col, categoryNames)
+	idCol := firstName(t.col, idNames)
+	for _, c := range []string{dateCol, titleCol, summaryCol, categoryCol, idCol} {
+		known[c] = true
+	}
+	var dates dateReader
+	rowNo := 0
+	err := t.rows(func() (*story.Item, error) {
+		rowNo++
+		id := t.get(idCol)
+		if id == "" {
+			id = "row-" + strconv.Itoa(rowNo)
+		}
+		it := &story.Item{ID: b.intern(id), Kind: story.Incident, Sources: []*story.Source{src}}
+		var err error
+		if it.Date, err = dates.read(t.get(dateCol), story.Day, 0, false); err != nil {
+			return it, err
+		}
+		title := t.get(titleCol)
+		if title == "" {
+			title = t.get(categoryCol)
+		}
+		if title == "" {
+			title = "Row " + strconv.Itoa(rowNo)
+		}
+		it.Title = b.text(title)
+		it.Summary = b.text(t.get(summaryCol))
+		if it.Summary == nil {
+			it.Summary = it.Title
+		}
+		it.Category = b.text(t.get(categoryCol))
+		for i, name := range t.names {
+			if known[name] || name == "" || len(it.Fields) >= MaxFields || i >= len(t.rec) {
+				continue
+			}
+			if v := t.get(name); v != "" {
+				it.Fields = append(it.Fields, story.Field{Name: b.intern(name), Value: b.intern(clip(v, MaxFieldText))})
+			}
+		}
+		lat, lon := t.get(latCol), t.get(lonCol)
+		if lat == "" && lon == "" {
+			return it, nil
+		}
+		y, okY := number(lat)
+		x, okX := number(lon)
+		if !okY || !okX {
+			return it, skipf("%s %q, %s %q are not both numbers", latCol, lat, lonCol, lon)
+		}
+		pt, err := lonLat(x, y)
+		if err != nil {
+			return it, err
+		}
+		it.LocationPrecision = "town"
+		name := t.get(titleCol)
+		if name == "" {
+			name = fmt.Sprintf("%.4f, %.4f", y, x)
+		}
+		it.Place, err = b.place(name+"\x00"+lat+"\x00"+lon, "", name, "", "", "", pt)
+		return it, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n := dates.note(); n != "" {
+		b.rep.Notes = append(b.rep.Notes, n)
+	}
+	return b.finish("CSV")
+}

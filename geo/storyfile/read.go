@@ -1,0 +1,339 @@
+// Package storyfile reads and writes stories as files: Sovmap's own
+// GeoJSON, any GeoJSON FeatureCollection of points, conflict-event data as
+// CSV in ACLED's column layout (any vintage), and plain CSV with latitude
+// and longitude columns.
+//
+// Every input is treated as hostile. Work and memory are bounded by the
+// limits below; only regular files are read, opened so that a pipe or a
+// device cannot block; reading streams, reports its progress and stops when
+// its context is cancelled. Files from elsewhere are read leniently: every
+// good row is kept and the others are counted and reported, each with the
+// line an editor shows. Sovmap's own files are read strictly: any problem
+// is an error. Every error names the file, the item or line, and the
+// problem.
+package storyfile
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sovmap/geo/story"
+)
+
+// Limits on what a story file may hold. Reading a file at the size limit
+// takes a few seconds and, for real data, memory of about its size again
+// (see BenchmarkReadACLED); the item limit bounds memory for files of many
+// tiny rows.
+const (
+	MaxFileSize   = 512 << 20 // bytes
+	MaxItems      = 1_000_000 // incidents and events
+	MaxDepth      = 64        // nesting of JSON arrays and objects
+	MaxFieldBytes = 1 << 20   // one CSV field, one JSON string
+	MaxRecord     = 4 << 20   // one CSV record
+	MaxColumns    = 1024      // fields of one CSV record
+	MaxFields     = 32        // extra fields kept for an item's details
+	MaxFieldText  = 500       // bytes of an extra field's value kept
+	maxProblems   = 20        // skipped rows reported in detail
+)
+
+// Options says how to read a file.
+type Options struct {
+	// Strict makes any row or feature that cannot be used an error, as
+	// it always is for Sovmap's own files.
+	Strict bool
+	// Progress, if set, hears how many bytes of how many have been read.
+	Progress func(read, total int64)
+
+	own bool // the file is Sovmap's own GeoJSON whatever it says
+}
+
+// Report says what reading a file used and what it could not.
+type Report struct {
+	File    string // the file's name
+	Format  string // what the file was read as ("ACLED CSV", "GeoJSON", …)
+	Items   int    // items loaded
+	Skipped int    // rows or features not used
+	Merged  int    // rows repeating an id already read, kept once
+	// Problems are the first rows or features skipped, with why.
+	Problems []Problem
+	// Notes say how the file was understood where that was a choice (a
+	// date order, a text encoding).
+	Notes []string
+}
+
+// Problem is one row or feature that could not be used.
+type Problem struct {
+	Line int    // the line it starts on, as an editor shows it; 0 if unknown
+	What string // "event MEX123", "feature 12"
+	Why  string
+}
+
+func (p Problem) String() string {
+	where := ""
+	if p.Line > 0 {
+		where = fmt.Sprintf("line %d: ", p.Line)
+	}
+	if p.What != "" {
+		where += p.What + ": "
+	}
+	return where + p.Why
+}
+
+// Summary is the report in one line, for the command line: "5,070
+// incidents loaded, 1 row skipped (line 12: event MEX9: …)".
+func (r Report) Summary() string {
+	s := fmt.Sprintf("%s: %s loaded", r.File, count(r.Items, "item", "items"))
+	if r.Skipped > 0 {
+		s += ", " + count(r.Skipped, "row skipped", "rows skipped")
+		if len(r.Problems) > 0 {
+			s += " (" + r.Problems[0].String()
+			if r.Skipped > 1 {
+				s += "; …"
+			}
+			s += ")"
+		}
+	}
+	if r.Merged > 0 {
+		s += ", " + count(r.Merged, "repeated row kept once", "repeated rows kept once")
+	}
+	return s
+}
+
+// count writes n with thousands separators and the noun's right number.
+func count(n int, one, many string) string {
+	noun := many
+	if n == 1 {
+		noun = one
+	}
+	digits := fmt.Sprint(n)
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String() + " " + noun
+}
+
+// Read reads a story file: Sovmap's GeoJSON, any GeoJSON of points, ACLED
+// CSV or CSV with coordinates, told apart by its content. It returns the
+// story and what it used; an error when nothing at all could be used, when
+// the file breaks a limit, when a row cannot be used and Strict is set, or
+// when ctx is cancelled.
+func Read(ctx context.Context, path string, o Options) (*story.Story, Report, error) {
+	rep := Report{File: path}
+	f, size, err := openRegular(path)
+	if err != nil {
+		return nil, rep, err
+	}
+	defer f.Close()
+	in := &progressReader{r: f, ctx: ctx, total: size, report: o.Progress}
+	br := bufio.NewReaderSize(in, 256<<10)
+	src := &fileSource{path: path}
+	s, err := read(br, src, filepath.Base(path), o, &rep)
+	if err == nil && in.err != nil {
+		err = in.err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil, rep, fmt.Errorf("%s: reading was cancelled", path)
+	}
+	return s, rep, err
+}
+
+// ReadFile reads a story file leniently with no cancellation: Read with
+// the zero Options.
+func ReadFile(path string) (*story.Story, error) {
+	s, _, err := Read(context.Background(), path, Options{})
+	return s, err
+}
+
+// Parse reads a story from memory, strictly: the built-in story and the
+// tests. name starts every error.
+func Parse(name string, data []byte) (*story.Story, error) {
+	rep := Report{File: name}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is %d bytes; the limit is %d MiB", name, len(data), MaxFileSize>>20)
+	}
+	br := bufio.NewReader(bytes.NewReader(data))
+	return read(br, &memSource{label: name, data: data}, name, Options{Strict: true, own: true}, &rep)
+}
+
+// ParseBytes reads a story file's contents from memory, as Read reads a
+// file; name starts every error.
+func ParseBytes(name string, data []byte, o Options) (*story.Story, Report, error) {
+	rep := Report{File: name}
+	if len(data) > MaxFileSize {
+		return nil, rep, fmt.Errorf("%s: file is %d bytes; the limit is %d MiB", name, len(data), MaxFileSize>>20)
+	}
+	s, err := read(bufio.NewReader(bytes.NewReader(data)), &memSource{label: name, data: data}, name, o, &rep)
+	return s, rep, err
+}
+
+// read tells the format from the first bytes and reads the file.
+func read(br *bufio.Reader, src source, base string, o Options, rep *Report) (*story.Story, error) {
+	head, err := br.Peek(64 << 10)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+	}
+	head = bytes.TrimPrefix(head, []byte("\ufeff"))
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	switch {
+	case len(trimmed) == 0:
+		return nil, fmt.Errorf("%s: file is empty", src.name())
+	case trimmed[0] == '{' || trimmed[0] == '[':
+		return readGeoJSON(br, src, base, o, rep)
+	case o.own:
+		return nil, fmt.Errorf("%s: not a Sovmap story: it is not GeoJSON", src.name())
+	}
+	return readCSV(br, src, base, o, rep)
+}
+
+// openRegular opens path for reading if it is a regular file within the
+// size limit. The open itself cannot block: a pipe, a device or a socket
+// is refused without being read.
+func openRegular(path string) (*os.File, int64, error) {
+	f, err := openNonBlocking(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, 0, fmt.Errorf("%s: no such file", path)
+		case errors.Is(err, fs.ErrPermission):
+			return nil, 0, fmt.Errorf("%s: not allowed to read it", path)
+		}
+		return nil, 0, fmt.Errorf("%s: cannot open: %w", path, bare(err))
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: cannot read: %w", path, bare(err))
+	}
+	switch {
+	case st.IsDir():
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: is a folder, not a story file", path)
+	case !st.Mode().IsRegular():
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: is not a regular file (a pipe, a device or a socket): save it as a file first", path)
+	case st.Size() > MaxFileSize:
+		f.Close()
+		return nil, 0, fmt.Errorf("%s: file is larger than the %d MiB a story may be", path, MaxFileSize>>20)
+	}
+	return f, st.Size(), nil
+}
+
+// progressReader reads at most MaxFileSize bytes (a file may grow while
+// read), reports progress now and then, and stops when ctx is done.
+type progressReader struct {
+	r        io.Reader
+	ctx      context.Context
+	total    int64
+	read     int64
+	reported int64
+	report   func(read, total int64)
+	err      error
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	if err := p.ctx.Err(); err != nil {
+		p.err = err
+		return 0, err
+	}
+	if p.read >= MaxFileSize {
+		p.err = fmt.Errorf("file grew past the %d MiB a story may be", MaxFileSize>>20)
+		return 0, p.err
+	}
+	n, err := p.r.Read(b[:min(int64(len(b)), MaxFileSize-p.read)])
+	p.read += int64(n)
+	if p.report != nil && (p.read-p.reported > 1<<20 || err == io.EOF) {
+		p.reported = p.read
+		p.report(p.read, p.total)
+	}
+	return n, err
+}
+
+// source is where the bytes came from: for errors, its name, and the line
+// an editor shows for a byte offset, found by reading it again (only when
+// a problem is reported, so reading streams).
+type source interface {
+	name() string
+	lines(offsets []int64) []int
+}
+
+type fileSource struct{ path string }
+
+func (s *fileSource) name() string { return s.path }
+
+func (s *fileSource) lines(offsets []int64) []int {
+	f, err := os.Open(s.path)
+	if err != nil {
+		return make([]int, len(offsets))
+	}
+	defer f.Close()
+	return linesAt(bufio.NewReader(io.LimitReader(f, MaxFileSize)), offsets)
+}
+
+type memSource struct {
+	label string
+	data  []byte
+}
+
+func (s *memSource) name() string { return s.label }
+
+func (s *memSource) lines(offsets []int64) []int {
+	return linesAt(bufio.NewReader(bytes.NewReader(s.data)), offsets)
+}
+
+// linesAt finds the line of each offset (sorted): the line of the first
+// byte at or after it that is not white space or a comma, so that the
+// offset between two values names the line the second starts on.
+func linesAt(r *bufio.Reader, offsets []int64) []int {
+	out := make([]int, len(offsets))
+	line, pos := 1, int64(0)
+	var next byte // the byte at pos, read but not passed
+	have := false
+	read := func() bool {
+		if !have {
+			c, err := r.ReadByte()
+			if err != nil {
+				return false
+			}
+			next, have = c, true
+		}
+		return true
+	}
+	pass := func() {
+		if next == '\n' {
+			line++
+		}
+		have = false
+		pos++
+	}
+	for i, off := range offsets {
+		for pos < off && read() {
+			pass()
+		}
+		for read() && (next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == ',') {
+			pass()
+		}
+		out[i] = line
+	}
+	return out
+}
+
+// bare drops the path from an error: messages name the file once.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

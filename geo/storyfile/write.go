@@ -1,0 +1,173 @@
+package storyfile
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"sovmap/geo/story"
+)
+
+// The shape of Sovmap's own GeoJSON, as WriteGeoJSON writes it: the marker
+// and the sources before the features, so that a reader knows both before
+// the first feature.
+type (
+	outCollection struct {
+		Type        string          `json:"type"`
+		Sovmap      int             `json:"sovmap"`
+		Title       story.Text      `json:"title,omitempty"`
+		Description story.Text      `json:"description,omitempty"`
+		Credit      story.Text      `json:"credit,omitempty"`
+		Sources     []*story.Source `json:"sources"`
+		Features    []outFeature    `json:"features"`
+	}
+	outFeature struct {
+		Type       string    `json:"type"`
+		ID         string    `json:"id"`
+		Geometry   *outPoint `json:"geometry"`
+		Properties outProps  `json:"properties"`
+	}
+	outPoint struct {
+		Type        string     `json:"type"`
+		Coordinates [2]float64 `json:"coordinates"`
+	}
+	outProps struct {
+		Kind              story.Kind      `json:"kind"`
+		Side              story.Side      `json:"side,omitempty"`
+		Place             string          `json:"place,omitempty"`
+		PlaceName         string          `json:"place_name,omitempty"`
+		State             string          `json:"state,omitempty"`
+		Municipality      string          `json:"municipality,omitempty"`
+		Country           string          `json:"country,omitempty"`
+		LocationPrecision string          `json:"location_precision,omitempty"`
+		LocationNote      story.Text      `json:"location_note,omitempty"`
+		Date              string          `json:"date,omitempty"`
+		DatePrecision     story.Precision `json:"date_precision"`
+		DateNote          story.Text      `json:"date_note,omitempty"`
+		Category          story.Text      `json:"category,omitempty"`
+		Title             story.Text      `json:"title"`
+		Summary           story.Text      `json:"summary"`
+		Victims           story.Text      `json:"victims,omitempty"`
+		Killed            *int            `json:"killed,omitempty"`
+		Actor             string          `json:"actor,omitempty"`
+		SourceURL         string          `json:"source_url,omitempty"`
+		Source            any             `json:"source"`
+		Fields            []story.Field   `json:"fields,omitempty"`
+	}
+)
+
+// OwnFormat's version.
+const ownVersion = 1
+
+// WriteGeoJSON writes the story in Sovmap's story format: opening the file
+// again gives back the same story, whatever file it came from.
+func WriteGeoJSON(w io.Writer, s *story.Story) error {
+	out := outCollection{Type: "FeatureCollection", Sovmap: ownVersion, Title: s.Title, Description: s.Description,
+		Credit: s.Credit, Sources: s.Sources, Features: make([]outFeature, 0, len(s.Items))}
+	for _, it := range s.Items {
+		p := outProps{Kind: it.Kind, Side: it.Side, LocationPrecision: it.LocationPrecision, LocationNote: it.LocationNote,
+			Date: it.Date.ISO(), DatePrecision: it.Date.Precision, DateNote: it.DateNote, Category: it.Category,
+			Title: it.Title, Summary: it.Summary, Victims: it.Victims, Actor: it.Actor, SourceURL: it.SourceURL, Fields: it.Fields}
+		if it.KilledOK {
+			k := it.Killed
+			p.Killed = &k
+		}
+		ids := make([]string, len(it.Sources))
+		for i, src := range it.Sources {
+			ids[i] = src.ID
+		}
+		p.Source = ids
+		if len(ids) == 1 {
+			p.Source = ids[0]
+		}
+		f := outFeature{Type: "Feature", ID: it.ID, Properties: p}
+		if pl := it.Place; pl != nil {
+			f.Geometry = &outPoint{Type: "Point", Coordinates: [2]float64{pl.Point[0], pl.Point[1]}}
+			f.Properties.Place, f.Properties.PlaceName = pl.ID, pl.Name
+			f.Properties.State, f.Properties.Municipality, f.Properties.Country = pl.State, pl.Municipality, pl.Country
+		}
+		out.Features = append(out.Features, f)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// ACLEDColumns are the columns WriteACLED writes, in ACLED's names.
+var ACLEDColumns = []string{
+	"event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
+	"actor1", "actor2", "admin1", "admin2", "location", "latitude", "longitude",
+	"geo_precision", "source", "notes", "fatalities", "country",
+}
+
+// WriteACLED writes the story's items as CSV in ACLED's column layout.
+// Each item is a row; one with no place has empty coordinates. What the
+// layout has no column for (Spanish text, notes on dates, events' sides)
+// is not written: GeoJSON keeps everything.
+func WriteACLED(w io.Writer, s *story.Story) error {
+	var b strings.Builder
+	row := make([]string, len(ACLEDColumns))
+	tp := map[story.Precision]string{story.Day: "1", story.Approximate: "2", story.Month: "3"}
+	gp := map[string]string{"town": "1", "municipality": "2", "nearby": "2", "region": "3"}
+	write := func(fields []string) error {
+		b.Reset()
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if strings.ContainsAny(f, ",\"\r\n") || strings.TrimSpace(f) != f {
+				f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+			}
+			b.WriteString(f)
+		}
+		b.WriteByte('\n')
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if err := write(ACLEDColumns); err != nil {
+		return err
+	}
+	for _, it := range s.Items {
+		clear(row)
+		row[0] = it.ID
+		switch it.Date.Precision {
+		case story.Day, story.Approximate:
+			row[1] = it.Date.ISO()
+		case story.Month:
+			row[1] = fmt.Sprintf("%04d-%02d-01", it.Date.Year, it.Date.Month)
+		}
+		row[2] = tp[it.Date.Precision]
+		row[3], row[4] = it.Category.In("en"), it.Title.In("en")
+		row[5], row[6], _ = strings.Cut(it.Actor, " / ")
+		if p := it.Place; p != nil {
+			row[7], row[8], row[9] = p.State, p.Municipality, p.Name
+			row[10] = strconv.FormatFloat(p.Point[1], 'f', -1, 64)
+			row[11] = strconv.FormatFloat(p.Point[0], 'f', -1, 64)
+			row[12] = gp[it.LocationPrecision]
+			row[16] = p.Country
+		}
+		names := make([]string, len(it.Sources))
+		for i, src := range it.Sources {
+			names[i] = src.Name.In("en")
+		}
+		row[13] = strings.Join(names, "; ")
+		row[14] = it.Summary.In("en")
+		if it.KilledOK {
+			row[15] = strconv.Itoa(it.Killed)
+		}
+		if err := write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortFields orders fields by name, so that a file's properties (a map)
+// come out the same on every reading.
+func sortFields(f []story.Field) {
+	slices.SortFunc(f, func(a, b story.Field) int { return strings.Compare(a.Name, b.Name) })
+}
