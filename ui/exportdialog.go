@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image/png"
@@ -83,22 +84,33 @@ func (w *Window) confirmWrite(path string, write func()) {
 	write()
 }
 
-// runExport does slow work off the UI goroutine behind a progress dialog,
-// then says how it went.
-func (w *Window) runExport(path string, work func() error) {
+// runExport does slow work off the UI goroutine behind a progress dialog
+// with a Cancel button (Escape cancels too), then says how it went. A
+// cancelled export writes nothing; the window is free at once.
+func (w *Window) runExport(path string, work func(context.Context) error) {
 	lang := w.state.Lang()
+	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustomWithoutButtons(tr(lang, "export.working"), container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), w)
+	prog := dialog.NewCustom(tr(lang, "export.working"), tr(lang, "export.cancel"),
+		container.NewVBox(widget.NewLabel(clipText(filepath.Base(path), 80)), bar), w)
+	prog.SetOnClosed(cancel)
+	w.cancelOp = prog.Hide // closing it cancels
 	prog.Show()
 	go func() {
-		err := work()
+		err := work(ctx)
 		fyne.Do(func() {
-			prog.Hide()
-			if err != nil {
-				dialog.ShowError(err, w)
-				return
+			cancelled := ctx.Err() != nil
+			w.cancelOp = nil
+			if !cancelled {
+				prog.Hide()
 			}
-			dialog.ShowInformation(tr(lang, "export.done.title"), fmt.Sprintf(tr(lang, "export.done"), path), w)
+			switch {
+			case cancelled: // already closed; the file was not written
+			case err != nil:
+				dialog.ShowError(err, w)
+			default:
+				dialog.ShowInformation(tr(lang, "export.done.title"), fmt.Sprintf(tr(lang, "export.done"), path), w)
+			}
 		})
 	}()
 }
@@ -266,7 +278,7 @@ func (w *Window) showExportDialog() {
 				return
 			}
 			m := st.Map()
-			w.runExport(path, func() error { return plan.Write(path, m) })
+			w.runExport(path, func(ctx context.Context) error { return plan.Write(ctx, path, m) })
 		})
 	}, w)
 	field.entry.OnSubmitted = func(string) { form.Submit() }

@@ -29,7 +29,7 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 	prog := dialog.NewCustom(tr(lang, "story.opening"), tr(lang, "export.cancel"),
 		container.NewVBox(widget.NewLabel(clipText(filepath.Base(path), 80)), bar), w)
 	prog.SetOnClosed(cancel) // the Cancel button, or Escape
-	w.cancelOp = cancel
+	w.cancelOp = prog.Hide // closing it cancels
 	prog.Show()
 	m := w.state.Map()
 	go func() {
@@ -140,8 +140,8 @@ func (w *Window) showExportStoryDialog() {
 				write = storyfile.WriteACLED
 			}
 			w.confirmWrite(path, func() {
-				w.runExport(path, func() error {
-					return atomicfile.WriteFile(path, func(out io.Writer) error { return write(out, s) })
+				w.runExport(path, func(ctx context.Context) error {
+					return atomicfile.WriteFileContext(ctx, path, func(out io.Writer) error { return write(out, s) })
 				})
 			})
 		}, w)

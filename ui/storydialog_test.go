@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 
+	"sovmap/geo/geotest"
 	"sovmap/geo/render"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
@@ -141,5 +143,32 @@ func TestMarkersCluster(t *testing.T) {
 	capture(w)
 	if _, shown := v.markers(); len(shown) != 4 {
 		t.Errorf("the built-in story shows %d markers, want its 4 places", len(shown))
+	}
+}
+
+// Opening a story can be cancelled: the dialog's Cancel (or Escape) stops
+// the reading and keeps the story shown.
+func TestOpenStoryCancel(t *testing.T) {
+	w := newTestWindow(t)
+	before := w.state.Story()
+	path := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(path, geotest.ACLEDRows(100000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := w.OpenStory(path)
+	if w.cancelOp == nil {
+		t.Fatal("no way to cancel while the story opens")
+	}
+	w.globalKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("cancelling did not end the opening")
+	}
+	if w.state.Story() != before {
+		t.Error("a cancelled opening replaced the story")
+	}
+	if len(w.Canvas().Overlays().List()) != 0 {
+		t.Error("a dialog is still shown after cancelling")
 	}
 }

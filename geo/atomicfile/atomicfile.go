@@ -11,6 +11,7 @@
 package atomicfile
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -35,7 +36,13 @@ const (
 
 // WriteFile writes path with write, atomically. Every error names path,
 // never the temporary file.
-func WriteFile(path string, write func(io.Writer) error) (err error) {
+func WriteFile(path string, write func(io.Writer) error) error {
+	return WriteFileContext(context.Background(), path, write)
+}
+
+// WriteFileContext is WriteFile that stops when ctx is done: the writes
+// fail from then on, and nothing is renamed into place.
+func WriteFileContext(ctx context.Context, path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder", path)
@@ -57,7 +64,10 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	fail := func(err error) error { return fmt.Errorf("%s: %w", path, bare(err)) }
-	if err := write(t.f); err != nil {
+	if err := write(ctxWriter{ctx, t.f}); err != nil {
+		return fail(err)
+	}
+	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
 	if err := t.f.Sync(); err != nil {
@@ -68,6 +78,19 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// ctxWriter fails every write once its context is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // temp is a temporary file being written: unnamed (O_TMPFILE) or named.

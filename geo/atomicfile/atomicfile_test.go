@@ -2,6 +2,7 @@ package atomicfile_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -226,4 +227,26 @@ func TestRemoveTemporary(t *testing.T) {
 	if err := <-done; err == nil {
 		t.Error("the interrupted write reported success")
 	}
+}
+
+// A write whose context is cancelled stops, and leaves nothing.
+func TestWriteFileCancelled(t *testing.T) {
+	bothWays(t, func(t *testing.T, _ bool) {
+		dir := t.TempDir()
+		ctx, cancel := context.WithCancel(context.Background())
+		err := atomicfile.WriteFileContext(ctx, filepath.Join(dir, "map.png"), func(w io.Writer) error {
+			if _, err := w.Write([]byte("part")); err != nil {
+				return err
+			}
+			cancel()
+			_, err := w.Write([]byte("rest"))
+			return err
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want cancelled", err)
+		}
+		if names := entries(t, dir); len(names) != 0 {
+			t.Errorf("a cancelled write left %v", names)
+		}
+	})
 }

@@ -6,6 +6,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -139,14 +140,15 @@ func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
 }
 
 // Write draws the plan with m's renderer and writes it to path, in the
-// format its extension names, atomically.
-func (p Plan) Write(path string, m *geo.Map) error {
+// format its extension names, atomically; when ctx is done, it stops and
+// writes nothing.
+func (p Plan) Write(ctx context.Context, path string, m *geo.Map) error {
 	f, err := FormatFor(path)
 	if err != nil {
 		return err
 	}
 	r := render.NewRenderer(m)
-	return atomicfile.WriteFile(path, func(w io.Writer) error { return p.Encode(w, r, f) })
+	return atomicfile.WriteFileContext(ctx, path, func(w io.Writer) error { return p.Encode(w, r, f) })
 }
 
 // Map exports what st shows to path, in the format its extension names.
@@ -158,5 +160,5 @@ func Map(path string, st *appstate.State, o Options) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return plan.Write(path, st.Map())
+	return plan.Write(context.Background(), path, st.Map())
 }

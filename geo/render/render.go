@@ -133,34 +133,46 @@ func NewRenderer(m *geo.Map) *Renderer {
 	return r
 }
 
-// split cuts a frame into an upper and a lower band of whole rows; each is a
-// viewport of its own over the same pixels of dst.
-func split(dst *image.RGBA, vp geo.Viewport, upper, lower *band) {
-	h := vp.Height / 2
-	upper.dst = image.RGBA{Pix: dst.Pix, Stride: dst.Stride, Rect: image.Rect(0, 0, vp.Width, h)}
-	lower.dst = image.RGBA{Pix: dst.Pix[dst.PixOffset(dst.Rect.Min.X, dst.Rect.Min.Y+h):], Stride: dst.Stride,
-		Rect: image.Rect(0, 0, vp.Width, vp.Height-h)}
-	upper.vp, lower.vp = vp, vp
-	upper.vp.Height, lower.vp.Height = h, vp.Height-h
-	// The centre of each band, in projected metres.
-	upper.vp.Center = vp.FromPixel(float64(vp.Width)/2, float64(h)/2)
-	lower.vp.Center = vp.FromPixel(float64(vp.Width)/2, float64(h)+float64(vp.Height-h)/2)
+// maxBandRows bounds the rows a band draws at once: the rasterizer keeps
+// a float a pixel of its band, so a 16384-pixel-wide export in two bands
+// of 8192 rows would hold a gigabyte for that alone.
+const maxBandRows = 1024
+
+// setBand makes b the rows y0 to y1 of the frame: a viewport of its own
+// over those pixels of dst.
+func setBand(b *band, dst *image.RGBA, vp geo.Viewport, y0, y1 int) {
+	b.dst = image.RGBA{Pix: dst.Pix[dst.PixOffset(dst.Rect.Min.X, dst.Rect.Min.Y+y0):], Stride: dst.Stride,
+		Rect: image.Rect(0, 0, vp.Width, y1-y0)}
+	b.vp = vp
+	b.vp.Height = y1 - y0
+	// The centre of the band, in projected metres.
+	b.vp.Center = vp.FromPixel(float64(vp.Width)/2, float64(y0)+float64(y1-y0)/2)
 }
 
 // Render draws the view vp of the map and the scene into dst, whose size
-// should be vp.Width by vp.Height.
+// should be vp.Width by vp.Height. The land is drawn in horizontal bands,
+// two at a time on two cores (a frame of up to 2,048 rows in one pair).
 func (r *Renderer) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	if dst.Rect.Dx() != vp.Width || dst.Rect.Dy() != vp.Height {
 		panic("geo: Render: image and viewport differ in size")
 	}
 	upper, lower := &r.bands[0], &r.bands[1]
-	split(dst, vp, upper, lower)
-	lower.m, lower.sc, lower.sea = r.Map, sc, r.colors.of(sc.Style.Sea)
-	r.helper.jobs <- lower
-	r.main.base(r.Map, &upper.dst, upper.vp, sc, lower.sea)
-	<-r.helper.done
-	lower.sc = nil
-
+	sea := r.colors.of(sc.Style.Sea)
+	bh := min((vp.Height+1)/2, maxBandRows)
+	for y := 0; y < vp.Height; y += 2 * bh {
+		setBand(upper, dst, vp, y, min(y+bh, vp.Height))
+		helped := y+bh < vp.Height
+		if helped {
+			setBand(lower, dst, vp, y+bh, min(y+2*bh, vp.Height))
+			lower.m, lower.sc, lower.sea = r.Map, sc, sea
+			r.helper.jobs <- lower
+		}
+		r.main.base(r.Map, &upper.dst, upper.vp, sc, sea)
+		if helped {
+			<-r.helper.done
+			lower.sc = nil
+		}
+	}
 	r.raster = rasterSurface{r: r, dst: dst}
 	r.decorate(&r.raster, dst.Rect, vp, sc)
 }

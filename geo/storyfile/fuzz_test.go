@@ -2,13 +2,33 @@ package storyfile_test
 
 import (
 	"bytes"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 
 	"sovmap/assets"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
 )
+
+// bounded runs read and fails t if one input took more than two seconds
+// or allocated more than 64 times its size (and 64 MiB): the work of
+// reading must stay proportional to what is read.
+func bounded(t *testing.T, size int, read func()) {
+	sample := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(sample)
+	before := sample[0].Value.Uint64()
+	start := time.Now()
+	read()
+	metrics.Read(sample)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("%d bytes took %v to read", size, d)
+	}
+	if a := sample[0].Value.Uint64() - before; a > uint64(64*size)+64<<20 {
+		t.Fatalf("%d bytes allocated %d bytes to read", size, a)
+	}
+}
 
 // checkStory fails t if an accepted story breaks an invariant the rest of
 // the app relies on.
@@ -52,7 +72,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`[[[[[[[[[[]]]]]]]]]]`))
 	f.Add([]byte("\xff\xfe"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := storyfile.Parse("fuzz.geojson", data)
+		var s *story.Story
+		var err error
+		bounded(t, len(data), func() { s, err = storyfile.Parse("fuzz.geojson", data) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.geojson: ") || strings.Contains(err.Error(), "\n") {
 				t.Fatalf("error is not one line naming the file: %v", err)
@@ -73,7 +95,10 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("lat;lon;name\n19,4;-99,1;Zócalo\n"))
 	f.Add([]byte("latitude,longitude\n\"19\"\"\",-99\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, rep, err := storyfile.ParseBytes("fuzz", data, storyfile.Options{})
+		var s *story.Story
+		var rep storyfile.Report
+		var err error
+		bounded(t, len(data), func() { s, rep, err = storyfile.ParseBytes("fuzz", data, storyfile.Options{}) })
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz: ") || strings.Contains(err.Error(), "\n") {
 				t.Fatalf("error is not one line naming the file: %v", err)
