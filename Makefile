@@ -6,7 +6,7 @@ GO ?= go
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 FYNE := $(CURDIR)/build/bin/fyne
 
-.PHONY: run test setup build unit e2e bench bench-startup generate package screenshot fuzz race
+.PHONY: run test setup build unit e2e bench bench-startup generate package fyne-cli screenshot fuzz race
 
 run: setup
 	$(GO) run .
@@ -45,14 +45,16 @@ bench-startup: setup
 generate:
 	$(GO) generate ./assets
 
-# The Linux desktop bundle, build/Sovmap.tar.xz: the binary, the .desktop
-# file, the icon, and a Makefile that installs them under a prefix. The fyne
-# CLI is installed into build/bin at a pinned version.
-package: setup
+# The Linux desktop bundle, build/Sovmap.tar.xz: the binary, the desktop
+# entry, the hicolor icons, the AppStream metainfo, and a Makefile that
+# installs them (.ci/package-linux). The fyne CLI is installed into
+# build/bin at a pinned version.
+package: setup fyne-cli
+	sh .ci/package-linux
+
+fyne-cli:
 	@mkdir -p build/bin
 	GOBIN=$(CURDIR)/build/bin $(GO) install $(FYNE_TOOLS)
-	$(FYNE) package --os linux --release
-	mv -f Sovmap.tar.xz build/Sovmap.tar.xz
 
 # docs/screenshot.png for the README, made by the app itself under Xvfb.
 screenshot: setup

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -490,10 +491,13 @@ func TestE2ECommandLine(t *testing.T) {
 	os.Rename(shot, filepath.Join("build", "e2e", "cli-screenshot.png"))
 }
 
-// TestE2EDesktopEntryLaunches does what a double-click does: it installs the
-// Linux bundle (make package) into a temporary prefix, reads the installed
-// .desktop file and runs its Exec line, and waits for the Sovmap window.
-func TestE2EDesktopEntryLaunches(t *testing.T) {
+// TestE2EDesktopBundle installs the Linux bundle (make package) as a
+// distribution and as a user would, checks what it installs with the
+// desktop's own validators, and does what a double-click on a story file
+// does: it runs the entry's Exec line with the file for %F and waits for
+// the window, whose class must be "Sovmap" (the entry's StartupWMClass)
+// and whose title names the story.
+func TestE2EDesktopBundle(t *testing.T) {
 	bundle, err := filepath.Abs(filepath.Join("build", "Sovmap.tar.xz"))
 	if err != nil {
 		t.Fatal(err)
@@ -505,36 +509,88 @@ func TestE2EDesktopEntryLaunches(t *testing.T) {
 	if out, err := exec.Command("tar", "xJf", bundle, "-C", tmp).CombinedOutput(); err != nil {
 		t.Fatalf("tar: %v\n%s", err, out)
 	}
+	const id = "org.sovmap.Sovmap"
 	root := filepath.Join(tmp, "root")
 	if out, err := exec.Command("make", "-C", filepath.Join(tmp, "sovmap"), "install", "DESTDIR="+root, "PREFIX=/usr").CombinedOutput(); err != nil {
 		t.Fatalf("make install: %v\n%s", err, out)
 	}
-	entry, err := os.ReadFile(filepath.Join(root, "usr", "share", "applications", "org.sovmap.Sovmap.desktop"))
+	share := filepath.Join(root, "usr", "share")
+	entryPath := filepath.Join(share, "applications", id+".desktop")
+	entry := desktopEntry(t, entryPath)
+	for k, want := range map[string]string{
+		"Exec":           "sovmap %F",
+		"Icon":           id,
+		"MimeType":       "application/geo+json;text/csv;",
+		"StartupWMClass": "Sovmap",
+		"Name[es]":       "Sovmap",
+	} {
+		if entry[k] != want {
+			t.Errorf("desktop entry: %s=%q, want %q", k, entry[k], want)
+		}
+	}
+	if entry["Comment[es]"] == "" || entry["GenericName[es]"] == "" {
+		t.Error("desktop entry: no Spanish comment or generic name")
+	}
+	for _, size := range []int{48, 64, 128, 256, 512} {
+		icon := filepath.Join(share, "icons", "hicolor", fmt.Sprintf("%dx%d", size, size), "apps", id+".png")
+		if b := pixeltest.DecodePNG(t, icon).Bounds(); b.Dx() != size || b.Dy() != size {
+			t.Errorf("%s is %v, want %dx%d", icon, b, size, size)
+		}
+	}
+	svg, err := os.ReadFile(filepath.Join(share, "icons", "hicolor", "scalable", "apps", id+".svg"))
+	if err != nil || !bytes.Contains(svg, []byte("<svg")) {
+		t.Errorf("no scalable icon: %v", err)
+	}
+	metainfo := filepath.Join(share, "metainfo", id+".metainfo.xml")
+	// Both validators print nothing but success when there is no error,
+	// warning or hint to give.
+	if out, err := exec.Command("desktop-file-validate", entryPath).CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("desktop-file-validate: %v\n%s", err, out)
+	}
+	out, err := exec.Command("appstreamcli", "validate", "--no-net", "--no-color", metainfo).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Validation was successful") || regexp.MustCompile(`(?m)^[EWI]: `).Match(out) {
+		t.Errorf("appstreamcli validate: %v\n%s", err, out)
+	}
+	meta, err := os.ReadFile(metainfo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fields := map[string]string{}
-	for _, line := range strings.Split(string(entry), "\n") {
-		if k, v, ok := strings.Cut(line, "="); ok {
-			fields[k] = v
+	if v := fyneAppVersion(t); !bytes.Contains(meta, []byte(`<release version="`+v+`"`)) {
+		t.Errorf("the metainfo has no release %s (FyneApp.toml's Version)", v)
+	}
+
+	// A user install, and the file types it claims, as xdg-open sees them.
+	home := filepath.Join(tmp, "home")
+	userEnv := append(os.Environ(), "HOME="+home, "XDG_DATA_HOME="+filepath.Join(home, ".local", "share"), "XDG_DATA_DIRS="+share, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+	install := exec.Command("make", "-C", filepath.Join(tmp, "sovmap"), "user-install")
+	install.Env = userEnv
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("make user-install: %v\n%s", err, out)
+	}
+	for _, mime := range []string{"application/geo+json", "text/csv"} {
+		q := exec.Command("xdg-mime", "query", "default", mime)
+		q.Env = userEnv
+		out, err := q.Output()
+		if got := strings.TrimSpace(string(out)); err != nil || got != id+".desktop" {
+			t.Errorf("xdg-mime query default %s = %q, %v; want %s.desktop", mime, got, err, id)
 		}
 	}
-	for _, k := range []string{"Name", "Exec", "Icon", "Categories"} {
-		if fields[k] == "" {
-			t.Errorf("the .desktop file has no %s", k)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(root, "usr", "share", "pixmaps", fields["Icon"]+".png")); err != nil {
-		t.Errorf("icon %s not installed: %v", fields["Icon"], err)
+
+	// A double-click on a story file: the Exec line with the file for %F,
+	// run with the session's PATH, which holds the prefix.
+	story := filepath.Join(tmp, "zocalo-story.csv")
+	if err := os.WriteFile(story, []byte("name,lat,lon,date\nZócalo,19.43,-99.13,2025-01-13\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	display := startXvfb(t)
-	// A launcher runs Exec with the session's PATH, which holds the prefix.
-	cmd := exec.Command("sh", "-c", fields["Exec"])
+	cmd := exec.Command("sh", "-c", strings.ReplaceAll(entry["Exec"], "%F", "'"+story+"'"))
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+t.TempDir(), "LANG=en_US.UTF-8",
 		"PATH="+filepath.Join(root, "usr", "bin")+":"+os.Getenv("PATH"))
 	// Its own process group, so that stopping it stops the app the shell
 	// started too, before the test removes the app's home.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -550,10 +606,48 @@ func TestE2EDesktopEntryLaunches(t *testing.T) {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	})
 	s := &session{t: t, display: display}
-	waitFor(t, "the window of the installed app", func() bool {
-		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
-		return err == nil && strings.TrimSpace(out) != ""
+	waitFor(t, "the window of the installed app, titled with the story", func() bool {
+		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap.*zocalo-story")
+		if err != nil || strings.TrimSpace(out) == "" {
+			return false
+		}
+		s.wid = strings.Fields(out)[0]
+		return true
 	})
+	class, err := s.x("xprop", "-id", s.wid, "WM_CLASS")
+	if err != nil || strings.TrimSpace(class) != `WM_CLASS(STRING) = "Sovmap", "Sovmap"` {
+		t.Errorf("window class: %q, %v; want \"Sovmap\", \"Sovmap\"\napp stderr:\n%s", class, err, stderr.String())
+	}
+}
+
+// desktopEntry reads the keys of a desktop entry file.
+func desktopEntry(t *testing.T, path string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			keys[k] = v
+		}
+	}
+	return keys
+}
+
+// fyneAppVersion is the Version in FyneApp.toml.
+func fyneAppVersion(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^Version = "([^"]+)"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("FyneApp.toml has no Version")
+	}
+	return string(m[1])
 }
 
 // TestE2ENoNetwork proves the app needs and makes no network connection:

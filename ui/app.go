@@ -42,6 +42,9 @@ type Window struct {
 	// cancelOp, while a long operation runs behind a dialog, cancels it
 	// (Escape does).
 	cancelOp func()
+	// drawn is set once the first frame is drawn: the native window
+	// exists then, and its class is fixed (see setTitle).
+	drawn bool
 	// MapLoaded is closed once the full map has loaded and is shown, or
 	// has failed to load; MapErr then says which.
 	MapLoaded chan struct{}
@@ -64,7 +67,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	p := newPrefs(a.Preferences())
 	st := appstate.New(s, p.language())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
-	w := &Window{Window: a.NewWindow(""), app: a, state: st, MapLoaded: make(chan struct{})}
+	w := &Window{Window: a.NewWindow(appName), app: a, state: st, MapLoaded: make(chan struct{})}
 	w.mapView = newMapView(st)
 	w.details = newDetails(st)
 	w.notice = newNotice(w)
@@ -92,7 +95,11 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	// once it is drawn, or after a moment if no frame comes (no display).
 	var once sync.Once
 	load := func() { once.Do(func() { go w.loadFullMap() }) }
-	w.mapView.firstFrame = load
+	w.mapView.firstFrame = func() {
+		w.drawn = true
+		w.setTitle()
+		load()
+	}
 	time.AfterFunc(time.Second, load)
 	return w, nil
 }
@@ -128,8 +135,19 @@ func (w *Window) WaitForMap(timeout time.Duration) error {
 	}
 }
 
+// appName is the window's class (X11 WM_CLASS), whatever the story: docks
+// tie the window to the launcher's StartupWMClass by it.
+const appName = "Sovmap"
+
+// setTitle names the story in the window's title. GLFW takes the X11 window
+// class from the title the window is created with, so until the first frame
+// (when the window surely exists) the title stays the class alone.
 func (w *Window) setTitle() {
-	w.SetTitle("Sovmap — " + clipText(w.state.Story().Title.In(w.state.Lang()), 120))
+	if !w.drawn {
+		w.SetTitle(appName)
+		return
+	}
+	w.SetTitle(appName + " — " + clipText(w.state.Story().Title.In(w.state.Lang()), 120))
 }
 
 func (w *Window) layout() fyne.CanvasObject {
