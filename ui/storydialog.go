@@ -29,7 +29,7 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 	prog := dialog.NewCustom(tr(lang, "story.opening"), tr(lang, "export.cancel"),
 		container.NewVBox(widget.NewLabel(clipText(filepath.Base(path), 80)), bar), w)
 	prog.SetOnClosed(cancel) // the Cancel button, or Escape
-	w.cancelOp = prog.Hide // closing it cancels
+	w.cancelOp = prog.Hide   // closing it cancels
 	prog.Show()
 	m := w.state.Map()
 	go func() {
