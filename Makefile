@@ -6,12 +6,12 @@ GO ?= go
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 FYNE := $(CURDIR)/build/bin/fyne
 
-.PHONY: run test setup build unit e2e bench bench-startup generate package fyne-cli screenshot fuzz race
+.PHONY: run test setup build unit e2e bench bench-startup generate package package-windows fyne-cli screenshot fuzz race
 
 run: setup
 	$(GO) run .
 
-test: setup package
+test: setup package package-windows
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race -short ./...
@@ -51,6 +51,11 @@ generate:
 # build/bin at a pinned version.
 package: setup fyne-cli
 	sh .ci/package-linux
+
+# build/Sovmap.exe, cross-compiled for Windows with MinGW-w64
+# (.ci/package-windows); the end-to-end tests run it under Wine.
+package-windows: setup fyne-cli
+	sh .ci/package-windows
 
 fyne-cli:
 	@mkdir -p build/bin

@@ -19,7 +19,7 @@ func Known(lang string) bool {
 var messages = map[string]map[string]string{
 	"en": {
 		"help.title":             "How to use the map",
-		"help.body":              "Click a red marker, or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and − to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
+		"help.body":              "Click a red marker, or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and - to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
 		"place.state":            "State",
 		"place.precise":          "Location",
 		"prec.town":              "the town itself",
@@ -109,7 +109,7 @@ var messages = map[string]map[string]string{
 	},
 	"es": {
 		"help.title":             "Cómo usar el mapa",
-		"help.body":              "Haga clic en un marcador rojo, o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y − para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
+		"help.body":              "Haga clic en un marcador rojo, o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y - para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
 		"place.state":            "Estado",
 		"place.precise":          "Ubicación",
 		"prec.town":              "la localidad misma",
@@ -215,3 +215,12 @@ func Has(lang, key string) bool {
 
 // Names is how each language names itself, for the language menu.
 var Names = map[string]string{"en": "English", "es": "Español"}
+
+// Each calls f with every text of every language.
+func Each(f func(lang, key, text string)) {
+	for lang, texts := range messages {
+		for key, text := range texts {
+			f(lang, key, text)
+		}
+	}
+}
