@@ -48,11 +48,11 @@ type mapView struct {
 	tipText *canvas.Text
 	loading *widget.Label
 
-	renderer *render.Renderer // for the state's map; nil until there is one
-	frame    *image.RGBA      // reused from frame to frame
-	hover    string           // code of the state under the pointer
-	focused  bool
-	focus    string // place with the keyboard focus ring, by ID
+	layers  *render.Layers // draws the state's map, keeping what it drew; nil until there is a map
+	frame   *image.RGBA    // reused from frame to frame
+	hover   string         // code of the state under the pointer
+	focused bool
+	focus   string // place with the keyboard focus ring, by ID
 
 	// otherKey handles the keys the map does not (the window's keys).
 	otherKey func(*fyne.KeyEvent)
@@ -86,7 +86,7 @@ func newMapView(st *appstate.State) *mapView {
 // stateChanged redraws the map; a new map needs a new renderer.
 func (v *mapView) stateChanged(c appstate.Change) {
 	if c&appstate.MapChanged != 0 {
-		v.renderer = nil
+		v.layers = nil
 	}
 	if c&(appstate.StoryChanged|appstate.FilterChanged) != 0 {
 		v.focus = ""
@@ -163,15 +163,15 @@ func (v *mapView) draw(w, h int) image.Image {
 		}
 		return img
 	}
-	if v.renderer == nil {
-		v.renderer = render.NewRenderer(m)
+	if v.layers == nil {
+		v.layers = render.NewLayers(render.NewRenderer(m))
 	}
 	vp, sc := scene.Build(v.state, scene.Frame{Width: w, Height: h, Dark: dark(), Furniture: scene.WindowFurniture})
 	sc.Hover = v.hover
 	if v.focused {
 		sc.Focused = v.focus
 	}
-	v.renderer.Render(img, vp, &sc)
+	v.layers.Render(img, vp, &sc)
 	v.lastView, v.lastScene = vp, sc
 	if f := v.firstFrame; f != nil {
 		v.firstFrame = nil

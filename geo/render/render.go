@@ -138,15 +138,15 @@ func NewRenderer(m *geo.Map) *Renderer {
 // of 8192 rows would hold a gigabyte for that alone.
 const maxBandRows = 1024
 
-// setBand makes b the rows y0 to y1 of the frame: a viewport of its own
-// over those pixels of dst.
-func setBand(b *band, dst *image.RGBA, vp geo.Viewport, y0, y1 int) {
-	b.dst = image.RGBA{Pix: dst.Pix[dst.PixOffset(dst.Rect.Min.X, dst.Rect.Min.Y+y0):], Stride: dst.Stride,
-		Rect: image.Rect(0, 0, vp.Width, y1-y0)}
+// setBand makes b the pixels r of the frame (frame coordinates): a viewport
+// of its own over those pixels of dst.
+func setBand(b *band, dst *image.RGBA, vp geo.Viewport, r image.Rectangle) {
+	b.dst = image.RGBA{Pix: dst.Pix[dst.PixOffset(dst.Rect.Min.X+r.Min.X, dst.Rect.Min.Y+r.Min.Y):], Stride: dst.Stride,
+		Rect: image.Rect(0, 0, r.Dx(), r.Dy())}
 	b.vp = vp
-	b.vp.Height = y1 - y0
+	b.vp.Width, b.vp.Height = r.Dx(), r.Dy()
 	// The centre of the band, in projected metres.
-	b.vp.Center = vp.FromPixel(float64(vp.Width)/2, float64(y0)+float64(y1-y0)/2)
+	b.vp.Center = vp.FromPixel(float64(r.Min.X)+float64(r.Dx())/2, float64(r.Min.Y)+float64(r.Dy())/2)
 }
 
 // Render draws the view vp of the map and the scene into dst, whose size
@@ -156,14 +156,27 @@ func (r *Renderer) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	if dst.Rect.Dx() != vp.Width || dst.Rect.Dy() != vp.Height {
 		panic("geo: Render: image and viewport differ in size")
 	}
+	r.land(dst, vp, sc, image.Rect(0, 0, vp.Width, vp.Height))
+	r.decorateRaster(dst, vp, sc)
+}
+
+// land draws the sea and the land (countries and states, filled and
+// outlined) of the frame's pixels rect, in frame coordinates, into dst: as
+// a frame from scratch draws them there, so that a part of a frame can be
+// drawn again alone.
+func (r *Renderer) land(dst *image.RGBA, vp geo.Viewport, sc *Scene, rect image.Rectangle) {
+	rect = rect.Intersect(image.Rect(0, 0, vp.Width, vp.Height))
+	if rect.Empty() {
+		return
+	}
 	upper, lower := &r.bands[0], &r.bands[1]
 	sea := r.colors.of(sc.Style.Sea)
-	bh := min((vp.Height+1)/2, maxBandRows)
-	for y := 0; y < vp.Height; y += 2 * bh {
-		setBand(upper, dst, vp, y, min(y+bh, vp.Height))
-		helped := y+bh < vp.Height
+	bh := min((rect.Dy()+1)/2, maxBandRows)
+	for y := rect.Min.Y; y < rect.Max.Y; y += 2 * bh {
+		setBand(upper, dst, vp, image.Rect(rect.Min.X, y, rect.Max.X, min(y+bh, rect.Max.Y)))
+		helped := y+bh < rect.Max.Y
 		if helped {
-			setBand(lower, dst, vp, y+bh, min(y+2*bh, vp.Height))
+			setBand(lower, dst, vp, image.Rect(rect.Min.X, y+bh, rect.Max.X, min(y+2*bh, rect.Max.Y)))
 			lower.m, lower.sc, lower.sea = r.Map, sc, sea
 			r.helper.jobs <- lower
 		}
@@ -173,6 +186,10 @@ func (r *Renderer) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 			lower.sc = nil
 		}
 	}
+}
+
+// decorateRaster draws the labels, markers and overlays of a frame.
+func (r *Renderer) decorateRaster(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	r.raster = rasterSurface{r: r, dst: dst}
 	r.decorate(&r.raster, dst.Rect, vp, sc)
 }
@@ -236,9 +253,17 @@ func pixelBox(vp geo.Viewport, b orb.Bound, pad float64, clip image.Rectangle) i
 // colour with one coverage mask.
 func (p *painter) begin(box image.Rectangle) {
 	p.box = box
-	p.z.Reset(box.Dx(), box.Dy())
+	// The rasterizer uses fixed-point math up to 512 pixels wide and tall,
+	// and floating point beyond: their anti-aliasing differs by a few
+	// levels. Always floating point, so that a shape's pixels do not depend
+	// on the box it is drawn in (a whole frame, a band, or a strip that a
+	// pan uncovers).
+	p.z.Reset(max(box.Dx(), floatMathWidth), box.Dy())
 	p.path.reset(&p.z, float64(box.Min.X), float64(box.Min.Y))
 }
+
+// floatMathWidth is the narrowest rasterizer that uses floating-point math.
+const floatMathWidth = 513
 
 // end rasterizes the pass's coverage and paints it in colour c.
 func (p *painter) end(dst *image.RGBA, c color.RGBA) {
@@ -299,6 +324,9 @@ func (p *painter) fillRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, 
 // wide, in one pass. Each segment is a quad of one orientation, so overlaps
 // saturate instead of cancelling.
 func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, lvl int, regions []*geo.Region, width float64, c color.RGBA) {
+	// A region just outside the view still strokes into it, by up to
+	// a width (half the stroke, and the half-width extension at its ends).
+	view = view.Pad(width * vp.Res)
 	var b orb.Bound
 	n := 0
 	for _, reg := range regions {

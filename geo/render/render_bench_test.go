@@ -56,3 +56,48 @@ func BenchmarkRenderPanZoom(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkLayers draws window frames at 3840x2160 through Layers, for
+// each kind of change: the hovered state alternating (the land kept, two
+// state boxes drawn again), one step of a drag (the land shifted, two
+// strips drawn), and a selection change.
+func BenchmarkLayers(b *testing.B) {
+	m := geotest.Map(b)
+	const w, h = 3840, 2160
+	start := geotest.WholeCountry(m, w, h)
+	for _, bc := range []struct {
+		name  string
+		frame func(i int, vp *geo.Viewport, sc *render.Scene)
+	}{
+		{"hover", func(i int, vp *geo.Viewport, sc *render.Scene) {
+			sc.Hover = [2]string{"MX-ZAC", "MX-AGU"}[i%2]
+		}},
+		{"select", func(i int, vp *geo.Viewport, sc *render.Scene) {
+			sc.Selected, sc.SelectedState = [2]string{"teocaltiche", "huitzilac"}[i%2], [2]string{"MX-JAL", "MX-MOR"}[i%2]
+		}},
+		{"drag", func(i int, vp *geo.Viewport, sc *render.Scene) {
+			// Back and forth, so the view stays on the country.
+			d := [2]float64{9, -9}[(i/40)%2]
+			*vp = vp.Pan(d, d/3*2)
+		}},
+	} {
+		b.Run(fmt.Sprintf("%s/%dx%d", bc.name, w, h), func(b *testing.B) {
+			vp := start
+			sc := storyScene(m)
+			l := render.NewLayers(render.NewRenderer(m))
+			img := image.NewRGBA(image.Rect(0, 0, w, h))
+			for i := range 4 {
+				bc.frame(i, &vp, sc)
+				l.Render(img, vp, sc)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				bc.frame(i, &vp, sc)
+				l.Render(img, vp, sc)
+				i++
+			}
+		})
+	}
+}

@@ -1,0 +1,281 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+
+	"sovmap/geo"
+)
+
+// Layers draws the frames of one window, keeping the land it drew so that
+// only what changed is drawn again:
+//
+//   - the land layer (sea, countries, states with their highlights, and
+//     borders) is kept. A pan by whole pixels shifts it and draws only the
+//     strips it uncovers; a change of the highlighted states draws only
+//     those states' boxes; anything else (a zoom, a resize, a new style or
+//     map) draws it whole.
+//   - each frame copies the land layer, draws the hovered and the selected
+//     state's boxes again with their tint, and then the overlay (labels,
+//     markers, selection, focus ring, legend and the other furniture) for
+//     the exact current view.
+//   - when only the hovered state changed since the last frame, drawn into
+//     the same image, only the boxes of the states it left and entered are
+//     drawn again: land, tint and overlay, clipped to the boxes.
+//
+// A frame equals Renderer.Render of the same view and scene, within the
+// anti-aliasing of a part drawn alone. Exports draw from scratch with a
+// Renderer. Layers keeps one image the size of the frame; it is not safe
+// for concurrent use.
+type Layers struct {
+	r    *Renderer
+	land *image.RGBA // the land layer, for the view landView
+	// What the land layer shows: its view (whose centre may differ from
+	// the frame's by a thousandth of a pixel after shifts), its style and
+	// its highlighted states.
+	landView    geo.Viewport
+	landStyle   landStyle
+	highlighted []string
+	valid       bool
+	plain       Scene             // the frame's scene with no hover or selected state
+	dirty       []image.Rectangle // boxes to draw again, reused
+	// The last frame: the image it was drawn into, its view and its scene
+	// (the scene's slices copied into buffers of its own).
+	last      *uint8
+	lastView  geo.Viewport
+	lastScene Scene
+	clip      image.RGBA // a box of the frame, as SubImage would give it
+}
+
+// landStyle is what of a Style the land layer depends on.
+type landStyle struct {
+	sea, land, highlight, neighbour, countryBorder, stateBorder color.RGBA
+	borderWidth, scale                                          float64
+}
+
+func landStyleOf(st *Style) landStyle {
+	return landStyle{st.Sea, st.Land, st.Highlight, st.Neighbour, st.CountryBorder, st.StateBorder, st.BorderWidth, st.Scale}
+}
+
+// NewLayers returns layers drawing with r.
+func NewLayers(r *Renderer) *Layers { return &Layers{r: r} }
+
+// Renderer is the renderer the layers draw with.
+func (l *Layers) Renderer() *Renderer { return l.r }
+
+// Render draws the frame of view vp and scene sc into dst, whose size must
+// be vp.Width by vp.Height. Between frames, dst must keep what Layers drew
+// in it: a frame that changes only the hovered state draws over the last.
+func (l *Layers) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
+	if dst.Rect.Dx() != vp.Width || dst.Rect.Dy() != vp.Height {
+		panic("geo: Layers.Render: image and viewport differ in size")
+	}
+	if len(dst.Pix) > 0 && &dst.Pix[0] == l.last && vp == l.lastView && l.landView.Center == vp.Center && sameButHover(&l.lastScene, sc) {
+		l.patchHover(dst, vp, sc)
+		l.remember(dst, vp, sc)
+		return
+	}
+	l.plain = *sc
+	l.plain.Hover, l.plain.SelectedState = "", ""
+	l.updateLand(vp, &l.plain)
+	l.plain = Scene{} // hold nothing of the caller's scene between frames
+	copyPixels(dst, l.land)
+	// The hovered and the selected state: their boxes drawn again with
+	// both tints, from the same view as the land layer.
+	l.dirty = l.dirty[:0]
+	for _, code := range [2]string{sc.Hover, sc.SelectedState} {
+		if code != "" {
+			l.dirty = l.addStateBox(l.dirty, l.landView, sc, code)
+		}
+	}
+	for _, box := range l.dirty {
+		l.r.land(dst, l.landView, sc, box)
+	}
+	l.r.decorateRaster(dst, vp, sc)
+	l.remember(dst, vp, sc)
+}
+
+// patchHover draws again, into the last frame, the boxes of the state the
+// pointer left and of the one it entered: the land with its tints, and the
+// overlay clipped to the box.
+func (l *Layers) patchHover(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
+	if l.lastScene.Hover == sc.Hover {
+		return // the same frame
+	}
+	l.dirty = l.dirty[:0]
+	for _, code := range [2]string{l.lastScene.Hover, sc.Hover} {
+		if code != "" {
+			l.dirty = l.addStateBox(l.dirty, vp, sc, code)
+		}
+	}
+	for _, box := range l.dirty {
+		l.r.land(dst, vp, sc, box)
+		box = box.Add(dst.Rect.Min)
+		l.clip = image.RGBA{Pix: dst.Pix[dst.PixOffset(box.Min.X, box.Min.Y):], Stride: dst.Stride, Rect: box}
+		l.r.raster = rasterSurface{r: l.r, dst: &l.clip}
+		l.r.decorate(&l.r.raster, dst.Rect, vp, sc)
+	}
+	l.clip = image.RGBA{}
+	l.r.raster = rasterSurface{}
+}
+
+// remember keeps what the frame drew, to tell what the next one changes.
+func (l *Layers) remember(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
+	l.last, l.lastView = nil, vp
+	if len(dst.Pix) > 0 {
+		l.last = &dst.Pix[0]
+	}
+	ls := &l.lastScene
+	markers, legend, highlighted, categories := ls.Markers, ls.Legend, ls.Highlighted, ls.Style.Categories
+	*ls = *sc
+	ls.Markers = append(markers[:0], sc.Markers...)
+	ls.Legend = append(legend[:0], sc.Legend...)
+	ls.Highlighted = append(highlighted[:0], sc.Highlighted...)
+	ls.Style.Categories = append(categories[:0], sc.Style.Categories...)
+}
+
+// sameButHover reports whether two scenes draw the same frame but for the
+// hovered state.
+func sameButHover(a, b *Scene) bool {
+	return sameStyle(&a.Style, &b.Style) &&
+		a.Lang == b.Lang && a.Selected == b.Selected && a.SelectedState == b.SelectedState && a.Focused == b.Focused &&
+		a.StateLabels == b.StateLabels && a.ScaleBar == b.ScaleBar && a.NorthArrow == b.NorthArrow &&
+		a.Attribution == b.Attribution && a.Title == b.Title && a.Caption == b.Caption &&
+		slices.Equal(a.Highlighted, b.Highlighted) && slices.Equal(a.Markers, b.Markers) && slices.Equal(a.Legend, b.Legend)
+}
+
+// sameStyle reports whether two styles are the same.
+func sameStyle(a, b *Style) bool {
+	colors := func(s *Style) [19]color.RGBA {
+		return [...]color.RGBA{s.Sea, s.Neighbour, s.Land, s.Highlight, s.Hover, s.SelectedLand, s.StateBorder, s.CountryBorder,
+			s.Marker, s.MarkerRing, s.Selection, s.Badge, s.BadgeText, s.Label, s.CountryLabel, s.Halo, s.Panel, s.PanelText, {}}
+	}
+	return colors(a) == colors(b) && slices.Equal(a.Categories, b.Categories) &&
+		a.Scale == b.Scale && a.BorderWidth == b.BorderWidth && a.MarkerSize == b.MarkerSize && a.LabelSize == b.LabelSize
+}
+
+// updateLand brings the land layer to view vp and scene sc (with no hover
+// or selected state), drawing as little as it can.
+func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) {
+	full := image.Rect(0, 0, vp.Width, vp.Height)
+	if l.land == nil || l.land.Rect != full {
+		l.land = image.NewRGBA(full)
+		l.valid = false
+	}
+	style := landStyleOf(&sc.Style)
+	lv := l.landView
+	dx, dy, shifted := 0, 0, false
+	if l.valid && lv.Proj == vp.Proj && lv.Res == vp.Res && lv.Width == vp.Width && lv.Height == vp.Height && l.landStyle == style {
+		// The content moves by (sx, sy) pixels from the land layer's view
+		// to this one; a whole-pixel move (within a thousandth) shifts it.
+		sx := (lv.Center[0] - vp.Center[0]) / vp.Res
+		sy := (vp.Center[1] - lv.Center[1]) / vp.Res
+		rx, ry := math.Round(sx), math.Round(sy)
+		if math.Abs(sx-rx) < 1e-3 && math.Abs(sy-ry) < 1e-3 && math.Abs(rx) < float64(vp.Width) && math.Abs(ry) < float64(vp.Height) {
+			dx, dy, shifted = int(rx), int(ry), true
+		}
+	}
+	if !shifted {
+		l.landView, l.landStyle = vp, style
+		l.highlighted = append(l.highlighted[:0], sc.Highlighted...)
+		l.r.land(l.land, vp, sc, full)
+		l.valid = true
+		return
+	}
+	// The layer's view moves by exactly the whole pixels it shifts, so
+	// that sub-pixel differences never add up over a long drag.
+	l.landView.Center = orb.Point{lv.Center[0] - float64(dx)*vp.Res, lv.Center[1] + float64(dy)*vp.Res}
+	l.dirty = l.dirty[:0]
+	if dx != 0 || dy != 0 {
+		shiftPixels(l.land, dx, dy)
+		w, h := vp.Width, vp.Height
+		switch {
+		case dx > 0:
+			l.dirty = append(l.dirty, image.Rect(0, 0, dx, h))
+		case dx < 0:
+			l.dirty = append(l.dirty, image.Rect(w+dx, 0, w, h))
+		}
+		switch {
+		case dy > 0:
+			l.dirty = append(l.dirty, image.Rect(0, 0, w, dy))
+		case dy < 0:
+			l.dirty = append(l.dirty, image.Rect(0, h+dy, w, h))
+		}
+	}
+	// States whose highlight changed are drawn again, with their
+	// neighbours' shared borders, in their boxes.
+	if !slices.Equal(l.highlighted, sc.Highlighted) {
+		for _, code := range l.highlighted {
+			if !slices.Contains(sc.Highlighted, code) {
+				l.dirty = l.addStateBox(l.dirty, l.landView, sc, code)
+			}
+		}
+		for _, code := range sc.Highlighted {
+			if !slices.Contains(l.highlighted, code) {
+				l.dirty = l.addStateBox(l.dirty, l.landView, sc, code)
+			}
+		}
+		l.highlighted = append(l.highlighted[:0], sc.Highlighted...)
+	}
+	for _, box := range l.dirty {
+		l.r.land(l.land, l.landView, sc, box)
+	}
+}
+
+// addStateBox appends the pixel box of the state with the given code, with
+// room for its border, as drawn in view vp.
+func (l *Layers) addStateBox(boxes []image.Rectangle, vp geo.Viewport, sc *Scene, code string) []image.Rectangle {
+	for _, reg := range l.r.Map.States {
+		if reg.Code == code {
+			pad := math.Max(0.5, sc.Style.BorderWidth*sc.Style.Scale) + 2
+			box := pixelBox(vp, reg.Bound, pad, image.Rect(0, 0, vp.Width, vp.Height))
+			if !box.Empty() {
+				boxes = append(boxes, box)
+			}
+			break
+		}
+	}
+	return boxes
+}
+
+// copyPixels copies src over dst, two images of the same size.
+func copyPixels(dst, src *image.RGBA) {
+	w := 4 * src.Rect.Dx()
+	if dst.Stride == src.Stride && dst.Stride == w {
+		copy(dst.Pix[:len(src.Pix)], src.Pix)
+		return
+	}
+	for y := 0; y < src.Rect.Dy(); y++ {
+		copy(dst.Pix[y*dst.Stride:y*dst.Stride+w], src.Pix[y*src.Stride:y*src.Stride+w])
+	}
+}
+
+// shiftPixels moves img's content by (dx, dy) pixels in place; what it
+// uncovers keeps stale pixels, for the caller to draw.
+func shiftPixels(img *image.RGBA, dx, dy int) {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	row := 4 * (w - abs(dx))
+	srcX, dstX := max(0, -dx)*4, max(0, dx)*4
+	if dy > 0 { // moving down: copy from the bottom up
+		for y := h - 1; y >= dy; y-- {
+			d, s := y*img.Stride, (y-dy)*img.Stride
+			copy(img.Pix[d+dstX:d+dstX+row], img.Pix[s+srcX:s+srcX+row])
+		}
+		return
+	}
+	for y := 0; y < h+dy; y++ {
+		d, s := y*img.Stride, (y-dy)*img.Stride
+		copy(img.Pix[d+dstX:d+dstX+row], img.Pix[s+srcX:s+srcX+row])
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

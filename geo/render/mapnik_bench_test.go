@@ -1,0 +1,104 @@
+package render_test
+
+import (
+	"compress/gzip"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"sovmap/assets"
+	"sovmap/geo/geotest"
+	"sovmap/geo/render"
+)
+
+// mapnikPython is a Python that has Debian's python3-mapnik, or "".
+var mapnikPython = sync.OnceValue(func() string {
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(py, "-c", "import mapnik").Run() == nil {
+			return py
+		}
+	}
+	return ""
+})
+
+// BenchmarkMapnik draws the whole country at 1920x1080 from scratch and
+// times Mapnik (python3-mapnik) drawing the same boundaries (the level of
+// detail the renderer picks), view and size in the same run, reporting
+// both medians and their ratio. It is skipped where Mapnik is not
+// installed.
+func BenchmarkMapnik(b *testing.B) {
+	py := mapnikPython()
+	if py == "" {
+		b.Skip("python3-mapnik is not installed")
+	}
+	const w, h, frames = 1920, 1080, 40
+	m := geotest.Map(b)
+	vp := geotest.WholeCountry(m, w, h)
+	level := m.Level(vp.Res)
+	geojson := filepath.Join(b.TempDir(), fmt.Sprintf("level%d.geojson", level))
+	if err := gunzipTo(geojson, fmt.Sprintf("level%d.geojson.gz", level)); err != nil {
+		b.Fatal(err)
+	}
+	box := vp.Bound()
+	args := []string{filepath.Join("testdata", "mapnik_bench.py"), geojson, strconv.Itoa(w), strconv.Itoa(h)}
+	for _, v := range []float64{box.Min[0], box.Min[1], box.Max[0], box.Max[1]} {
+		args = append(args, strconv.FormatFloat(v, 'f', 3, 64))
+	}
+	out, err := exec.Command(py, append(args, strconv.Itoa(frames))...).CombinedOutput()
+	if err != nil {
+		b.Fatalf("mapnik: %v\n%s", err, out)
+	}
+	mapnikMS, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+	if err != nil {
+		b.Fatalf("mapnik said %q", out)
+	}
+	r := render.NewRenderer(m)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	sc := storyScene(m)
+	r.Render(img, vp, sc)
+	times := make([]float64, frames)
+	for i := range times {
+		start := time.Now()
+		r.Render(img, vp, sc)
+		times[i] = float64(time.Since(start).Microseconds()) / 1000
+	}
+	slices.Sort(times)
+	ours := times[frames/2]
+	for b.Loop() {
+		r.Render(img, vp, sc)
+	}
+	b.ReportMetric(mapnikMS, "mapnik-ms")
+	b.ReportMetric(ours, "sovmap-ms")
+	b.ReportMetric(ours/mapnikMS, "ratio")
+}
+
+// gunzipTo writes the embedded map level name, decompressed, to path.
+func gunzipTo(path, name string) error {
+	f, err := assets.Map().Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return err
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, z); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
