@@ -419,6 +419,15 @@ func TestE2ECommandLine(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "story.csv: 1 item loaded, 1 row skipped (line 3: ") {
 		t.Errorf("a story file with a bad row: exit %d, %q; want 0 and the report on one line", code, out)
 	}
+	// A story named in a script no bundled font has: the export is
+	// written, and the characters drawn as boxes are named.
+	beijing := filepath.Join(dir, "北京.csv")
+	if err := os.WriteFile(beijing, []byte("name,lat,lon,date\nZócalo,19.43,-99.13,2025-01-13\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := run(noDisplay, beijing, "--export", filepath.Join(dir, "beijing.png")); code != 0 || !strings.Contains(out, "北 U+5317, 京 U+4EAC") {
+		t.Errorf("a title with no font: exit %d, %q; want 0 and the characters named", code, out)
+	}
 	if code, out := run(noDisplay, csv, "--strict", "--export", filepath.Join(dir, "strict.png")); code != 1 || !strings.Contains(out, "line 3") {
 		t.Errorf("--strict with a bad row: exit %d, %q; want 1 naming line 3", code, out)
 	}

@@ -333,9 +333,17 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	if c.title != "" {
 		o.Furniture.Title = c.title
 	}
-	if err := export.Map(c.export, st, o); err != nil {
+	plan, err := export.NewPlan(st, o)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "sovmap: %s: %v\n", c.export, err)
+		return 1
+	}
+	if err := plan.Write(context.Background(), c.export, st.Map()); err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
+	}
+	if note := missingGlyphsNote(lang, &plan.Scene); note != "" {
+		fmt.Fprintln(os.Stderr, "sovmap:", note)
 	}
 	return 0
 }

@@ -19,6 +19,7 @@ import (
 
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
+	"sovmap/geo/render"
 	"sovmap/geo/scene"
 	"sovmap/ui/native"
 )
@@ -85,9 +86,10 @@ func (w *Window) confirmWrite(path string, write func()) {
 }
 
 // runExport does slow work off the UI goroutine behind a progress dialog
-// with a Cancel button (Escape cancels too), then says how it went. A
-// cancelled export writes nothing; the window is free at once.
-func (w *Window) runExport(path string, work func(context.Context) error) {
+// with a Cancel button (Escape cancels too), then says how it went, with
+// note, if any, after. A cancelled export writes nothing; the window is
+// free at once.
+func (w *Window) runExport(path, note string, work func(context.Context) error) {
 	lang := w.state.Lang()
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBarInfinite()
@@ -109,7 +111,11 @@ func (w *Window) runExport(path string, work func(context.Context) error) {
 			case err != nil:
 				dialog.ShowError(err, w)
 			default:
-				dialog.ShowInformation(tr(lang, "export.done.title"), fmt.Sprintf(tr(lang, "export.done"), path), w)
+				msg := fmt.Sprintf(tr(lang, "export.done"), path)
+				if note != "" {
+					msg += "\n\n" + note
+				}
+				dialog.ShowInformation(tr(lang, "export.done.title"), msg, w)
 			}
 		})
 	}()
@@ -278,10 +284,31 @@ func (w *Window) showExportDialog() {
 				return
 			}
 			m := st.Map()
-			w.runExport(path, func(ctx context.Context) error { return plan.Write(ctx, path, m) })
+			w.runExport(path, missingGlyphsNote(lang, &plan.Scene), func(ctx context.Context) error { return plan.Write(ctx, path, m) })
 		})
 	}, w)
 	field.entry.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(620, form.MinSize().Height))
 	form.Show()
+}
+
+// missingGlyphsNote says which characters of the scene's texts no bundled
+// font draws (they show as boxes), or nothing when every one is drawn.
+func missingGlyphsNote(lang string, sc *render.Scene) string {
+	missing := render.MissingGlyphs(sc)
+	if len(missing) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, r := range missing {
+		if i == 8 {
+			fmt.Fprintf(&b, " (+%d)", len(missing)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%c U+%04X", r, r)
+	}
+	return fmt.Sprintf(tr(lang, "export.missing"), b.String())
 }

@@ -140,7 +140,7 @@ func (w *Window) showExportStoryDialog() {
 				write = storyfile.WriteACLED
 			}
 			w.confirmWrite(path, func() {
-				w.runExport(path, func(ctx context.Context) error {
+				w.runExport(path, "", func(ctx context.Context) error {
 					return atomicfile.WriteFileContext(ctx, path, func(out io.Writer) error { return write(out, s) })
 				})
 			})

@@ -15,7 +15,8 @@ import (
 )
 
 // Go fonts (BSD licence, shipped in golang.org/x/image) cover the Spanish
-// accents of the place names and need no system font.
+// accents of the place names and need no system font; shape.go draws what
+// they do not cover.
 var (
 	regularFont = mustParseFont(goregular.TTF)
 	boldFont    = mustParseFont(gobold.TTF)
@@ -112,13 +113,19 @@ func (c *textCache) run(s string, size int, bold bool) *glyphRun {
 	face := c.face(size, bold)
 	m := face.Metrics()
 	halo := max(1, size/6)
-	width := font.MeasureString(face, s).Ceil()
-	ascent := m.Ascent.Ceil()
-	height := ascent + m.Descent.Ceil()
-	rect := image.Rect(0, 0, width+2*halo, height+2*halo)
-	text := image.NewAlpha(rect)
-	d := font.Drawer{Dst: text, Src: image.Opaque, Face: face, Dot: fixed.P(halo, halo+ascent)}
-	d.DrawString(s)
+	ascent, descent := m.Ascent.Ceil(), m.Descent.Ceil()
+	var text *image.Alpha
+	if goFontCovers(s) {
+		width := font.MeasureString(face, s).Ceil()
+		text = image.NewAlpha(image.Rect(0, 0, width+2*halo, ascent+descent+2*halo))
+		d := font.Drawer{Dst: text, Src: image.Opaque, Face: face, Dot: fixed.P(halo, halo+ascent)}
+		d.DrawString(s)
+	} else {
+		line := shapeLine(s, size, bold)
+		ascent, descent = max(ascent, line.ascent.Ceil()), max(descent, line.descent.Ceil())
+		text = image.NewAlpha(image.Rect(0, 0, line.advance.Ceil()+2*halo, ascent+descent+2*halo))
+		drawShaped(text, line, halo, halo+ascent)
+	}
 	g := &glyphRun{text: text, halo: dilate(text, halo), ascent: ascent + halo, str: s, size: size, pad: halo, bold: bold}
 	c.runs[k] = g
 	return g
