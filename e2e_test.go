@@ -388,6 +388,14 @@ func TestE2ECommandLine(t *testing.T) {
 	if img := pixeltest.DecodePNG(t, filepath.Join(dir, "map.png")); img.Bounds().Dx() != 800 || img.Bounds().Dy() != 600 {
 		t.Errorf("exported %v, want 800x600", img.Bounds())
 	}
+	// --dpi: the PNG records 300 dpi, 11,811 pixels a metre (0x2e23).
+	print := filepath.Join(dir, "print.png")
+	if code, out := run(noDisplay, "--export", print, "--size", "700x500", "--dpi", "300"); code != 0 {
+		t.Fatalf("--dpi 300: exit %d\n%s", code, out)
+	}
+	if b, err := os.ReadFile(print); err != nil || !bytes.Contains(b, []byte("pHYs\x00\x00\x2e\x23\x00\x00\x2e\x23\x01")) {
+		t.Errorf("--dpi 300: no pHYs of 300 dpi in the PNG (%v)", err)
+	}
 	bad := []struct {
 		args []string
 		want string
@@ -396,6 +404,8 @@ func TestE2ECommandLine(t *testing.T) {
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--select", "atlantis"}, `no such place`},
 		{[]string{"--nonsense"}, "not defined"},
 		{[]string{"--export", filepath.Join(dir, "x.gif")}, "unknown image type"},
+		{[]string{"--export", filepath.Join(dir, "x.png"), "--dpi", "0"}, "out of range"},
+		{[]string{"--dpi", "300"}, "--dpi goes with --export"},
 	}
 	for _, b := range bad {
 		code, out := run(noDisplay, b.args...)

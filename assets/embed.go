@@ -11,6 +11,9 @@ import (
 //go:generate go run ./gen -out map
 //go:generate go run ./genicon -out icon.png
 
+// Version is the app's version, as FyneApp.toml gives it (a test checks).
+const Version = "0.1.0"
+
 //go:embed map/*.geojson.gz
 var mapFiles embed.FS
 

@@ -33,8 +33,8 @@ Usage:
   sovmap [FILE | --story FILE]   open the window (with a story file: GeoJSON,
                                  ACLED's CSV of any year, or any CSV with
                                  latitude and longitude columns)
-  sovmap --export FILE [--size WxH] [--select PLACE] [--from DATE] [--to DATE]
-         [--lang en|es] [--title TEXT]
+  sovmap --export FILE [--size WxH] [--dpi N] [--select PLACE] [--from DATE]
+         [--to DATE] [--lang en|es] [--title TEXT]
                                  write the map to FILE (.png or .svg) and exit;
                                  needs no display
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
@@ -60,6 +60,7 @@ type cmdline struct {
 	country            string
 	strict             bool
 	width, height      int
+	dpi                int
 	dates              appstate.Filter // the date range, if given
 }
 
@@ -72,6 +73,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg) without opening a window")
 	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
 	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
+	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)")
 	fs.StringVar(&c.selectPlace, "select", "", "select `PLACE`: "+strings.Join(placeIDs(s), ", "))
 	fs.StringVar(&c.lang, "lang", "", "interface language, `en` or es (default: the system's)")
 	fs.StringVar(&c.title, "title", "", "the export's title (default: the story's)")
@@ -115,6 +117,8 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		return nil, errors.New("--size goes with --export")
 	case set["title"] && c.export == "":
 		return nil, errors.New("--title goes with --export")
+	case set["dpi"] && c.export == "":
+		return nil, errors.New("--dpi goes with --export")
 	case c.lang != "" && !i18n.Known(c.lang):
 		return nil, fmt.Errorf("--lang %q: want en or es", c.lang)
 	case c.selectPlace != "" && c.storyFile == "" && s.PlaceByID(c.selectPlace) == nil:
@@ -133,6 +137,9 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		}
 		if _, err := export.FormatFor(c.export); err != nil {
 			return nil, fmt.Errorf("--export %w", err)
+		}
+		if err := export.CheckDPI(c.dpi); err != nil {
+			return nil, fmt.Errorf("--dpi: %w", err)
 		}
 	}
 	if c.screenshot != "" && !strings.EqualFold(strings.TrimSpace(c.screenshot[max(0, len(c.screenshot)-4):]), ".png") {
@@ -329,7 +336,7 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 		st.SelectPlace(p)
 	}
 	o := export.DefaultOptions(st)
-	o.Width, o.Height = c.width, c.height
+	o.Width, o.Height, o.DPI = c.width, c.height, c.dpi
 	if c.title != "" {
 		o.Furniture.Title = c.title
 	}

@@ -30,6 +30,7 @@ const (
 	prefExportPreset  = "export.preset"
 	prefExportWidth   = "export.width"
 	prefExportHeight  = "export.height"
+	prefExportDPI     = "export.dpi"
 	prefExportFormat  = "export.format"
 	prefExportLegend  = "export.legend"
 	prefExportScale   = "export.scalebar"
@@ -193,28 +194,31 @@ func (w *Window) showExportDialog() {
 	presetNames = append(presetNames, custom)
 	width := widget.NewEntry()
 	height := widget.NewEntry()
+	dpi := widget.NewEntry()
 	width.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportWidth, 1920)))
 	height.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportHeight, 1080)))
+	dpi.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportDPI, export.DefaultDPI)))
 	sizeSel := widget.NewSelect(presetNames, func(name string) {
 		for _, p := range export.Presets {
 			if p.Name == name {
 				width.SetText(strconv.Itoa(p.Width))
 				height.SetText(strconv.Itoa(p.Height))
+				dpi.SetText(strconv.Itoa(p.DPI))
 			}
 		}
-		if name == custom {
-			width.Enable()
-			height.Enable()
-		} else {
-			width.Disable()
-			height.Disable()
+		for _, e := range []*widget.Entry{width, height, dpi} {
+			if name == custom {
+				e.Enable()
+			} else {
+				e.Disable()
+			}
 		}
 	})
 	sizeSel.SetSelected(prefs.StringWithFallback(prefExportPreset, export.Presets[0].Name))
 	if sizeSel.Selected == "" {
 		sizeSel.SetSelected(export.Presets[0].Name)
 	}
-	dims := container.NewGridWithColumns(3, width, widget.NewLabel("×"), height)
+	dims := container.NewGridWithColumns(5, width, widget.NewLabel("×"), height, dpi, widget.NewLabel(tr(lang, "export.dpi")))
 
 	dir := prefs.StringWithFallback(prefExportDir, defaultFolder())
 	format := prefs.StringWithFallback(prefExportFormat, "PNG")
@@ -263,17 +267,26 @@ func (w *Window) showExportDialog() {
 			dialog.ShowError(err, w)
 			return
 		}
+		dv, err := strconv.Atoi(strings.TrimSpace(dpi.Text))
+		if err == nil {
+			err = export.CheckDPI(dv)
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("%s: %q: %s", tr(lang, "export.dpi"), dpi.Text, tr(lang, "export.baddpi")), w)
+			return
+		}
 		path := withExt(field.entry.Text, "."+strings.ToLower(formatSel.Selected))
 		prefs.SetString(prefExportPreset, sizeSel.Selected)
 		prefs.SetInt(prefExportWidth, wv)
 		prefs.SetInt(prefExportHeight, hv)
+		prefs.SetInt(prefExportDPI, dv)
 		prefs.SetString(prefExportFormat, formatSel.Selected)
 		prefs.SetString(prefExportDir, filepath.Dir(path))
 		prefs.SetBool(prefExportLegend, legend.Checked)
 		prefs.SetBool(prefExportScale, scale.Checked)
 		prefs.SetBool(prefExportNorth, north.Checked)
 		prefs.SetBool(prefExportCredits, credits.Checked)
-		o := export.Options{Width: wv, Height: hv, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
+		o := export.Options{Width: wv, Height: hv, DPI: dv, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
 			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}}
 		w.confirmWrite(path, func() {
 			// The plan is made here, from the state as the window shows it;

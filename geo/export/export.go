@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sovmap/assets"
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
@@ -36,29 +37,47 @@ const (
 // MaxSide is the largest width or height of an export, pixels.
 const MaxSide = 16384
 
-// Preset is a named output size.
+// Preset is a named output size, with the resolution a PNG of it records.
 type Preset struct {
 	Name          string
 	Width, Height int
+	DPI           int
 }
 
 // Presets are the sizes offered in the export dialog.
 var Presets = []Preset{
-	{"1920 × 1080 (Full HD)", 1920, 1080},
-	{"3840 × 2160 (4K)", 3840, 2160},
-	{"A4 landscape, 300 dpi (3508 × 2480)", 3508, 2480},
+	{"1920 × 1080 (Full HD)", 1920, 1080, DefaultDPI},
+	{"3840 × 2160 (4K)", 3840, 2160, DefaultDPI},
+	{"A4 landscape, 300 dpi (3508 × 2480)", 3508, 2480, 300},
 }
+
+// DefaultDPI is the resolution a PNG records unless told otherwise: a
+// screen's.
+const DefaultDPI = 96
+
+// MaxDPI is the highest resolution a PNG may record.
+const MaxDPI = 2400
 
 // Options says how to export.
 type Options struct {
 	Width, Height int
-	Furniture     scene.Furniture
+	// DPI is the print resolution a PNG records (pHYs); 0 is DefaultDPI.
+	DPI       int
+	Furniture scene.Furniture
+}
+
+// CheckDPI accepts resolutions from 1 to MaxDPI.
+func CheckDPI(dpi int) error {
+	if dpi < 1 || dpi > MaxDPI {
+		return fmt.Errorf("resolution %d dpi is out of range: 1 to %d", dpi, MaxDPI)
+	}
+	return nil
 }
 
 // DefaultOptions are the export's defaults for what st shows: 1920x1080
 // with the story's title, the default caption and every decoration.
 func DefaultOptions(st *appstate.State) Options {
-	return Options{Width: 1920, Height: 1080, Furniture: scene.Furniture{
+	return Options{Width: 1920, Height: 1080, DPI: DefaultDPI, Furniture: scene.Furniture{
 		Title: st.Story().Title.In(st.Lang()), Caption: scene.Caption(st),
 		Legend: true, ScaleBar: true, NorthArrow: true, Attribution: true}}
 }
@@ -105,10 +124,12 @@ func ScaleFor(w, h int) float64 {
 	return math.Max(1, float64(min(w, h))/720)
 }
 
-// Plan is one export worked out: the view at the output size and the scene.
+// Plan is one export worked out: the view at the output size, the scene,
+// and what a PNG records about itself.
 type Plan struct {
 	View  geo.Viewport
 	Scene render.Scene
+	Info  PNGInfo
 }
 
 // NewPlan works out an export of what st shows (its view fitted into the
@@ -121,8 +142,20 @@ func NewPlan(st *appstate.State, o Options) (Plan, error) {
 	if st.Map() == nil {
 		return Plan{}, errors.New("the map has not loaded yet")
 	}
+	dpi := o.DPI
+	if dpi == 0 {
+		dpi = DefaultDPI
+	}
+	if err := CheckDPI(dpi); err != nil {
+		return Plan{}, err
+	}
 	vp, sc := scene.Build(st, scene.Frame{Width: o.Width, Height: o.Height, Furniture: o.Furniture})
-	return Plan{View: vp, Scene: sc}, nil
+	title := o.Furniture.Title
+	if title == "" {
+		title = st.Story().Title.In(st.Lang())
+	}
+	info := PNGInfo{DPI: dpi, Title: title, Source: scene.Attribution(st), Software: "Sovmap " + assets.Version}
+	return Plan{View: vp, Scene: sc, Info: info}, nil
 }
 
 // Encode draws the plan with r and writes it to w in format f.
@@ -134,7 +167,7 @@ func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
 		img := image.NewRGBA(image.Rect(0, 0, p.View.Width, p.View.Height))
 		r.Render(img, p.View, &p.Scene)
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		return enc.Encode(w, img)
+		return enc.Encode(newMetaWriter(w, p.Info), img)
 	}
 	return fmt.Errorf("unknown format %q", f)
 }
