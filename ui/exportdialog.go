@@ -26,16 +26,17 @@ import (
 
 // Preference keys of the export dialog: it remembers the last choices.
 const (
-	prefExportDir     = "export.dir"
-	prefExportPreset  = "export.preset"
-	prefExportWidth   = "export.width"
-	prefExportHeight  = "export.height"
-	prefExportDPI     = "export.dpi"
-	prefExportFormat  = "export.format"
-	prefExportLegend  = "export.legend"
-	prefExportScale   = "export.scalebar"
-	prefExportNorth   = "export.north"
-	prefExportCredits = "export.attribution"
+	prefExportDir      = "export.dir"
+	prefExportPreset   = "export.preset"
+	prefExportWidth    = "export.width"
+	prefExportHeight   = "export.height"
+	prefExportDPI      = "export.dpi"
+	prefExportOutlines = "export.outlines"
+	prefExportFormat   = "export.format"
+	prefExportLegend   = "export.legend"
+	prefExportScale    = "export.scalebar"
+	prefExportNorth    = "export.north"
+	prefExportCredits  = "export.attribution"
 )
 
 // defaultFolder is where exports go first: Pictures if there is one, else home.
@@ -244,10 +245,12 @@ func (w *Window) showExportDialog() {
 	scale := check("export.scalebar", prefExportScale)
 	north := check("export.north", prefExportNorth)
 	credits := check("export.attribution", prefExportCredits)
+	outlines := widget.NewCheck(tr(lang, "export.outlines"), nil)
+	outlines.SetChecked(prefs.BoolWithFallback(prefExportOutlines, false))
 
 	items := []*widget.FormItem{
 		widget.NewFormItem(tr(lang, "export.size"), container.NewVBox(sizeSel, dims)),
-		widget.NewFormItem(tr(lang, "export.format"), formatSel),
+		widget.NewFormItem(tr(lang, "export.format"), container.NewHBox(formatSel, outlines)),
 		widget.NewFormItem(tr(lang, "export.title"), title),
 		widget.NewFormItem(tr(lang, "export.caption"), caption),
 		widget.NewFormItem(tr(lang, "export.show"), container.NewGridWithColumns(2, legend, scale, north, credits)),
@@ -286,7 +289,8 @@ func (w *Window) showExportDialog() {
 		prefs.SetBool(prefExportScale, scale.Checked)
 		prefs.SetBool(prefExportNorth, north.Checked)
 		prefs.SetBool(prefExportCredits, credits.Checked)
-		o := export.Options{Width: wv, Height: hv, DPI: dv, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
+		prefs.SetBool(prefExportOutlines, outlines.Checked)
+		o := export.Options{Width: wv, Height: hv, DPI: dv, Outlines: outlines.Checked, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
 			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}}
 		w.confirmWrite(path, func() {
 			// The plan is made here, from the state as the window shows it;

@@ -103,7 +103,7 @@ func drawPNG(r *render.Renderer, vp geo.Viewport, sc *render.Scene, size int) *i
 // in a document of nominal size width and height.
 func writeSVG(w io.Writer, r *render.Renderer, vp geo.Viewport, sc *render.Scene, size int) error {
 	var mapSVG bytes.Buffer
-	if err := r.WriteSVG(&mapSVG, vp, sc); err != nil {
+	if err := r.WriteSVG(&mapSVG, vp, sc, render.SVGOptions{Outlines: true}); err != nil {
 		return err
 	}
 	// The map document becomes a nested <svg> element: drop its prolog.

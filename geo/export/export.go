@@ -62,7 +62,10 @@ const MaxDPI = 2400
 type Options struct {
 	Width, Height int
 	// DPI is the print resolution a PNG records (pHYs); 0 is DefaultDPI.
-	DPI       int
+	DPI int
+	// Outlines draws an SVG's text as the glyphs' outlines, the same in
+	// every consumer, rather than as editable text.
+	Outlines  bool
 	Furniture scene.Furniture
 }
 
@@ -130,6 +133,7 @@ type Plan struct {
 	View  geo.Viewport
 	Scene render.Scene
 	Info  PNGInfo
+	SVG   render.SVGOptions
 }
 
 // NewPlan works out an export of what st shows (its view fitted into the
@@ -155,14 +159,14 @@ func NewPlan(st *appstate.State, o Options) (Plan, error) {
 		title = st.Story().Title.In(st.Lang())
 	}
 	info := PNGInfo{DPI: dpi, Title: title, Source: scene.Attribution(st), Software: "Sovmap " + assets.Version}
-	return Plan{View: vp, Scene: sc, Info: info}, nil
+	return Plan{View: vp, Scene: sc, Info: info, SVG: render.SVGOptions{Outlines: o.Outlines}}, nil
 }
 
 // Encode draws the plan with r and writes it to w in format f.
 func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
 	switch f {
 	case SVG:
-		return r.WriteSVG(w, p.View, &p.Scene)
+		return r.WriteSVG(w, p.View, &p.Scene, p.SVG)
 	case PNG:
 		img := image.NewRGBA(image.Rect(0, 0, p.View.Width, p.View.Height))
 		r.Render(img, p.View, &p.Scene)

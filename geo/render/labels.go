@@ -122,6 +122,10 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 	if x < -4*rad || y < -4*rad || x > float64(vp.Width)+4*rad || y > float64(vp.Height)+4*rad {
 		return
 	}
+	if g, ok := s.(markerGrouper); ok {
+		g.marker(m.ID, true)
+		defer g.marker(m.ID, false)
+	}
 	if selected {
 		s.disc(x, y, rad+6*k, rad+3*k, st.Selection)
 	}

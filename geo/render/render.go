@@ -197,15 +197,21 @@ func (r *Renderer) decorateRaster(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 // decorate draws what lies on the land, on either surface: region labels,
 // markers and overlays.
 func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
-	r.placed = r.placed[:0]
-	r.reserve.r = r
-	r.overlays(&r.reserve, bounds, vp, sc)
-	r.reserveMarkerLabels(vp, sc)
+	r.layout(vp, sc, bounds)
 	if sc.StateLabels {
 		r.regionLabels(s, bounds, vp, sc)
 	}
 	r.markers(s, vp, sc)
 	r.overlays(s, bounds, vp, sc)
+}
+
+// layout claims the space of the overlays' panels, the markers and their
+// labels, before the state labels are placed around them.
+func (r *Renderer) layout(vp geo.Viewport, sc *Scene, bounds image.Rectangle) {
+	r.placed = r.placed[:0]
+	r.reserve.r = r
+	r.overlays(&r.reserve, bounds, vp, sc)
+	r.reserveMarkerLabels(vp, sc)
 }
 
 // base draws the land: countries and states, filled and outlined.

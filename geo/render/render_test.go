@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -163,69 +165,170 @@ func TestRenderDeepZoomStaysCorrect(t *testing.T) {
 	}
 }
 
+// svgDoc is what the tests read of an SVG export.
+type svgDoc struct {
+	Width  string `xml:"width,attr"`
+	Height string `xml:"height,attr"`
+	Title  string `xml:"title"`
+	Desc   string `xml:"desc"`
+	Source string `xml:"metadata>RDF>Description>source"`
+	Clip   struct {
+		ClipPath string     `xml:"clip-path,attr"`
+		Layers   []svgGroup `xml:"g"`
+	} `xml:"g"`
+}
+
+type svgGroup struct {
+	ID        string `xml:"id,attr"`
+	GroupMode string `xml:"groupmode,attr"`
+	Paths     []struct {
+		ID         string `xml:"id,attr"`
+		Class      string `xml:"class,attr"`
+		D          string `xml:"d,attr"`
+		PaintOrder string `xml:"paint-order,attr"`
+		Title      string `xml:"title"`
+	} `xml:"path"`
+	Texts []struct {
+		Text       string `xml:",chardata"`
+		PaintOrder string `xml:"paint-order,attr"`
+		TextLength string `xml:"textLength,attr"`
+	} `xml:"text"`
+	Circles []struct{} `xml:"circle"`
+	Groups  []svgGroup `xml:"g"`
+}
+
+// texts lists the group's texts, its own and its subgroups': the text of
+// <text> elements, or the titles of outlined text's paths.
+func (g *svgGroup) texts() []string {
+	var out []string
+	for _, t := range g.Texts {
+		out = append(out, t.Text)
+	}
+	for _, p := range g.Paths {
+		if p.Title != "" {
+			out = append(out, p.Title)
+		}
+	}
+	for i := range g.Groups {
+		out = append(out, g.Groups[i].texts()...)
+	}
+	return out
+}
+
 func TestWriteSVG(t *testing.T) {
 	m := geotest.Map(t)
 	vp := geotest.WholeCountry(m, 1200, 800)
 	sc := storyScene(m)
 	sc.Title, sc.Caption, sc.NorthArrow = "A title & more", "Teocaltiche · 28 Apr 2025", true
+	sc.Selected, sc.SelectedState = "teocaltiche", "MX-JAL"
 	r := render.NewRenderer(m)
-	var buf bytes.Buffer
-	if err := r.WriteSVG(&buf, vp, sc); err != nil {
-		t.Fatal(err)
-	}
-	if *writeRenders {
-		os.MkdirAll(filepath.Join("testdata", "out"), 0o755)
-		os.WriteFile(filepath.Join("testdata", "out", "story.svg"), buf.Bytes(), 0o644)
-	}
-	var doc struct {
-		Width  string `xml:"width,attr"`
-		Height string `xml:"height,attr"`
-		Groups []struct {
-			ID    string `xml:"id,attr"`
-			Paths []struct {
-				ID    string `xml:"id,attr"`
-				Class string `xml:"class,attr"`
-				D     string `xml:"d,attr"`
-			} `xml:"path"`
-			Texts   []string   `xml:"text"`
-			Circles []struct{} `xml:"circle"`
-		} `xml:"g"`
-	}
-	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
-		t.Fatalf("the SVG is not XML: %v", err)
-	}
-	if doc.Width != "1200" || doc.Height != "800" {
-		t.Errorf("size %sx%s, want 1200x800", doc.Width, doc.Height)
-	}
-	states := map[string]bool{}
-	var texts []string
-	circles := 0
-	for _, g := range doc.Groups {
-		for _, p := range g.Paths {
-			if p.Class == "state" {
-				if states[p.ID] {
-					t.Errorf("state %s drawn twice", p.ID)
+	for _, outlines := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := r.WriteSVG(&buf, vp, sc, render.SVGOptions{Outlines: outlines}); err != nil {
+			t.Fatal(err)
+		}
+		if *writeRenders {
+			os.MkdirAll(filepath.Join("testdata", "out"), 0o755)
+			os.WriteFile(filepath.Join("testdata", "out", fmt.Sprintf("story-outlines-%v.svg", outlines)), buf.Bytes(), 0o644)
+		}
+		var doc svgDoc
+		if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatalf("the SVG is not XML: %v", err)
+		}
+		if doc.Width != "1200" || doc.Height != "800" {
+			t.Errorf("size %sx%s, want 1200x800", doc.Width, doc.Height)
+		}
+		if doc.Title != sc.Title || doc.Desc != sc.Caption || doc.Source != sc.Attribution || doc.Clip.ClipPath != "url(#frame)" {
+			t.Errorf("title %q, desc %q, source %q, clip %q", doc.Title, doc.Desc, doc.Source, doc.Clip.ClipPath)
+		}
+		if bytes.Contains(buf.Bytes(), []byte("textLength")) {
+			t.Error("the SVG sizes text with textLength, which librsvg ignores")
+		}
+		states, highlights := map[string]bool{}, 0
+		layers := []string{}
+		var texts []string
+		markers, circles, haloed := map[string]bool{}, 0, 0
+		for i := range doc.Clip.Layers {
+			l := &doc.Clip.Layers[i]
+			if l.GroupMode != "layer" {
+				t.Errorf("group %s is not an Inkscape layer", l.ID)
+			}
+			layers = append(layers, l.ID)
+			for _, p := range l.Paths {
+				switch p.Class {
+				case "state":
+					if states[p.ID] {
+						t.Errorf("state %s drawn twice", p.ID)
+					}
+					states[p.ID] = true
+					if !strings.HasPrefix(p.D, "M") || !strings.HasSuffix(p.D, "Z") {
+						t.Errorf("state %s path data %.40q…", p.ID, p.D)
+					}
+				case "highlight":
+					highlights++
 				}
-				states[p.ID] = true
-				if !strings.HasPrefix(p.D, "M") || !strings.HasSuffix(p.D, "Z") {
-					t.Errorf("state %s path data %.40q…", p.ID, p.D)
+				if p.PaintOrder == "stroke" {
+					haloed++
 				}
 			}
+			for _, tx := range l.Texts {
+				if tx.PaintOrder == "stroke" {
+					haloed++
+				}
+			}
+			for _, g := range l.Groups {
+				markers[g.ID] = true
+				circles += len(g.Circles)
+			}
+			texts = append(texts, l.texts()...)
 		}
-		texts = append(texts, g.Texts...)
-		circles += len(g.Circles)
-	}
-	if len(states) != 32 {
-		t.Errorf("%d state elements, want 32", len(states))
-	}
-	all := strings.Join(texts, "|")
-	for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N"} {
-		if !strings.Contains(all, want) {
-			t.Errorf("no text %q in the SVG", want)
+		if got := strings.Join(layers, " "); got != "countries states highlights labels markers furniture" {
+			t.Errorf("layers %q", got)
 		}
+		if len(states) != 32 || highlights != 3 {
+			t.Errorf("%d state elements and %d highlights, want 32 and 3 (Morelos, Jalisco, Veracruz; Jalisco selected)", len(states), highlights)
+		}
+		all := strings.Join(texts, "|")
+		for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("outlines %v: no text %q in the SVG", outlines, want)
+			}
+		}
+		for _, p := range geotest.Places {
+			if !markers["marker-"+p.ID] {
+				t.Errorf("no marker group for %s", p.ID)
+			}
+		}
+		if circles < 8 || haloed < 5 {
+			t.Errorf("%d circles in the markers, %d haloed labels", circles, haloed)
+		}
+		hasText := bytes.Contains(buf.Bytes(), []byte("<text "))
+		if outlines == hasText {
+			t.Errorf("outlines %v, but <text> elements: %v", outlines, hasText)
+		}
+		if !outlines && !bytes.Contains(buf.Bytes(), []byte("@font-face")) {
+			t.Error("editable text, but no font embedded")
+		}
+		checkWithXmllint(t, buf.Bytes())
 	}
-	if circles < 8 {
-		t.Errorf("%d circles, want the markers (and their rings)", circles)
+}
+
+// checkWithXmllint has xmllint (libxml2-utils) check the document is
+// well-formed XML with its namespaces declared. CI installs it; elsewhere
+// the check is skipped when it is missing.
+func checkWithXmllint(t *testing.T, doc []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint is not installed (libxml2-utils)")
+		}
+		t.Log("xmllint is not installed: skipping its check")
+		return
+	}
+	cmd := exec.Command("xmllint", "--noout", "--nowarning", "-")
+	cmd.Stdin = bytes.NewReader(doc)
+	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("xmllint: %v\n%s", err, out)
 	}
 }
 

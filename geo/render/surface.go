@@ -21,6 +21,12 @@ type surface interface {
 	polygon(pts [][2]float64, c color.RGBA)
 }
 
+// markerGrouper is a surface that groups each marker's drawing under the
+// place's id (the SVG does).
+type markerGrouper interface {
+	marker(id string, open bool)
+}
+
 // rasterSurface draws into the frame's image.
 type rasterSurface struct {
 	r   *Renderer

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"encoding/base64"
 	"encoding/xml"
 	"fmt"
 	"image"
@@ -12,25 +13,63 @@ import (
 
 	"sovmap/geo"
 
+	gotext "github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/paulmach/orb"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
+
+// SVGOptions says how to write an SVG.
+type SVGOptions struct {
+	// Outlines draws text as paths (the glyphs' outlines), so that every
+	// consumer shows exactly the export's letters; otherwise text stays
+	// editable, in the Go fonts embedded as @font-face data.
+	Outlines bool
+}
+
+// svgNS are the namespaces the document uses beyond SVG's: Inkscape's, for
+// groups it shows as layers, and Dublin Core's and RDF's, for the metadata.
+const svgNS = `xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" ` +
+	`xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"`
 
 // WriteSVG writes the view vp of the map and the scene as an SVG document of
 // vp.Width by vp.Height: vectors from the same geometry and the same layout
-// as Render, one <path> per state (its id the ISO code) and per country,
-// markers as circles and text as text.
-func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene) error {
+// as Render, clipped to the frame, in one group per layer (countries,
+// states, highlights, labels, markers, furniture) that Inkscape shows as
+// layers: one <path> per state (its id the ISO code) and per country, one
+// group per marker (its id the place's), and one element per label with its
+// halo under it (paint-order). The title, caption and attribution are also
+// the document's <title>, <desc> and <metadata>.
+func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOptions) error {
 	bw := bufio.NewWriter(w)
-	s := &svgSurface{w: bw, width: vp.Width}
+	s := &svgSurface{w: bw, width: vp.Width, outlines: o.Outlines, r: r}
 	st := &sc.Style
 	lvl := r.Map.Level(vp.Res)
 	view := vp.Bound()
 	border := math.Max(0.5, st.BorderWidth*st.Scale)
 	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">
+<svg %s width="%d" height="%d" viewBox="0 0 %d %d">
+`, svgNS, vp.Width, vp.Height, vp.Width, vp.Height)
+	if sc.Title != "" {
+		fmt.Fprintf(bw, "<title>%s</title>\n", xmlText(sc.Title))
+	}
+	if sc.Caption != "" {
+		fmt.Fprintf(bw, "<desc>%s</desc>\n", xmlText(sc.Caption))
+	}
+	fmt.Fprintf(bw, `<metadata><rdf:RDF><rdf:Description rdf:about=""><dc:title>%s</dc:title><dc:source>%s</dc:source><dc:creator>Sovmap</dc:creator></rdf:Description></rdf:RDF></metadata>
+`, xmlText(sc.Title), xmlText(sc.Attribution))
+	fmt.Fprintf(bw, `<defs><clipPath id="frame"><rect width="%d" height="%d"/></clipPath>`, vp.Width, vp.Height)
+	if !o.Outlines {
+		writeFontFaces(bw)
+	}
+	bw.WriteString("</defs>\n")
+	fmt.Fprintf(bw, `<g clip-path="url(#frame)">
 <rect id="sea" width="%d" height="%d" fill="%s"/>
-`, vp.Width, vp.Height, vp.Width, vp.Height, vp.Width, vp.Height, hex(st.Sea))
-	bw.WriteString(`<g id="countries" stroke-linejoin="round">` + "\n")
+`, vp.Width, vp.Height, hex(st.Sea))
+	s.layer("countries", "Countries", `stroke-linejoin="round"`)
 	for _, c := range r.Map.Countries {
 		if c.Shape(lvl) == nil || !c.Bound.Intersects(view) {
 			continue
@@ -44,27 +83,96 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene) error {
 			bw.WriteString(`"/>` + "\n")
 		}
 	}
-	bw.WriteString("</g>\n" + `<g id="states" stroke-linejoin="round">` + "\n")
-	for _, reg := range r.Map.States {
-		if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) {
-			continue
+	// The states in their plain colour; then, above, those drawn in
+	// another (highlighted, hovered, selected) again in it.
+	for _, highlights := range []bool{false, true} {
+		if highlights {
+			s.layer("highlights", "Highlighted states", `stroke-linejoin="round"`)
+		} else {
+			s.layer("states", "States", `stroke-linejoin="round"`)
 		}
-		fmt.Fprintf(bw, `<path id="%s" class="state" data-name="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%.2f" d="`,
-			xmlText(reg.Code), xmlText(reg.Name), hex(stateColor(reg, sc)), hex(st.StateBorder), border)
-		s.polygons(vp, reg.Shape(lvl))
-		bw.WriteString(`"/>` + "\n")
+		for _, reg := range r.Map.States {
+			if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) {
+				continue
+			}
+			fill := stateColor(reg, sc)
+			if highlights && fill == st.Land {
+				continue
+			}
+			id, class := xmlText(reg.Code), "state"
+			if highlights {
+				id, class = id+"-highlight", "highlight"
+			} else {
+				fill = st.Land
+			}
+			fmt.Fprintf(bw, `<path id="%s" class="%s" data-name="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%.2f" d="`,
+				id, class, xmlText(reg.Name), hex(fill), hex(st.StateBorder), border)
+			s.polygons(vp, reg.Shape(lvl))
+			bw.WriteString(`"/>` + "\n")
+		}
 	}
-	bw.WriteString("</g>\n" + `<g id="labels-markers-overlays" font-family="Go, 'DejaVu Sans', Arial, sans-serif">` + "\n")
-	r.decorate(s, image.Rect(0, 0, vp.Width, vp.Height), vp, sc)
-	bw.WriteString("</g>\n</svg>\n")
+	bounds := image.Rect(0, 0, vp.Width, vp.Height)
+	r.layout(vp, sc, bounds)
+	s.layer("labels", "Labels", "")
+	if sc.StateLabels {
+		r.regionLabels(s, bounds, vp, sc)
+	}
+	s.layer("markers", "Markers", "")
+	r.markers(s, vp, sc)
+	s.layer("furniture", "Title, legend, scale and attribution", "")
+	r.overlays(s, bounds, vp, sc)
+	bw.WriteString("</g>\n</g>\n</svg>\n")
 	return bw.Flush()
 }
 
+// writeFontFaces embeds the Go fonts, so that editable text shows in them
+// wherever @font-face is read (browsers); other consumers fall back to
+// DejaVu Sans or their sans-serif.
+func writeFontFaces(w *bufio.Writer) {
+	w.WriteString("<style>\n")
+	for _, f := range []struct {
+		weight string
+		ttf    []byte
+	}{{"normal", goregular.TTF}, {"bold", gobold.TTF}} {
+		fmt.Fprintf(w, "@font-face { font-family: %q; font-weight: %s; src: url(data:font/ttf;base64,", svgFontFamily, f.weight)
+		enc := base64.NewEncoder(base64.StdEncoding, w)
+		enc.Write(f.ttf)
+		enc.Close()
+		w.WriteString(") format(\"truetype\"); }\n")
+	}
+	fmt.Fprintf(w, "text { font-family: %q, \"DejaVu Sans\", sans-serif; }\n</style>", svgFontFamily)
+}
+
+// svgFontFamily names the embedded Go fonts in an SVG.
+const svgFontFamily = "Sovmap Go"
+
 // svgSurface writes markers, labels and overlays as SVG elements.
 type svgSurface struct {
-	w     *bufio.Writer
-	buf   []byte
-	width int // the document's, pixels
+	w        *bufio.Writer
+	buf      []byte
+	width    int  // the document's, pixels
+	outlines bool // text as paths
+	r        *Renderer
+	open     bool // a layer group is open
+}
+
+// layer closes the open layer group, if any, and opens the one named id.
+func (s *svgSurface) layer(id, label, attrs string) {
+	if s.open {
+		s.w.WriteString("</g>\n")
+	}
+	fmt.Fprintf(s.w, `<g id="%s" inkscape:groupmode="layer" inkscape:label="%s" %s>`+"\n", id, xmlText(label), attrs)
+	s.open = true
+}
+
+// marker opens and closes the group of one marker, which carries the
+// place's id.
+func (s *svgSurface) marker(id string, open bool) {
+	if open {
+		fmt.Fprintf(s.w, `<g class="marker" id="marker-%s">`+"\n", xmlText(id))
+	} else {
+		s.w.WriteString("</g>\n")
+	}
 }
 
 func (s *svgSurface) num(v float64) {
@@ -125,24 +233,126 @@ func (s *svgSurface) disc(cx, cy, outer, inner float64, c color.RGBA) {
 }
 
 func (s *svgSurface) text(g *glyphRun, at image.Point, fg color.RGBA, h color.RGBA, halo bool) {
+	x, y := at.X+g.pad, at.Y+g.ascent
+	haloAttrs := ""
+	if halo { // the halo is the element's own stroke, painted under its fill
+		haloAttrs = fmt.Sprintf(` stroke="%s"%s stroke-width="%d" stroke-linejoin="round" paint-order="stroke"`,
+			hex(h), opacity("stroke-opacity", h), 2*g.pad)
+	}
+	if s.outlines {
+		s.w.WriteString(`<path d="`)
+		s.glyphPath(g, float64(x), float64(y))
+		fmt.Fprintf(s.w, `" fill="%s"%s><title>%s</title></path>`+"\n", hex(fg), haloAttrs, xmlText(g.str))
+		return
+	}
 	weight := "normal"
 	if g.bold {
 		weight = "bold"
 	}
-	x, y, text := at.X+g.pad, at.Y+g.ascent, xmlText(g.str)
-	// The width is pinned to the Go font's, so a viewer's substitute font
-	// keeps the layout.
-	width := g.Size().X - 2*g.pad
 	anchor := ""
-	if x+width > s.width/2 { // right half: grow leftwards, away from the edge
+	if width := g.Size().X - 2*g.pad; x+width > s.width/2 {
+		// Right half: grow leftwards, away from the edge, whatever the
+		// font a consumer substitutes.
 		x, anchor = x+width, ` text-anchor="end"`
 	}
-	common := fmt.Sprintf(`x="%d" y="%d" font-size="%d" font-weight="%s" textLength="%d" lengthAdjust="spacingAndGlyphs"%s`, x, y, g.size, weight, width, anchor)
-	if halo { // a separate element under the text: paint-order is not read everywhere
-		fmt.Fprintf(s.w, `<text %s fill="none" stroke="%s"%s stroke-width="%d" stroke-linejoin="round">%s</text>`+"\n",
-			common, hex(h), opacity("stroke-opacity", h), 2*g.pad, text)
+	fmt.Fprintf(s.w, `<text x="%d" y="%d" font-size="%d" font-weight="%s"%s fill="%s"%s>%s</text>`+"\n",
+		x, y, g.size, weight, anchor, hex(fg), haloAttrs, xmlText(g.str))
+}
+
+// glyphPath writes the path data of the label's glyph outlines, its
+// baseline starting at (x, y): where Render draws them.
+func (s *svgSurface) glyphPath(g *glyphRun, x, y float64) {
+	emit := func(op byte, pts ...float64) {
+		s.w.WriteByte(op)
+		for i, v := range pts {
+			if i > 0 {
+				s.w.WriteByte(' ')
+			}
+			s.num(v)
+		}
 	}
-	fmt.Fprintf(s.w, `<text %s fill="%s">%s</text>`+"\n", common, hex(fg), text)
+	if goFontCovers(g.str) {
+		// The Go font, advanced and kerned as the hinted raster does.
+		face := s.r.text.face(g.size, g.bold)
+		f := regularFont
+		if g.bold {
+			f = boldFont
+		}
+		var buf sfnt.Buffer
+		pen := fixed.I(0)
+		prev := rune(-1)
+		for _, c := range g.str {
+			if prev >= 0 {
+				pen += face.Kern(prev, c)
+			}
+			prev = c
+			idx, err := f.GlyphIndex(&buf, c)
+			if err == nil {
+				segs, err := f.LoadGlyph(&buf, idx, fixed.I(g.size), nil)
+				if err == nil {
+					ox := x + float64(pen)/64
+					for _, sg := range segs {
+						p := func(i int) (float64, float64) {
+							return ox + float64(sg.Args[i].X)/64, y + float64(sg.Args[i].Y)/64
+						}
+						switch sg.Op {
+						case sfnt.SegmentOpMoveTo:
+							x0, y0 := p(0)
+							emit('M', x0, y0)
+						case sfnt.SegmentOpLineTo:
+							x0, y0 := p(0)
+							emit('L', x0, y0)
+						case sfnt.SegmentOpQuadTo:
+							x0, y0 := p(0)
+							x1, y1 := p(1)
+							emit('Q', x0, y0, x1, y1)
+						case sfnt.SegmentOpCubeTo:
+							x0, y0 := p(0)
+							x1, y1 := p(1)
+							x2, y2 := p(2)
+							emit('C', x0, y0, x1, y1, x2, y2)
+						}
+					}
+				}
+			}
+			adv, _ := face.GlyphAdvance(c)
+			pen += adv
+		}
+		return
+	}
+	line := shapeLine(g.str, g.size, g.bold)
+	pen := x
+	for _, run := range line.runs {
+		scale := float64(run.Size) / 64 / float64(run.Face.Upem())
+		for _, gl := range run.Glyphs {
+			if outline, ok := run.Face.GlyphData(gl.GlyphID).(gotext.GlyphOutline); ok {
+				gx, gy := pen+float64(gl.XOffset)/64, y-float64(gl.YOffset)/64
+				for _, sg := range outline.Segments {
+					p := func(i int) (float64, float64) {
+						return gx + float64(sg.Args[i].X)*scale, gy - float64(sg.Args[i].Y)*scale
+					}
+					switch sg.Op {
+					case ot.SegmentOpMoveTo:
+						x0, y0 := p(0)
+						emit('M', x0, y0)
+					case ot.SegmentOpLineTo:
+						x0, y0 := p(0)
+						emit('L', x0, y0)
+					case ot.SegmentOpQuadTo:
+						x0, y0 := p(0)
+						x1, y1 := p(1)
+						emit('Q', x0, y0, x1, y1)
+					case ot.SegmentOpCubeTo:
+						x0, y0 := p(0)
+						x1, y1 := p(1)
+						x2, y2 := p(2)
+						emit('C', x0, y0, x1, y1, x2, y2)
+					}
+				}
+			}
+			pen += float64(gl.XAdvance) / 64
+		}
+	}
 }
 
 func (s *svgSurface) polygon(pts [][2]float64, c color.RGBA) {
