@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,6 +72,32 @@ func TestExportIsTheWindowsMap(t *testing.T) {
 		render.NewRenderer(st.Map()).Render(img, big.View, &big.Scene)
 		checkMarkersDrawn(t, trial, img, big)
 		drawn += len(win.Markers)
+
+		// The print layout (the exports' default) fits the window's view
+		// into the frame between its bands: every marker the window draws
+		// in its view is drawn there, inside the frame.
+		o = export.DefaultOptions(st)
+		o.Width, o.Height = 2*winView.Width, 2*winView.Height
+		printed, err := export.NewPlan(st, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		frame := printed.Scene.MapFrame
+		if frame.Empty() {
+			t.Fatalf("trial %d: no print layout at %dx%d", trial, o.Width, o.Height)
+		}
+		for _, m := range win.Markers {
+			x, y := winView.ToPixel(m.At)
+			if x < 0 || y < 0 || x >= float64(winView.Width) || y >= float64(winView.Height) {
+				continue // outside the window's view
+			}
+			if !slices.Contains(printed.Scene.Markers, m) {
+				t.Fatalf("trial %d: the window's marker %q (%d places) is not in the print export", trial, m.ID, m.Places)
+			}
+			if px, py := printed.Pixel(m.At); !image.Pt(int(px), int(py)).In(frame) {
+				t.Fatalf("trial %d: marker %q at (%.0f, %.0f), outside the print frame %v", trial, m.ID, px, py, frame)
+			}
+		}
 	}
 	if drawn < 40*5 {
 		t.Errorf("only %d markers over 40 states: the test did not test much", drawn)

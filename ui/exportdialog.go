@@ -290,7 +290,7 @@ func (w *Window) showExportDialog() {
 		prefs.SetBool(prefExportNorth, north.Checked)
 		prefs.SetBool(prefExportCredits, credits.Checked)
 		prefs.SetBool(prefExportOutlines, outlines.Checked)
-		o := export.Options{Width: wv, Height: hv, DPI: dv, Outlines: outlines.Checked, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
+		o := export.Options{Width: wv, Height: hv, DPI: dv, Outlines: outlines.Checked, Print: true, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
 			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}}
 		w.confirmWrite(path, func() {
 			// The plan is made here, from the state as the window shows it;

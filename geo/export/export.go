@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/paulmach/orb"
+
 	"sovmap/assets"
 	"sovmap/geo"
 	"sovmap/geo/appstate"
@@ -65,7 +67,10 @@ type Options struct {
 	DPI int
 	// Outlines draws an SVG's text as the glyphs' outlines, the same in
 	// every consumer, rather than as editable text.
-	Outlines  bool
+	Outlines bool
+	// Print lays the furniture out around the map, never over it (the
+	// default); otherwise it floats over the map, as in the window.
+	Print     bool
 	Furniture scene.Furniture
 }
 
@@ -80,7 +85,7 @@ func CheckDPI(dpi int) error {
 // DefaultOptions are the export's defaults for what st shows: 1920x1080
 // with the story's title, the default caption and every decoration.
 func DefaultOptions(st *appstate.State) Options {
-	return Options{Width: 1920, Height: 1080, DPI: DefaultDPI, Furniture: scene.Furniture{
+	return Options{Width: 1920, Height: 1080, DPI: DefaultDPI, Print: true, Furniture: scene.Furniture{
 		Title: st.Story().Title.In(st.Lang()), Caption: scene.Caption(st),
 		Legend: true, ScaleBar: true, NorthArrow: true, Attribution: true}}
 }
@@ -153,7 +158,7 @@ func NewPlan(st *appstate.State, o Options) (Plan, error) {
 	if err := CheckDPI(dpi); err != nil {
 		return Plan{}, err
 	}
-	vp, sc := scene.Build(st, scene.Frame{Width: o.Width, Height: o.Height, Furniture: o.Furniture})
+	vp, sc := scene.Build(st, scene.Frame{Width: o.Width, Height: o.Height, Furniture: o.Furniture, Print: o.Print})
 	title := o.Furniture.Title
 	if title == "" {
 		title = st.Story().Title.In(st.Lang())
@@ -162,13 +167,24 @@ func NewPlan(st *appstate.State, o Options) (Plan, error) {
 	return Plan{View: vp, Scene: sc, Info: info, SVG: render.SVGOptions{Outlines: o.Outlines}}, nil
 }
 
+// Pixel is where a projected point lands in the exported image: in the
+// map's view, moved into its frame in a print layout.
+func (p Plan) Pixel(pt orb.Point) (x, y float64) {
+	x, y = p.View.ToPixel(pt)
+	return x + float64(p.Scene.MapFrame.Min.X), y + float64(p.Scene.MapFrame.Min.Y)
+}
+
 // Encode draws the plan with r and writes it to w in format f.
 func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
 	switch f {
 	case SVG:
 		return r.WriteSVG(w, p.View, &p.Scene, p.SVG)
 	case PNG:
-		img := image.NewRGBA(image.Rect(0, 0, p.View.Width, p.View.Height))
+		size := image.Pt(p.View.Width, p.View.Height)
+		if !p.Scene.MapFrame.Empty() {
+			size = p.Scene.Page
+		}
+		img := image.NewRGBA(image.Rectangle{Max: size})
 		r.Render(img, p.View, &p.Scene)
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		return enc.Encode(newMetaWriter(w, p.Info), img)

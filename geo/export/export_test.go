@@ -56,7 +56,7 @@ func TestExportPNG(t *testing.T) {
 			}
 			style := plan.Scene.Style
 			at := func(lon, lat float64) color.Color {
-				x, y := plan.View.LonLatToPixel(orb.Point{lon, lat})
+				x, y := plan.Pixel(plan.View.Proj.Forward(orb.Point{lon, lat}))
 				return img.At(int(x), int(y))
 			}
 			if c := at(-106.5, 28.5); !pixeltest.SameRGB(c, style.Land) {

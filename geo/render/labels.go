@@ -3,6 +3,7 @@ package render
 import (
 	"image"
 	"math"
+	"slices"
 	"strconv"
 
 	"sovmap/geo"
@@ -32,14 +33,23 @@ func (r *Renderer) collides(b image.Rectangle) bool {
 	return false
 }
 
-// markerLabelBox is where a marker's label goes: to its right, centred on it.
-func (r *Renderer) markerLabelBox(vp geo.Viewport, sc *Scene, m *Marker) (*glyphRun, image.Rectangle) {
+// markerLabelBox is where a marker's label goes: to its right, centred on
+// it; to its left where the right runs off the picture. A label that fits
+// on neither side is not drawn (ok is false): a name is dropped, never cut.
+func (r *Renderer) markerLabelBox(vp geo.Viewport, sc *Scene, m *Marker) (g *glyphRun, box image.Rectangle, ok bool) {
 	st := &sc.Style
-	g := r.text.run(m.Label, textSize(markerLabelSize, st.Scale), true)
+	g = r.text.run(m.Label, textSize(markerLabelSize, st.Scale), true)
 	x, y := vp.ToPixel(m.At)
 	sz := g.Size()
-	at := image.Pt(int(x+(st.MarkerSize+8)*st.Scale), int(y)-g.ascent+int(float64(sz.Y)*0.3))
-	return g, image.Rectangle{Min: at, Max: at.Add(sz)}
+	gap := (st.MarkerSize + 8) * st.Scale
+	at := image.Pt(int(x+gap), int(y)-g.ascent+int(float64(sz.Y)*0.3))
+	box = image.Rectangle{Min: at, Max: at.Add(sz)}
+	frame := image.Rect(0, 0, vp.Width, vp.Height)
+	if box.In(frame) {
+		return g, box, true
+	}
+	left := box.Add(image.Pt(int(x-gap)-sz.X-at.X, 0))
+	return g, left, left.In(frame)
 }
 
 // reserveMarkerLabels claims the space of the markers and their labels
@@ -52,27 +62,51 @@ func (r *Renderer) reserveMarkerLabels(vp geo.Viewport, sc *Scene) {
 		rad := int((sc.Style.MarkerSize + 3) * sc.Style.Scale)
 		r.placed = append(r.placed, image.Rect(int(x)-rad, int(y)-rad, int(x)+rad, int(y)+rad))
 		if m.Label != "" && r.markerLabels {
-			_, b := r.markerLabelBox(vp, sc, m)
-			r.placed = append(r.placed, b)
+			if _, b, ok := r.markerLabelBox(vp, sc, m); ok {
+				r.placed = append(r.placed, b)
+			}
 		}
 	}
 }
 
 // regionLabels names the countries and the states whose shape is wide
 // enough on screen to hold their name, skipping any that would overlap.
+//
+// Labels are placed by priority, each where the ones before left room: the
+// markers' names come first (reserved before), then the United States
+// (the other party of the story, named whenever its label point is in
+// view), the states that hold incidents, the other states, and the other
+// countries last.
 func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
 	st := &sc.Style
-	for _, c := range r.Map.Countries {
+	country := func(c *geo.Region) {
 		name := c.Name
 		if sc.Lang == "es" {
 			name = c.NameES
 		}
 		r.regionLabel(s, bounds, vp, sc, c, name, textSize(countryLabelSize, st.Scale), true)
 	}
-	for _, reg := range r.Map.States {
-		r.regionLabel(s, bounds, vp, sc, reg, reg.Name, textSize(st.LabelSize, st.Scale), false)
+	for _, c := range r.Map.Countries {
+		if c.Code == unitedStates {
+			country(c)
+		}
+	}
+	for _, highlighted := range [2]bool{true, false} {
+		for _, reg := range r.Map.States {
+			if slices.Contains(sc.Highlighted, reg.Code) == highlighted {
+				r.regionLabel(s, bounds, vp, sc, reg, reg.Name, textSize(st.LabelSize, st.Scale), false)
+			}
+		}
+	}
+	for _, c := range r.Map.Countries {
+		if c.Code != unitedStates {
+			country(c)
+		}
 	}
 }
+
+// unitedStates is the United States' code in the map's countries.
+const unitedStates = "USA"
 
 func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, name string, size int, country bool) {
 	x, y := vp.ToPixel(reg.Label)
@@ -153,12 +187,13 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 		s.text(g, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), st.BadgeText, st.Halo, false)
 	}
 	if m.Label != "" && (r.markerLabels || selected) {
-		g, box := r.markerLabelBox(vp, sc, m)
-		fg := st.Label
-		if selected {
-			fg = st.Selection
+		if g, box, ok := r.markerLabelBox(vp, sc, m); ok {
+			fg := st.Label
+			if selected {
+				fg = st.Selection
+			}
+			s.text(g, box.Min, fg, st.Halo, true)
 		}
-		s.text(g, box.Min, fg, st.Halo, true)
 	}
 }
 

@@ -84,34 +84,59 @@ func (r *Renderer) legend(s surface, sc *Scene, at image.Point) {
 	for i, e := range sc.Legend {
 		cx := float64(at.X+inner) + float64(sym)/2
 		cy := float64(at.Y+inner+i*line) + float64(line)/2
-		rad := st.MarkerSize * k * 0.8
-		switch e.Symbol {
-		case LegendMarker, LegendCluster:
-			s.disc(cx, cy, rad+1.5*k, 0, st.MarkerRing)
-			s.disc(cx, cy, rad, 0, st.CategoryColor(e.Category))
-			if e.Symbol == LegendCluster {
-				s.disc(cx+rad*0.8, cy-rad*0.8, 5*k, 0, st.Badge)
-			}
-		case LegendHighlight:
-			h := int(7 * k)
-			box := image.Rect(int(cx)-h-2, int(cy)-h+2, int(cx)+h+2, int(cy)+h-2)
-			s.panel(box, st.StateBorder)
-			s.panel(box.Inset(max(1, int(k))), st.Highlight)
-		}
+		r.legendSymbol(s, sc, e, cx, cy)
 		g := r.text.run(e.Text, size, false)
 		s.text(g, image.Pt(at.X+inner+sym, int(cy)-g.Size().Y/2), st.PanelText, st.Halo, false)
 	}
 }
 
-// northArrow draws an arrow to true north with an N, its top-right corner
-// at topRight.
-func (r *Renderer) northArrow(s surface, vp geo.Viewport, sc *Scene, topRight image.Point) {
+// legendSymbol draws a legend entry's symbol centred on (cx, cy).
+func (r *Renderer) legendSymbol(s surface, sc *Scene, e LegendEntry, cx, cy float64) {
 	st := &sc.Style
 	k := st.Scale
+	rad := st.MarkerSize * k * 0.8
+	switch e.Symbol {
+	case LegendMarker, LegendCluster:
+		s.disc(cx, cy, rad+1.5*k, 0, st.MarkerRing)
+		s.disc(cx, cy, rad, 0, st.CategoryColor(e.Category))
+		if e.Symbol == LegendCluster {
+			s.disc(cx+rad*0.8, cy-rad*0.8, 5*k, 0, st.Badge)
+		}
+	case LegendHighlight:
+		h := int(7 * k)
+		box := image.Rect(int(cx)-h-2, int(cy)-h+2, int(cx)+h+2, int(cy)+h-2)
+		s.panel(box, st.StateBorder)
+		s.panel(box.Inset(max(1, int(k))), st.Highlight)
+	}
+}
+
+// northArrow draws an arrow to true north with an N on a panel, its
+// top-right corner at topRight.
+func (r *Renderer) northArrow(s surface, vp geo.Viewport, sc *Scene, topRight image.Point) {
+	r.northArrowAt(s, vp, sc, topRight, true)
+}
+
+// northArrowSize is the north arrow's size at scale k.
+func northArrowSize(k float64) image.Point {
 	size := 44 * k
+	return image.Pt(int(size), int(size*1.35))
+}
+
+// northArrowAt draws the north arrow, its top-right corner at topRight,
+// on a panel or not.
+func (r *Renderer) northArrowAt(s surface, vp geo.Viewport, sc *Scene, topRight image.Point, panel bool) {
+	st := &sc.Style
+	k := st.Scale
+	sz := northArrowSize(k)
+	size := float64(sz.X)
 	inner := 6 * k
-	box := image.Rect(topRight.X-int(size), topRight.Y, topRight.X, topRight.Y+int(size*1.35))
-	s.panel(box, st.Panel)
+	box := image.Rect(topRight.X-sz.X, topRight.Y, topRight.X, topRight.Y+sz.Y)
+	if panel {
+		s.panel(box, st.Panel)
+	} else {
+		// Laid out, it claims its box; drawn, a panel of nothing.
+		s.panel(box, transparent)
+	}
 	g := r.text.run("N", textSize(overlayTextSize+1, k), true)
 	gs := g.Size()
 	s.text(g, image.Pt(box.Min.X+(box.Dx()-gs.X)/2, box.Min.Y+int(inner/2)), st.PanelText, st.Halo, false)
@@ -127,27 +152,60 @@ func (r *Renderer) northArrow(s surface, vp geo.Viewport, sc *Scene, topRight im
 	s.polygon([][2]float64{tip, tail, right}, st.Selection)
 }
 
+// scaleBarMax is the longest a scale bar is, points.
+const scaleBarMax = 140.0
+
+// scaleBarSize is the size of the scale bar's box, whatever the view: its
+// longest bar or its text, and their height.
+func scaleBarSize(r *Renderer, sc *Scene) image.Point {
+	k := sc.Style.Scale
+	g := r.text.run("10,000 km", textSize(overlayTextSize, k), false)
+	inner := int(6 * k)
+	h := max(3, int(5*k))
+	tsz := g.Size()
+	return image.Pt(max(int(math.Round(scaleBarMax*k)), tsz.X)+2*inner, tsz.Y+h+2*inner+int(2*k))
+}
+
+// scaleBar draws the scale bar on a panel at the bottom left of b.
 func (r *Renderer) scaleBar(s surface, b image.Rectangle, vp geo.Viewport, sc *Scene, pad int) {
+	k := sc.Style.Scale
+	bar := geo.NewScaleBar(vp, scaleBarMax*k)
+	g := r.text.run(bar.Text, textSize(overlayTextSize, k), false)
+	inner := int(6 * k)
+	h := max(3, int(5*k))
+	tsz := g.Size()
+	panel := image.Rect(0, 0, max(int(math.Round(bar.Pixels)), tsz.X)+2*inner, tsz.Y+h+2*inner+int(2*k))
+	panel = panel.Add(image.Pt(b.Min.X+pad, b.Max.Y-pad-panel.Dy()))
+	r.scaleBarAt(s, vp, sc, panel, true)
+}
+
+// scaleBarAt draws the scale bar in box, on a panel or not: its text at
+// the top left, the bar of two halves, dark and light, below.
+func (r *Renderer) scaleBarAt(s surface, vp geo.Viewport, sc *Scene, box image.Rectangle, panel bool) {
 	st := &sc.Style
 	k := st.Scale
-	bar := geo.NewScaleBar(vp, 140*k)
+	bar := geo.NewScaleBar(vp, scaleBarMax*k)
 	g := r.text.run(bar.Text, textSize(overlayTextSize, k), false)
 	inner := int(6 * k)
 	h := max(3, int(5*k))
 	w := int(math.Round(bar.Pixels))
-	tsz := g.Size()
-	panel := image.Rect(0, 0, max(w, tsz.X)+2*inner, tsz.Y+h+2*inner+int(2*k))
-	panel = panel.Add(image.Pt(b.Min.X+pad, b.Max.Y-pad-panel.Dy()))
-	s.panel(panel, st.Panel)
-	s.text(g, image.Pt(panel.Min.X+inner, panel.Min.Y+inner/2), st.PanelText, st.Halo, false)
-	// A bar of two halves, dark and light, with a dark frame.
-	by := panel.Max.Y - inner - h
-	frame := image.Rect(panel.Min.X+inner, by, panel.Min.X+inner+w, by+h)
+	if panel {
+		s.panel(box, st.Panel)
+	} else {
+		s.panel(box, transparent)
+	}
+	s.text(g, image.Pt(box.Min.X+inner, box.Min.Y+inner/2), st.PanelText, st.Halo, false)
+	by := box.Max.Y - inner - h
+	frame := image.Rect(box.Min.X+inner, by, box.Min.X+inner+w, by+h)
 	s.panel(frame, st.PanelText)
 	half := frame.Inset(1)
 	half.Min.X += w / 2
 	s.panel(half, opaque(st.Panel))
 }
+
+// transparent is a panel colour that draws nothing but still claims its
+// box when a layout is worked out.
+var transparent = color.RGBA{}
 
 // opaque drops a colour's translucency (it is premultiplied, so undo that).
 func opaque(c color.RGBA) color.RGBA {

@@ -64,6 +64,13 @@ type Scene struct {
 	Title         string // drawn top left with the caption; empty: none
 	Caption       string
 	NorthArrow    bool
+	// MapFrame, when set, draws a print layout: the map in this rectangle
+	// of the image (the view's size), on paper, with the furniture in
+	// bands around it (see PrintFrame).
+	MapFrame image.Rectangle
+	// Page is the whole image's size, with a MapFrame (an SVG needs it;
+	// a raster has its image's).
+	Page image.Point
 }
 
 // Renderer draws the map. It keeps its buffers between frames, so a frame
@@ -82,6 +89,7 @@ type Renderer struct {
 	bands        [2]band                  // this frame's upper and lower halves
 	raster       rasterSurface
 	reserve      reserveSurface
+	frame        image.RGBA // a print layout's map frame, during a frame
 }
 
 // painter holds one goroutine's rasterizer state, reused between frames.
@@ -153,6 +161,10 @@ func setBand(b *band, dst *image.RGBA, vp geo.Viewport, r image.Rectangle) {
 // should be vp.Width by vp.Height. The land is drawn in horizontal bands,
 // two at a time on two cores (a frame of up to 2,048 rows in one pair).
 func (r *Renderer) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
+	if !sc.MapFrame.Empty() {
+		r.renderPrint(dst, vp, sc)
+		return
+	}
 	if dst.Rect.Dx() != vp.Width || dst.Rect.Dy() != vp.Height {
 		panic("geo: Render: image and viewport differ in size")
 	}

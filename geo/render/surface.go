@@ -34,6 +34,9 @@ type rasterSurface struct {
 }
 
 func (s *rasterSurface) panel(r image.Rectangle, c color.RGBA) {
+	if c.A == 0 {
+		return
+	}
 	op := draw.Over
 	if c.A == 0xff {
 		op = draw.Src

@@ -45,14 +45,23 @@ const svgNS = `xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.ink
 // the document's <title>, <desc> and <metadata>.
 func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOptions) error {
 	bw := bufio.NewWriter(w)
-	s := &svgSurface{w: bw, width: vp.Width, outlines: o.Outlines, r: r}
 	st := &sc.Style
 	lvl := r.Map.Level(vp.Res)
 	view := vp.Bound()
 	border := math.Max(0.5, st.BorderWidth*st.Scale)
+	// A print layout's page holds the map's frame and the bands around it.
+	print := !sc.MapFrame.Empty()
+	page := image.Pt(vp.Width, vp.Height)
+	if print {
+		page = sc.Page
+		if sc.MapFrame.Dx() != vp.Width || sc.MapFrame.Dy() != vp.Height || !sc.MapFrame.In(image.Rectangle{Max: page}) {
+			return fmt.Errorf("geo: WriteSVG: the map frame %v and the view %dx%d differ, or leave the page %v", sc.MapFrame, vp.Width, vp.Height, page)
+		}
+	}
+	s := &svgSurface{w: bw, width: page.X, outlines: o.Outlines, r: r}
 	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
 <svg %s width="%d" height="%d" viewBox="0 0 %d %d">
-`, svgNS, vp.Width, vp.Height, vp.Width, vp.Height)
+`, svgNS, page.X, page.Y, page.X, page.Y)
 	if sc.Title != "" {
 		fmt.Fprintf(bw, "<title>%s</title>\n", xmlText(sc.Title))
 	}
@@ -66,8 +75,14 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 		writeFontFaces(bw)
 	}
 	bw.WriteString("</defs>\n")
-	fmt.Fprintf(bw, `<g clip-path="url(#frame)">
-<rect id="sea" width="%d" height="%d" fill="%s"/>
+	if print {
+		fmt.Fprintf(bw, `<rect id="paper" width="%d" height="%d" fill="%s"/>
+<g id="map" transform="translate(%d %d)" clip-path="url(#frame)">
+`, page.X, page.Y, hex(opaque(st.Panel)), sc.MapFrame.Min.X, sc.MapFrame.Min.Y)
+	} else {
+		bw.WriteString(`<g id="map" clip-path="url(#frame)">` + "\n")
+	}
+	fmt.Fprintf(bw, `<rect id="sea" width="%d" height="%d" fill="%s"/>
 `, vp.Width, vp.Height, hex(st.Sea))
 	s.layer("countries", "Countries", `stroke-linejoin="round"`)
 	for _, c := range r.Map.Countries {
@@ -112,16 +127,35 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 		}
 	}
 	bounds := image.Rect(0, 0, vp.Width, vp.Height)
-	r.layout(vp, sc, bounds)
+	if print {
+		r.placed = r.placed[:0]
+		r.reserveMarkerLabels(vp, sc)
+	} else {
+		r.layout(vp, sc, bounds)
+	}
 	s.layer("labels", "Labels", "")
 	if sc.StateLabels {
 		r.regionLabels(s, bounds, vp, sc)
 	}
 	s.layer("markers", "Markers", "")
 	r.markers(s, vp, sc)
-	s.layer("furniture", "Title, legend, scale and attribution", "")
-	r.overlays(s, bounds, vp, sc)
-	bw.WriteString("</g>\n</g>\n</svg>\n")
+	if print {
+		s.closeLayer()
+		bw.WriteString("</g>\n")
+		f := sc.MapFrame
+		line := math.Max(1, math.Round(st.Scale))
+		fmt.Fprintf(bw, `<rect id="frame-line" x="%g" y="%g" width="%g" height="%g" fill="none" stroke="%s" stroke-width="%g"/>`+"\n",
+			float64(f.Min.X)-line/2, float64(f.Min.Y)-line/2, float64(f.Dx())+line, float64(f.Dy())+line, hex(st.StateBorder), line)
+		s.layer("furniture", "Title, legend, scale and attribution", "")
+		r.printLayout(s, page.X, page.Y, vp, sc)
+		s.closeLayer()
+	} else {
+		s.layer("furniture", "Title, legend, scale and attribution", "")
+		r.overlays(s, bounds, vp, sc)
+		s.closeLayer()
+		bw.WriteString("</g>\n")
+	}
+	bw.WriteString("</svg>\n")
 	return bw.Flush()
 }
 
@@ -163,6 +197,14 @@ func (s *svgSurface) layer(id, label, attrs string) {
 	}
 	fmt.Fprintf(s.w, `<g id="%s" inkscape:groupmode="layer" inkscape:label="%s" %s>`+"\n", id, xmlText(label), attrs)
 	s.open = true
+}
+
+// closeLayer closes the open layer group, if any.
+func (s *svgSurface) closeLayer() {
+	if s.open {
+		s.w.WriteString("</g>\n")
+		s.open = false
+	}
 }
 
 // marker opens and closes the group of one marker, which carries the
@@ -219,6 +261,9 @@ func (s *svgSurface) path(vp geo.Viewport, l orb.LineString, closed bool) {
 }
 
 func (s *svgSurface) panel(r image.Rectangle, c color.RGBA) {
+	if c.A == 0 {
+		return
+	}
 	fmt.Fprintf(s.w, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"%s/>`+"\n",
 		r.Min.X, r.Min.Y, r.Dx(), r.Dy(), hex(c), opacity("fill-opacity", c))
 }

@@ -8,6 +8,7 @@ package scene
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"slices"
 	"strings"
@@ -27,6 +28,10 @@ type Frame struct {
 	Width, Height int // pixels
 	Dark          bool
 	Furniture     Furniture
+	// Print lays the furniture out in bands around the map, never over
+	// it, as exports do; otherwise it floats over the map, as in the
+	// window.
+	Print bool
 }
 
 // Furniture is what is drawn around the map's content.
@@ -78,7 +83,31 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 	if f.Furniture.Attribution {
 		sc.Attribution = Attribution(st)
 	}
+	if f.Print {
+		vp = printFrame(st, f, vp, &sc)
+	}
 	return vp, sc
+}
+
+// printFrame lays the furniture out around the map and fits the view into
+// the frame left between the bands, with the markers for that view. The
+// legend stays the one of the whole picture's markers: a frame a little
+// smaller shows the same window's view, and the legend must keep the size
+// the layout reserved for it. Where the bands would leave the map less
+// than half the picture either way (a thumbnail with a long title), the
+// furniture floats over the map as in the window.
+func printFrame(st *appstate.State, f Frame, vp geo.Viewport, sc *render.Scene) geo.Viewport {
+	if sc.Title == "" && sc.Caption == "" && !sc.NorthArrow && !sc.ScaleBar && sc.Attribution == "" && len(sc.Legend) == 0 {
+		return vp
+	}
+	frame := render.PrintFrame(sc, vp, f.Width, f.Height)
+	if frame.Dx() < f.Width/2 || frame.Dy() < f.Height/2 {
+		return vp
+	}
+	vp = fitView(st.Map().Proj, st.View(), frame.Dx(), frame.Dy())
+	sc.Markers = Markers(st, vp)
+	sc.MapFrame, sc.Page = frame, image.Pt(f.Width, f.Height)
+	return vp
 }
 
 // fitView is the view fitted into w x h pixels: the same centre, and the
