@@ -34,8 +34,9 @@ Usage:
   sovmap [FILE | --story FILE]   open the window (with a story file: GeoJSON,
                                  ACLED's CSV of any year, or any CSV with
                                  latitude and longitude columns)
-  sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--select PLACE]
-         [--from DATE] [--to DATE] [--lang en|es] [--title TEXT]
+  sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--no-inset]
+         [--select PLACE] [--from DATE] [--to DATE] [--lang en|es]
+         [--title TEXT]
                                  write the map to FILE (.png or .svg) and exit;
                                  needs no display
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
@@ -60,6 +61,7 @@ type cmdline struct {
 	category, actor    string
 	country            string
 	strict, outlines   bool
+	noInset            bool
 	width, height      int
 	dpi                int
 	dates              appstate.Filter // the date range, if given
@@ -75,6 +77,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
 	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
 	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)")
+	fs.BoolVar(&c.noInset, "no-inset", false, "leave out the locator map that a zoomed-in export shows")
 	fs.BoolVar(&c.outlines, "outlines", false, "draw an SVG export's text as outlines (the same in every program) rather than as editable text")
 	fs.StringVar(&c.selectPlace, "select", "", "select `PLACE`: "+strings.Join(placeIDs(s), ", "))
 	fs.StringVar(&c.lang, "lang", "", "interface language, `en` or es (default: the system's)")
@@ -121,6 +124,8 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		return nil, errors.New("--title goes with --export")
 	case set["dpi"] && c.export == "":
 		return nil, errors.New("--dpi goes with --export")
+	case c.noInset && c.export == "":
+		return nil, errors.New("--no-inset goes with --export")
 	case c.outlines && !strings.EqualFold(filepath.Ext(c.export), ".svg"):
 		return nil, errors.New("--outlines goes with --export FILE.svg")
 	case c.lang != "" && !i18n.Known(c.lang):
@@ -341,6 +346,7 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	}
 	o := export.DefaultOptions(st)
 	o.Width, o.Height, o.DPI, o.Outlines = c.width, c.height, c.dpi, c.outlines
+	o.Furniture.Inset = !c.noInset
 	if c.title != "" {
 		o.Furniture.Title = c.title
 	}

@@ -32,6 +32,7 @@ const (
 	prefExportHeight   = "export.height"
 	prefExportDPI      = "export.dpi"
 	prefExportOutlines = "export.outlines"
+	prefExportInset    = "export.inset"
 	prefExportFormat   = "export.format"
 	prefExportLegend   = "export.legend"
 	prefExportScale    = "export.scalebar"
@@ -245,6 +246,7 @@ func (w *Window) showExportDialog() {
 	scale := check("export.scalebar", prefExportScale)
 	north := check("export.north", prefExportNorth)
 	credits := check("export.attribution", prefExportCredits)
+	inset := check("export.inset", prefExportInset)
 	outlines := widget.NewCheck(tr(lang, "export.outlines"), nil)
 	outlines.SetChecked(prefs.BoolWithFallback(prefExportOutlines, false))
 
@@ -253,7 +255,7 @@ func (w *Window) showExportDialog() {
 		widget.NewFormItem(tr(lang, "export.format"), container.NewHBox(formatSel, outlines)),
 		widget.NewFormItem(tr(lang, "export.title"), title),
 		widget.NewFormItem(tr(lang, "export.caption"), caption),
-		widget.NewFormItem(tr(lang, "export.show"), container.NewGridWithColumns(2, legend, scale, north, credits)),
+		widget.NewFormItem(tr(lang, "export.show"), container.NewGridWithColumns(2, legend, scale, north, credits, inset)),
 		widget.NewFormItem(tr(lang, "export.file"), field.box),
 	}
 	form := dialog.NewForm(tr(lang, "menu.exportmap"), tr(lang, "export.save"), tr(lang, "export.cancel"), items, func(ok bool) {
@@ -289,9 +291,10 @@ func (w *Window) showExportDialog() {
 		prefs.SetBool(prefExportScale, scale.Checked)
 		prefs.SetBool(prefExportNorth, north.Checked)
 		prefs.SetBool(prefExportCredits, credits.Checked)
+		prefs.SetBool(prefExportInset, inset.Checked)
 		prefs.SetBool(prefExportOutlines, outlines.Checked)
 		o := export.Options{Width: wv, Height: hv, DPI: dv, Outlines: outlines.Checked, Print: true, Furniture: scene.Furniture{Title: title.Text, Caption: caption.Text,
-			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked}}
+			Legend: legend.Checked, ScaleBar: scale.Checked, NorthArrow: north.Checked, Attribution: credits.Checked, Inset: inset.Checked}}
 		w.confirmWrite(path, func() {
 			// The plan is made here, from the state as the window shows it;
 			// drawing and writing it go on off the UI goroutine.

@@ -87,7 +87,7 @@ func CheckDPI(dpi int) error {
 func DefaultOptions(st *appstate.State) Options {
 	return Options{Width: 1920, Height: 1080, DPI: DefaultDPI, Print: true, Furniture: scene.Furniture{
 		Title: st.Story().Title.In(st.Lang()), Caption: scene.Caption(st),
-		Legend: true, ScaleBar: true, NorthArrow: true, Attribution: true}}
+		Legend: true, ScaleBar: true, NorthArrow: true, Attribution: true, Inset: true}}
 }
 
 // FormatFor picks the format from a file name's extension.

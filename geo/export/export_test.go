@@ -18,6 +18,7 @@ import (
 	"sovmap/geo/export"
 	"sovmap/geo/geotest"
 	"sovmap/geo/pixeltest"
+	"sovmap/geo/render"
 	"sovmap/geo/scene"
 )
 
@@ -252,5 +253,72 @@ func BenchmarkExport4K(b *testing.B) {
 		if err := export.Map(path, st, o); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A zoomed-in export shows a locator map (Mexico, the area outlined) in
+// its bottom band; the whole country needs none, and it can be turned off.
+func TestExportLocatorWhenZoomedIn(t *testing.T) {
+	st := newState(t, 1280, 720)
+	o := export.DefaultOptions(st)
+	o.Width, o.Height = 1600, 1000
+	whole, err := export.NewPlan(st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Scene.Inset {
+		t.Error("the whole country's export has a locator map")
+	}
+	st.ZoomAbout(640, 360, 4)
+	zoomed, err := export.NewPlan(st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !zoomed.Scene.Inset || zoomed.Scene.MapFrame.Empty() {
+		t.Fatalf("a zoomed-in export has no locator map (inset %v, frame %v)", zoomed.Scene.Inset, zoomed.Scene.MapFrame)
+	}
+	// Its legend lists only what its frame draws.
+	for _, e := range zoomed.Scene.Legend {
+		if e.Symbol != render.LegendMarker {
+			continue
+		}
+		drawn := false
+		for _, m := range zoomed.Scene.Markers {
+			drawn = drawn || (m.Places <= 1 && m.Category == e.Category)
+		}
+		if !drawn {
+			t.Errorf("the legend lists %q, which the zoomed export does not draw", e.Text)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "zoomed.png")
+	if err := export.Map(path, st, o); err != nil {
+		t.Fatal(err)
+	}
+	img := pixeltest.DecodePNG(t, path)
+	// The locator sits at the bottom right, below the frame: its sea and
+	// the outline of the area, in the selection colour, are there.
+	style := zoomed.Scene.Style
+	box := image.Rect(o.Width*3/4, zoomed.Scene.MapFrame.Max.Y, o.Width, o.Height)
+	sea, outline := 0, 0
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		for x := box.Min.X; x < box.Max.X; x++ {
+			switch c := img.At(x, y); {
+			case pixeltest.SameRGB(c, style.Sea):
+				sea++
+			case pixeltest.SameRGB(c, style.Selection):
+				outline++
+			}
+		}
+	}
+	if sea < 1000 || outline < 40 {
+		t.Errorf("no locator at the bottom right: %d sea pixels, %d of the outline", sea, outline)
+	}
+	o.Furniture.Inset = false
+	off, err := export.NewPlan(st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if off.Scene.Inset {
+		t.Error("the locator map turned off, but drawn")
 	}
 }

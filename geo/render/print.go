@@ -79,6 +79,14 @@ func (r *Renderer) printLayout(s surface, w, h int, vp geo.Viewport, sc *Scene) 
 		r.scaleBarAt(s, vp, sc, image.Rect(pad, bottom-bar.Y, pad+bar.X, bottom), false)
 		bottom -= bar.Y + gap
 	}
+	// Above, the legend at the left and the locator map at the right.
+	legendRight := w - pad
+	var inset image.Point
+	if sc.Inset {
+		inset = image.Pt(int(math.Round(170*k)), int(math.Round(110*k)))
+		legendRight -= inset.X + 2*gap
+	}
+	legendH := 0
 	if len(sc.Legend) > 0 {
 		size := textSize(overlayTextSize, k)
 		line := int(math.Round(22 * k))
@@ -87,17 +95,18 @@ func (r *Renderer) printLayout(s surface, w, h int, vp geo.Viewport, sc *Scene) 
 		rows, x := 1, pad
 		for _, e := range sc.Legend {
 			ew := sym + r.text.run(e.Text, size, false).Size().X
-			if x > pad && x+ew > w-pad {
+			if x > pad && x+ew > legendRight {
 				rows, x = rows+1, pad
 			}
 			x += ew + 2*gap
 		}
-		rowTop := bottom - rows*line
+		legendH = rows * line
+		rowTop := bottom - legendH
 		x = pad
 		for _, e := range sc.Legend {
 			g := r.text.run(e.Text, size, false)
 			ew := sym + g.Size().X
-			if x > pad && x+ew > w-pad {
+			if x > pad && x+ew > legendRight {
 				x, rowTop = pad, rowTop+line
 			}
 			cy := float64(rowTop) + float64(line)/2
@@ -105,7 +114,22 @@ func (r *Renderer) printLayout(s surface, w, h int, vp geo.Viewport, sc *Scene) 
 			s.text(g, image.Pt(x+sym, int(cy)-g.Size().Y/2), st.PanelText, st.Halo, false)
 			x += ew + 2*gap
 		}
-		bottom -= rows*line + gap
+	}
+	if sc.Inset {
+		box := image.Rect(w-pad-inset.X, bottom-inset.Y, w-pad, bottom)
+		if r.Map != nil { // laying out alone, only the box matters
+			ivp := geo.Fit(vp.Proj, r.Map.Bound, box.Dx(), box.Dy(), 4*k)
+			b := vp.Bound()
+			x0, y0 := ivp.ToPixel(b.Min)
+			x1, y1 := ivp.ToPixel(b.Max)
+			area := image.Rect(int(math.Floor(x0)), int(math.Floor(y1)), int(math.Ceil(x1)), int(math.Ceil(y0)))
+			s.locator(box, ivp, sc, area)
+		} else {
+			s.locator(box, vp, sc, image.Rectangle{})
+		}
+	}
+	if block := max(legendH, inset.Y); block > 0 {
+		bottom -= block + gap
 	}
 	frameBottom := h - pad
 	if bottom < h-pad {

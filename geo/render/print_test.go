@@ -28,6 +28,10 @@ func (s *boxSurface) text(g *glyphRun, at image.Point, _, _ color.RGBA, _ bool) 
 	s.boxes = append(s.boxes, image.Rectangle{Min: at, Max: at.Add(g.Size())})
 }
 
+func (s *boxSurface) locator(box image.Rectangle, _ geo.Viewport, _ *Scene, _ image.Rectangle) {
+	s.boxes = append(s.boxes, box)
+}
+
 func (s *boxSurface) polygon(pts [][2]float64, _ color.RGBA) {
 	b := image.Rect(int(pts[0][0]), int(pts[0][1]), int(pts[0][0])+1, int(pts[0][1])+1)
 	for _, p := range pts[1:] {
@@ -51,7 +55,7 @@ func TestPrintLayoutNeverCoversTheMap(t *testing.T) {
 		for _, scale := range []float64{full, full * 0.6} {
 			t.Run(fmt.Sprintf("%dx%d@%g", w, h, scale), func(t *testing.T) {
 				sc := &Scene{Style: LightStyle(scale), Title: long, Caption: "Teocaltiche · c. 14 Apr 2025, 28 Apr 2025",
-					NorthArrow: true, ScaleBar: true, Attribution: "Boundaries: Natural Earth (public domain) · Story based on Reuters, early May 2025",
+					NorthArrow: true, ScaleBar: true, Inset: true, Attribution: "Boundaries: Natural Earth (public domain) · Story based on Reuters, early May 2025",
 					Legend: []LegendEntry{{Symbol: LegendMarker, Text: "Not attributed in the report", Category: 1},
 						{Symbol: LegendMarker, Text: "Drug cartel (suspected)", Category: 2}, {Symbol: LegendCluster, Text: "Several incidents"},
 						{Symbol: LegendHighlight, Text: "State with incidents"}}}

@@ -71,6 +71,9 @@ type Scene struct {
 	// Page is the whole image's size, with a MapFrame (an SVG needs it;
 	// a raster has its image's).
 	Page image.Point
+	// Inset, in a print layout, draws a locator map in the bottom band:
+	// Mexico with the map's area outlined.
+	Inset bool
 }
 
 // Renderer draws the map. It keeps its buffers between frames, so a frame

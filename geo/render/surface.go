@@ -4,6 +4,9 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"math"
+
+	"sovmap/geo"
 )
 
 // surface is what markers, labels and overlays are drawn on: the raster
@@ -19,6 +22,9 @@ type surface interface {
 	text(g *glyphRun, at image.Point, fg color.RGBA, h color.RGBA, halo bool)
 	// polygon fills a small closed polygon (the north arrow's halves).
 	polygon(pts [][2]float64, c color.RGBA)
+	// locator draws the locator map in box: the land of view vp (the box's
+	// size) and the outline of the area area (pixels of that view).
+	locator(box image.Rectangle, vp geo.Viewport, sc *Scene, area image.Rectangle)
 }
 
 // markerGrouper is a surface that groups each marker's drawing under the
@@ -96,3 +102,35 @@ func (s *reserveSurface) panel(r image.Rectangle, _ color.RGBA) {
 func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                    {}
 func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool) {}
 func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                     {}
+func (s *reserveSurface) locator(box image.Rectangle, _ geo.Viewport, _ *Scene, _ image.Rectangle) {
+	s.r.placed = append(s.r.placed, box)
+}
+
+// locator draws the locator's land into its box of the frame's image, then
+// the outline of the area and a hairline around the box.
+func (s *rasterSurface) locator(box image.Rectangle, vp geo.Viewport, sc *Scene, area image.Rectangle) {
+	box = box.Add(s.dst.Rect.Min)
+	if !box.In(s.dst.Rect) {
+		return
+	}
+	sub := image.RGBA{Pix: s.dst.Pix[s.dst.PixOffset(box.Min.X, box.Min.Y):], Stride: s.dst.Stride, Rect: image.Rect(0, 0, box.Dx(), box.Dy())}
+	s.r.land(&sub, vp, sc, sub.Rect)
+	line := max(1, int(math.Round(sc.Style.Scale)))
+	outline := func(r image.Rectangle, c color.RGBA) {
+		o := r.Inset(-line)
+		for _, side := range [4]image.Rectangle{
+			{o.Min, image.Pt(o.Max.X, r.Min.Y)}, {image.Pt(o.Min.X, r.Max.Y), o.Max},
+			{o.Min, image.Pt(r.Min.X, o.Max.Y)}, {image.Pt(r.Max.X, o.Min.Y), o.Max},
+		} {
+			draw.Draw(s.dst, side.Intersect(box), s.r.colors.of(c), image.Point{}, draw.Src)
+		}
+	}
+	outline(area.Add(box.Min).Intersect(box.Inset(line)), sc.Style.Selection)
+	o := box.Inset(-line)
+	for _, side := range [4]image.Rectangle{
+		{o.Min, image.Pt(o.Max.X, box.Min.Y)}, {image.Pt(o.Min.X, box.Max.Y), o.Max},
+		{o.Min, image.Pt(box.Min.X, o.Max.Y)}, {image.Pt(box.Max.X, o.Min.Y), o.Max},
+	} {
+		draw.Draw(s.dst, side, s.r.colors.of(sc.Style.StateBorder), image.Point{}, draw.Src)
+	}
+}

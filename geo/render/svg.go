@@ -46,9 +46,6 @@ const svgNS = `xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.ink
 func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOptions) error {
 	bw := bufio.NewWriter(w)
 	st := &sc.Style
-	lvl := r.Map.Level(vp.Res)
-	view := vp.Bound()
-	border := math.Max(0.5, st.BorderWidth*st.Scale)
 	// A print layout's page holds the map's frame and the bands around it.
 	print := !sc.MapFrame.Empty()
 	page := image.Pt(vp.Width, vp.Height)
@@ -84,48 +81,7 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 	}
 	fmt.Fprintf(bw, `<rect id="sea" width="%d" height="%d" fill="%s"/>
 `, vp.Width, vp.Height, hex(st.Sea))
-	s.layer("countries", "Countries", `stroke-linejoin="round"`)
-	for _, c := range r.Map.Countries {
-		if c.Shape(lvl) == nil || !c.Bound.Intersects(view) {
-			continue
-		}
-		fmt.Fprintf(bw, `<path id="%s" class="country" fill="%s" fill-rule="evenodd" d="`, xmlText(c.Code), hex(st.Neighbour))
-		s.polygons(vp, c.Shape(lvl))
-		bw.WriteString(`"/>` + "\n")
-		if len(c.Outlines(lvl)) > 0 {
-			fmt.Fprintf(bw, `<path class="border" fill="none" stroke="%s" stroke-width="%.2f" d="`, hex(st.CountryBorder), border)
-			s.lines(vp, c.Outlines(lvl))
-			bw.WriteString(`"/>` + "\n")
-		}
-	}
-	// The states in their plain colour; then, above, those drawn in
-	// another (highlighted, hovered, selected) again in it.
-	for _, highlights := range []bool{false, true} {
-		if highlights {
-			s.layer("highlights", "Highlighted states", `stroke-linejoin="round"`)
-		} else {
-			s.layer("states", "States", `stroke-linejoin="round"`)
-		}
-		for _, reg := range r.Map.States {
-			if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) {
-				continue
-			}
-			fill := stateColor(reg, sc)
-			if highlights && fill == st.Land {
-				continue
-			}
-			id, class := xmlText(reg.Code), "state"
-			if highlights {
-				id, class = id+"-highlight", "highlight"
-			} else {
-				fill = st.Land
-			}
-			fmt.Fprintf(bw, `<path id="%s" class="%s" data-name="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%.2f" d="`,
-				id, class, xmlText(reg.Name), hex(fill), hex(st.StateBorder), border)
-			s.polygons(vp, reg.Shape(lvl))
-			bw.WriteString(`"/>` + "\n")
-		}
-	}
+	s.land(vp, sc, "")
 	bounds := image.Rect(0, 0, vp.Width, vp.Height)
 	if print {
 		r.placed = r.placed[:0]
@@ -157,6 +113,86 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 	}
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
+}
+
+// land writes the countries and the states of view vp, in layers whose
+// ids (and the paths') start with prefix: the map's, or the locator's.
+func (s *svgSurface) land(vp geo.Viewport, sc *Scene, prefix string) {
+	bw := s.w
+	st := &sc.Style
+	lvl := s.r.Map.Level(vp.Res)
+	view := vp.Bound()
+	border := math.Max(0.5, st.BorderWidth*st.Scale)
+	// The map's groups are Inkscape layers; the locator's, plain groups.
+	open := false
+	group := func(id, label string) {
+		if open {
+			bw.WriteString("</g>\n")
+		}
+		mode := ""
+		if prefix == "" {
+			mode = fmt.Sprintf(` inkscape:groupmode="layer" inkscape:label="%s"`, xmlText(label))
+		}
+		fmt.Fprintf(bw, `<g id="%s%s"%s stroke-linejoin="round">`+"\n", prefix, id, mode)
+		open = true
+	}
+	group("countries", "Countries")
+	for _, c := range s.r.Map.Countries {
+		if c.Shape(lvl) == nil || !c.Bound.Intersects(view) {
+			continue
+		}
+		fmt.Fprintf(bw, `<path id="%s%s" class="country" fill="%s" fill-rule="evenodd" d="`, prefix, xmlText(c.Code), hex(st.Neighbour))
+		s.polygons(vp, c.Shape(lvl))
+		bw.WriteString(`"/>` + "\n")
+		if len(c.Outlines(lvl)) > 0 {
+			fmt.Fprintf(bw, `<path class="border" fill="none" stroke="%s" stroke-width="%.2f" d="`, hex(st.CountryBorder), border)
+			s.lines(vp, c.Outlines(lvl))
+			bw.WriteString(`"/>` + "\n")
+		}
+	}
+	// The states in their plain colour; then, above, those drawn in
+	// another (highlighted, hovered, selected) again in it.
+	for _, highlights := range []bool{false, true} {
+		if highlights {
+			group("highlights", "Highlighted states")
+		} else {
+			group("states", "States")
+		}
+		for _, reg := range s.r.Map.States {
+			if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) {
+				continue
+			}
+			fill := stateColor(reg, sc)
+			if highlights && fill == st.Land {
+				continue
+			}
+			id, class := prefix+xmlText(reg.Code), "state"
+			if highlights {
+				id, class = id+"-highlight", "highlight"
+			} else {
+				fill = st.Land
+			}
+			fmt.Fprintf(bw, `<path id="%s" class="%s" data-name="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%.2f" d="`,
+				id, class, xmlText(reg.Name), hex(fill), hex(st.StateBorder), border)
+			s.polygons(vp, reg.Shape(lvl))
+			bw.WriteString(`"/>` + "\n")
+		}
+	}
+	bw.WriteString("</g>\n")
+}
+
+// locator writes the locator map: the land of vp in a group translated to
+// box and clipped to it, the area outlined, and a hairline around.
+func (s *svgSurface) locator(box image.Rectangle, vp geo.Viewport, sc *Scene, area image.Rectangle) {
+	st := &sc.Style
+	line := math.Max(1, math.Round(st.Scale))
+	fmt.Fprintf(s.w, `<g id="locator" transform="translate(%d %d)"><clipPath id="locator-clip"><rect width="%d" height="%d"/></clipPath>
+<g clip-path="url(#locator-clip)"><rect width="%d" height="%d" fill="%s"/>
+`, box.Min.X, box.Min.Y, box.Dx(), box.Dy(), box.Dx(), box.Dy(), hex(st.Sea))
+	s.land(vp, sc, "locator-")
+	fmt.Fprintf(s.w, `<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="%s" stroke-width="%g"/></g>
+<rect width="%d" height="%d" fill="none" stroke="%s" stroke-width="%g"/></g>
+`, area.Min.X, area.Min.Y, area.Dx(), area.Dy(), hex(st.Selection), line, box.Dx(), box.Dy(), hex(st.StateBorder), line)
 }
 
 // writeFontFaces embeds the Go fonts, so that editable text shows in them

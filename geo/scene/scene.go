@@ -41,6 +41,9 @@ type Furniture struct {
 	ScaleBar       bool
 	NorthArrow     bool
 	Attribution    bool
+	// Inset draws, in a print layout of a view that leaves part of Mexico
+	// out, a locator map with the view's area outlined.
+	Inset bool
 }
 
 // WindowFurniture is what the window draws over its map: a legend, a scale
@@ -84,6 +87,7 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 		sc.Attribution = Attribution(st)
 	}
 	if f.Print {
+		sc.Inset = f.Furniture.Inset && !showsAllMexico(m, vp)
 		vp = printFrame(st, f, vp, &sc)
 	}
 	return vp, sc
@@ -91,23 +95,46 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 
 // printFrame lays the furniture out around the map and fits the view into
 // the frame left between the bands, with the markers for that view. The
-// legend stays the one of the whole picture's markers: a frame a little
-// smaller shows the same window's view, and the legend must keep the size
-// the layout reserved for it. Where the bands would leave the map less
+// legend lists what the frame draws, and the bands are laid out for that
+// legend: as the legend can change the frame and the frame the markers,
+// this settles in a pass or two. Where the bands would leave the map less
 // than half the picture either way (a thumbnail with a long title), the
 // furniture floats over the map as in the window.
 func printFrame(st *appstate.State, f Frame, vp geo.Viewport, sc *render.Scene) geo.Viewport {
-	if sc.Title == "" && sc.Caption == "" && !sc.NorthArrow && !sc.ScaleBar && sc.Attribution == "" && len(sc.Legend) == 0 {
+	if sc.Title == "" && sc.Caption == "" && !sc.NorthArrow && !sc.ScaleBar && sc.Attribution == "" && len(sc.Legend) == 0 && !sc.Inset {
 		return vp
 	}
-	frame := render.PrintFrame(sc, vp, f.Width, f.Height)
-	if frame.Dx() < f.Width/2 || frame.Dy() < f.Height/2 {
-		return vp
+	whole := vp
+	for pass := 0; ; pass++ {
+		frame := render.PrintFrame(sc, whole, f.Width, f.Height)
+		if frame.Dx() < f.Width/2 || frame.Dy() < f.Height/2 {
+			sc.Inset = false // the window's floating layout has no locator
+			sc.Markers = Markers(st, whole)
+			if f.Furniture.Legend {
+				sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
+			}
+			return whole
+		}
+		vp = fitView(st.Map().Proj, st.View(), frame.Dx(), frame.Dy())
+		sc.Markers = Markers(st, vp)
+		sc.MapFrame, sc.Page = frame, image.Pt(f.Width, f.Height)
+		if !f.Furniture.Legend {
+			return vp
+		}
+		drawn := legend(st, sc.Markers, len(sc.Highlighted) > 0)
+		if slices.Equal(drawn, sc.Legend) || pass == 2 {
+			// After three passes the legend may still list a marker
+			// kind the frame does not show; it never covers the map.
+			return vp
+		}
+		sc.Legend = drawn
 	}
-	vp = fitView(st.Map().Proj, st.View(), frame.Dx(), frame.Dy())
-	sc.Markers = Markers(st, vp)
-	sc.MapFrame, sc.Page = frame, image.Pt(f.Width, f.Height)
-	return vp
+}
+
+// showsAllMexico reports whether the view holds the whole country.
+func showsAllMexico(m *geo.Map, vp geo.Viewport) bool {
+	b := vp.Bound()
+	return b.Contains(m.Bound.Min) && b.Contains(m.Bound.Max)
 }
 
 // fitView is the view fitted into w x h pixels: the same centre, and the
