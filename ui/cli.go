@@ -37,8 +37,9 @@ Usage:
   sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--no-inset]
          [--select PLACE] [--from DATE] [--to DATE] [--lang en|es]
          [--title TEXT]
-                                 write the map to FILE (.png or .svg) and exit;
-                                 needs no display
+                                 write the map to FILE (.png or .svg), or an
+                                 interactive page (.html), and exit; needs no
+                                 display
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
                                  open the window, save a screenshot of it as
                                  FILE (.png) once it is drawn, and exit
@@ -73,7 +74,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs := flag.NewFlagSet("sovmap", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.storyFile, "story", "", "open the story in `FILE` (.geojson or ACLED-style .csv) instead of the built-in one")
-	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg) without opening a window")
+	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg), or an interactive page (.html), without opening a window")
 	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
 	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
 	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)")
@@ -349,6 +350,13 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	o.Furniture.Inset = !c.noInset
 	if c.title != "" {
 		o.Furniture.Title = c.title
+	}
+	if f, _ := export.FormatFor(c.export); f == export.HTML {
+		if err := export.Map(c.export, st, o); err != nil {
+			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			return 1
+		}
+		return 0
 	}
 	plan, err := export.NewPlan(st, o)
 	if err != nil {

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"sovmap/assets/i18n"
 	"sovmap/geo/appstate"
+	"sovmap/geo/scene"
 	"sovmap/geo/story"
 )
 
@@ -46,7 +44,7 @@ func (d *details) refresh() {
 	switch {
 	case st.Place() != nil:
 		p := st.Place()
-		lines = append(lines, line{text: p.Name, bold: true}, line{text: d.where(p)})
+		lines = append(lines, line{text: p.Name, bold: true}, line{text: scene.Where(st, p, lang)})
 		for _, it := range p.Items {
 			lines = append(lines, line{sep: true})
 			lines = append(lines, itemLines(it, lang, it == st.Item())...)
@@ -93,65 +91,12 @@ func (d *details) show(lines []line) {
 	d.box.Refresh()
 }
 
-// itemLines writes one item: date with its precision, what happened,
-// victims, where exactly, and the source.
+// itemLines are an item's details (scene.ItemLines) as the panel's lines,
+// its first highlighted when it is the current one.
 func itemLines(it *story.Item, lang string, current bool) []line {
-	lines := []line{
-		{text: it.Date.Format(lang) + " — " + it.Title.In(lang), bold: true, highlight: current},
-		{text: it.Summary.In(lang)},
-	}
-	if c := it.Category.In(lang); c != "" {
-		lines = append(lines, line{text: tr(lang, "category") + ": " + c})
-	}
-	if v := it.Victims.In(lang); v != "" {
-		lines = append(lines, line{text: tr(lang, "victims") + ": " + v})
-	}
-	if note := it.DateNote.In(lang); note != "" {
-		lines = append(lines, line{text: tr(lang, "date.note") + ": " + note})
-	}
-	if it.Place != nil {
-		where := tr(lang, "prec."+it.LocationPrecision)
-		if note := it.LocationNote.In(lang); note != "" {
-			where += ". " + note
-		}
-		lines = append(lines, line{text: tr(lang, "place.precise") + ": " + where})
-	}
-	for _, f := range it.Fields {
-		lines = append(lines, line{text: fieldName(lang, f.Name) + ": " + f.Value})
-	}
-	if len(it.Sources) > 0 {
-		names := make([]string, len(it.Sources))
-		for i, s := range it.Sources {
-			names[i] = s.Name.In(lang)
-		}
-		lines = append(lines, line{text: tr(lang, "source") + ": " + strings.Join(names, "; ")})
+	var lines []line
+	for i, l := range scene.ItemLines(it, lang) {
+		lines = append(lines, line{text: l.Text, bold: l.Bold, highlight: current && i == 0})
 	}
 	return lines
-}
-
-// fieldName names an item's field: conflict data's columns in words, in
-// lang; any other file's names as the file gives them.
-func fieldName(lang, name string) string {
-	if key := "field." + name; i18n.Has("en", key) {
-		return tr(lang, key)
-	}
-	return name
-}
-
-// where says which state a place is in: by its point on the map once the
-// map is known (and that it is outside Mexico), else as the file says.
-func (d *details) where(p *story.Place) string {
-	lang := d.state.Lang()
-	code, known := d.state.StateOf(p)
-	switch {
-	case known && code != "":
-		return tr(lang, "place.state") + ": " + d.state.StateName(code)
-	case known && p.Country != "":
-		return tr(lang, "outside") + " (" + p.Country + ")"
-	case known:
-		return tr(lang, "outside")
-	case p.State != "":
-		return tr(lang, "place.state") + ": " + d.state.StateName(p.State)
-	}
-	return ""
 }

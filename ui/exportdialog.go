@@ -332,3 +332,37 @@ func missingGlyphsNote(lang string, sc *render.Scene) string {
 	}
 	return fmt.Sprintf(tr(lang, "export.missing"), b.String())
 }
+
+// showExportPageDialog asks where to save the interactive page of what the
+// window shows, then writes it.
+func (w *Window) showExportPageDialog() {
+	st := w.state
+	lang := st.Lang()
+	prefs := w.app.Preferences()
+	dir := prefs.StringWithFallback(prefExportDir, defaultFolder())
+	field := newPathField(w, lang, filepath.Join(dir, "sovmap-story.html"))
+	form := dialog.NewForm(tr(lang, "menu.exportpage"), tr(lang, "export.save"), tr(lang, "export.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(tr(lang, "export.file"), field.box)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			path := withExt(field.entry.Text, ".html")
+			prefs.SetString(prefExportDir, filepath.Dir(path))
+			w.confirmWrite(path, func() {
+				// The page is worked out here, from the state as the window
+				// shows it; drawing and writing it go on off the UI goroutine.
+				page, err := export.NewPagePlan(st, export.DefaultOptions(st))
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("%s: %w", path, err), w)
+					return
+				}
+				m := st.Map()
+				w.runExport(path, "", func(ctx context.Context) error { return page.Write(ctx, path, m) })
+			})
+		}, w)
+	field.entry.OnSubmitted = func(string) { form.Submit() }
+	form.Resize(fyne.NewSize(560, form.MinSize().Height))
+	form.Show()
+	w.Canvas().Focus(field.entry)
+}

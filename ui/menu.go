@@ -53,6 +53,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("menu.screenshot", w.showScreenshotDialog, screenshotShortcut),
 			item("menu.exportmap", w.showExportDialog, exportShortcut),
+			item("menu.exportpage", w.showExportPageDialog, nil),
 			fyne.NewMenuItemSeparator(),
 			quit),
 		fyne.NewMenu(tr(lang, "menu.view"),

@@ -32,8 +32,9 @@ type Format string
 
 // The formats the map exports to.
 const (
-	PNG Format = "png"
-	SVG Format = "svg"
+	PNG  Format = "png"
+	SVG  Format = "svg"
+	HTML Format = "html" // the interactive page (page.go)
 )
 
 // MaxSide is the largest width or height of an export, pixels.
@@ -97,8 +98,10 @@ func FormatFor(path string) (Format, error) {
 		return PNG, nil
 	case ".svg":
 		return SVG, nil
+	case ".html", ".htm":
+		return HTML, nil
 	}
-	return "", fmt.Errorf("%s: unknown image type %q (use .png or .svg)", path, filepath.Ext(path))
+	return "", fmt.Errorf("%s: unknown file type %q (use .png, .svg, or .html for an interactive page)", path, filepath.Ext(path))
 }
 
 // ParseSize reads "WIDTHxHEIGHT", e.g. "1920x1080".
@@ -208,6 +211,13 @@ func (p Plan) Write(ctx context.Context, path string, m *geo.Map) error {
 func Map(path string, st *appstate.State, o Options) error {
 	if _, err := FormatFor(path); err != nil {
 		return err
+	}
+	if f, _ := FormatFor(path); f == HTML {
+		page, err := NewPagePlan(st, o)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return page.Write(context.Background(), path, st.Map())
 	}
 	plan, err := NewPlan(st, o)
 	if err != nil {

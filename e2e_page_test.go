@@ -1,0 +1,76 @@
+//go:build e2e
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestE2EInteractivePage opens the interactive page (--export page.html)
+// in headless Chromium, as a reader opening it from disk would: a link to
+// a place (#place=…) clicks its marker, and the details must show that
+// place's incident, the marker selected and its timeline row current. The
+// Spanish page speaks Spanish. Chromium's network log must show no request
+// made by the page (requests Chromium makes for itself, with no origin,
+// are its own business).
+func TestE2EInteractivePage(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is not installed (see .ci/setup)")
+	}
+	bin := filepath.Join("build", "e2e", "sovmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		lang, place string
+		want        []string
+	}{
+		{"en", "huitzilac", []string{"<h2>Huitzilac</h2>", "Shooting in Huitzilac", "State: Morelos"}},
+		{"es", "teocaltiche", []string{"<h2>Teocaltiche</h2>", "Estado: Jalisco", "Cronología"}},
+	} {
+		page := filepath.Join(dir, "story-"+tc.lang+".html")
+		cmd := exec.Command(bin, "--export", page, "--lang", tc.lang)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("--export %s: %v\n%s", page, err, out)
+		}
+		netlog := filepath.Join(dir, "netlog-"+tc.lang+".json")
+		run := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--user-data-dir="+filepath.Join(dir, "profile-"+tc.lang), "--log-net-log="+netlog,
+			"--dump-dom", "file://"+page+"#place="+tc.place)
+		run.Env = append(os.Environ(), "HOME="+dir)
+		dom, err := run.Output()
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		details := regexp.MustCompile(`(?s)<section id="details".*?</section>`).Find(dom)
+		for _, want := range tc.want {
+			if !strings.Contains(string(dom), want) {
+				t.Errorf("%s page, #place=%s: no %q in the page as Chromium built it; details: %s", tc.lang, tc.place, want, details)
+			}
+		}
+		if !regexp.MustCompile(`class="marker selected" id="marker-` + tc.place + `"`).Match(dom) {
+			t.Errorf("%s page: the marker of %s is not selected", tc.lang, tc.place)
+		}
+		if !strings.Contains(string(dom), `aria-current="true"`) {
+			t.Errorf("%s page: no timeline row is current", tc.lang)
+		}
+		log, err := os.ReadFile(netlog)
+		if err != nil {
+			t.Fatalf("no network log from Chromium: %v", err)
+		}
+		for _, m := range regexp.MustCompile(`"initiator":"([^"]*)"`).FindAllSubmatch(log, -1) {
+			if string(m[1]) != "not an origin" {
+				t.Errorf("%s page: Chromium logged a request made by %q", tc.lang, m[1])
+			}
+		}
+	}
+}

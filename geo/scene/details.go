@@ -1,0 +1,80 @@
+package scene
+
+import (
+	"strings"
+
+	"sovmap/assets/i18n"
+	"sovmap/geo/appstate"
+	"sovmap/geo/story"
+)
+
+// Line is one line of an item's details, as the details panel and the
+// interactive page show them.
+type Line struct {
+	Text string
+	Bold bool
+}
+
+// ItemLines are an item's details in lang: its date with its precision
+// and title, what happened, the category, the victims, what is known of
+// the date and of the place, the file's other fields, and the sources.
+func ItemLines(it *story.Item, lang string) []Line {
+	lines := []Line{
+		{Text: it.Date.Format(lang) + " — " + it.Title.In(lang), Bold: true},
+		{Text: it.Summary.In(lang)},
+	}
+	if c := it.Category.In(lang); c != "" {
+		lines = append(lines, Line{Text: i18n.T(lang, "category") + ": " + c})
+	}
+	if v := it.Victims.In(lang); v != "" {
+		lines = append(lines, Line{Text: i18n.T(lang, "victims") + ": " + v})
+	}
+	if note := it.DateNote.In(lang); note != "" {
+		lines = append(lines, Line{Text: i18n.T(lang, "date.note") + ": " + note})
+	}
+	if it.Place != nil {
+		where := i18n.T(lang, "prec."+it.LocationPrecision)
+		if note := it.LocationNote.In(lang); note != "" {
+			where += ". " + note
+		}
+		lines = append(lines, Line{Text: i18n.T(lang, "place.precise") + ": " + where})
+	}
+	for _, f := range it.Fields {
+		lines = append(lines, Line{Text: FieldName(lang, f.Name) + ": " + f.Value})
+	}
+	if len(it.Sources) > 0 {
+		names := make([]string, len(it.Sources))
+		for i, s := range it.Sources {
+			names[i] = s.Name.In(lang)
+		}
+		lines = append(lines, Line{Text: i18n.T(lang, "source") + ": " + strings.Join(names, "; ")})
+	}
+	return lines
+}
+
+// FieldName names an item's field: conflict data's columns in words, in
+// lang; any other file's names as the file gives them.
+func FieldName(lang, name string) string {
+	if key := "field." + name; i18n.Has("en", key) {
+		return i18n.T(lang, key)
+	}
+	return name
+}
+
+// Where says, in lang, which state a place is in: by its point on the map
+// once the map is known (and that it is outside Mexico), else as the file
+// says.
+func Where(st *appstate.State, p *story.Place, lang string) string {
+	code, known := st.StateOf(p)
+	switch {
+	case known && code != "":
+		return i18n.T(lang, "place.state") + ": " + st.StateName(code)
+	case known && p.Country != "":
+		return i18n.T(lang, "outside") + " (" + p.Country + ")"
+	case known:
+		return i18n.T(lang, "outside")
+	case p.State != "":
+		return i18n.T(lang, "place.state") + ": " + st.StateName(p.State)
+	}
+	return ""
+}
