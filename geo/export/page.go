@@ -46,7 +46,7 @@ type PagePlan struct {
 type pageData struct {
 	Lang        string                       `json:"lang"`
 	Selected    string                       `json:"selected,omitempty"` // the place selected in the window
-	Languages   map[string]string            `json:"languages"` // code -> name in itself
+	Languages   map[string]string            `json:"languages"`          // code -> name in itself
 	UI          map[string]map[string]string `json:"ui"`
 	Title       map[string]string            `json:"title"`
 	Description map[string]string            `json:"description"`
@@ -163,8 +163,8 @@ func (p PagePlan) Encode(w io.Writer, r *render.Renderer) error {
 	return pageTemplate.Execute(w, map[string]any{
 		"Lang":     p.Data.Lang,
 		"Title":    p.Data.Title[p.Data.Lang],
-		"Map":      template.HTML(body),     // our own SVG, its texts escaped by WriteSVG
-		"Data":     template.JS(data),       // JSON, with <, > and & escaped
+		"Map":      template.HTML(body), // our own SVG, its texts escaped by WriteSVG
+		"Data":     template.JS(data),   // JSON, with <, > and & escaped
 		"Software": "Sovmap " + assets.Version,
 	})
 }
