@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"sovmap/geo/pixeltest"
 )
 
 // TestE2EInteractivePage opens the interactive page (--export page.html)
@@ -71,6 +73,61 @@ func TestE2EInteractivePage(t *testing.T) {
 			if string(m[1]) != "not an origin" {
 				t.Errorf("%s page: Chromium logged a request made by %q", tc.lang, m[1])
 			}
+		}
+	}
+}
+
+// TestE2ESVGInChromium draws the SVG exports in headless Chromium and
+// compares them with the PNG export of the same map: with text as
+// outlines they must agree but for anti-aliasing; with editable text,
+// Chromium uses the Go fonts the SVG embeds, and only their hinting
+// differs from the PNG's.
+func TestE2ESVGInChromium(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is not installed (see .ci/setup)")
+	}
+	bin := filepath.Join("build", "e2e", "sovmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	export := func(name string, args ...string) string {
+		path := filepath.Join(dir, name)
+		cmd := exec.Command(bin, append([]string{"--export", path, "--size", "1200x800", "--select", "teocaltiche"}, args...)...)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("--export %s: %v\n%s", name, err, out)
+		}
+		return path
+	}
+	png := pixeltest.DecodePNG(t, export("map.png"))
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		maxShare float64
+	}{
+		{"outlines.svg", []string{"--outlines"}, 0.01},
+		{"text.svg", nil, 0.03},
+	} {
+		svg := export(tc.name, tc.args...)
+		shot := filepath.Join(dir, tc.name+".png")
+		run := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+			"--force-device-scale-factor=1", "--window-size=1200,800", "--user-data-dir="+filepath.Join(dir, "profile"),
+			"--screenshot="+shot, "file://"+svg)
+		run.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := run.CombinedOutput(); err != nil {
+			t.Fatalf("chromium: %v\n%s", err, out)
+		}
+		got := pixeltest.DecodePNG(t, shot)
+		if got.Bounds() != png.Bounds() {
+			t.Fatalf("%s: Chromium drew %v, the PNG is %v", tc.name, got.Bounds(), png.Bounds())
+		}
+		n := pixeltest.DifferBeyond(got, png, png.Bounds(), 51)
+		share := float64(n) / float64(png.Bounds().Dx()*png.Bounds().Dy())
+		t.Logf("%s in Chromium: %.2f%% of pixels differ clearly from the PNG export", tc.name, 100*share)
+		if share > tc.maxShare {
+			t.Errorf("%s in Chromium: %.2f%% of pixels differ clearly from the PNG export, want at most %.0f%%", tc.name, 100*share, 100*tc.maxShare)
 		}
 	}
 }

@@ -403,7 +403,7 @@ func TestE2ECommandLine(t *testing.T) {
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--size", "0x600"}, "out of range"},
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--select", "atlantis"}, `no such place`},
 		{[]string{"--nonsense"}, "not defined"},
-		{[]string{"--export", filepath.Join(dir, "x.gif")}, "unknown image type"},
+		{[]string{"--export", filepath.Join(dir, "x.gif")}, "unknown file type"},
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--dpi", "0"}, "out of range"},
 		{[]string{"--dpi", "300"}, "--dpi goes with --export"},
 	}

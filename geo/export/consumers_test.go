@@ -55,7 +55,7 @@ func TestSVGMatchesPNGInLibrsvg(t *testing.T) {
 				"whole map":                   all,
 			}
 			for name, r := range corners {
-				n := clearlyDiffer(ours, theirs, r)
+				n := pixeltest.DifferBeyond(ours, theirs, r, 51)
 				share := float64(n) / float64(r.Dx()*r.Dy())
 				t.Logf("%s: %.2f%% of pixels differ clearly", name, 100*share)
 				if share > 0.01 {
@@ -64,27 +64,4 @@ func TestSVGMatchesPNGInLibrsvg(t *testing.T) {
 			}
 		})
 	}
-}
-
-// clearlyDiffer counts the pixels in r where a channel of a and b differs
-// by more than 51 (a fifth of the range).
-func clearlyDiffer(a, b image.Image, r image.Rectangle) int {
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := a.At(x, y).RGBA()
-			r2, g2, b2, _ := b.At(x, y).RGBA()
-			if absDiff(r1, r2) > 51<<8 || absDiff(g1, g2) > 51<<8 || absDiff(b1, b2) > 51<<8 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
 }

@@ -188,7 +188,7 @@ func TestExportFailuresLoseNothing(t *testing.T) {
 		{"zero size", existing, func(o *export.Options) { o.Width = 0 }, "out of range"},
 		{"negative size", existing, func(o *export.Options) { o.Height = -3 }, "out of range"},
 		{"too large", existing, func(o *export.Options) { o.Width = 16385 }, "out of range"},
-		{"unknown type", filepath.Join(dir, "map.gif"), nil, "unknown image type"},
+		{"unknown type", filepath.Join(dir, "map.gif"), nil, "unknown file type"},
 		{"folder missing", filepath.Join(dir, "no", "such", "map.png"), nil, "cannot write in"},
 		{"parent is a file", filepath.Join(afile, "map.png"), nil, "cannot write in"},
 		{"target is a folder", folder, nil, "is a folder"},

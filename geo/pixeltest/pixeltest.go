@@ -23,6 +23,30 @@ func Differ(a, b image.Image, r image.Rectangle) int {
 	return n
 }
 
+// DifferBeyond counts the pixels inside r where a channel of a and b
+// differs by more than tol levels of 255: what two rasterizers of the same
+// drawing disagree on beyond anti-aliasing.
+func DifferBeyond(a, b image.Image, r image.Rectangle, tol uint8) int {
+	t := uint32(tol) << 8
+	d := func(x, y uint32) uint32 {
+		if x > y {
+			return x - y
+		}
+		return y - x
+	}
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			if d(r1, r2) > t || d(g1, g2) > t || d(b1, b2) > t {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // SameRGB reports whether c has the red, green and blue of want.
 func SameRGB(c color.Color, want color.RGBA) bool {
 	r, g, b, _ := c.RGBA()
