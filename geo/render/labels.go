@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/paulmach/orb"
+
 	"sovmap/geo"
 )
 
@@ -88,7 +90,7 @@ func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewpo
 	}
 	for _, c := range r.Map.Countries {
 		if c.Code == unitedStates {
-			country(c)
+			r.namedCountry(s, bounds, vp, sc, c)
 		}
 	}
 	for _, highlighted := range [2]bool{true, false} {
@@ -101,6 +103,58 @@ func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewpo
 	for _, c := range r.Map.Countries {
 		if c.Code != unitedStates {
 			country(c)
+		}
+	}
+}
+
+// namedCountry names a country that must be named whenever it is in view:
+// at its label point when that is in view and free, else at the first free
+// point of its visible part, searched on a grid from the middle out.
+func (r *Renderer) namedCountry(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, c *geo.Region) {
+	name := c.Name
+	if sc.Lang == "es" {
+		name = c.NameES
+	}
+	size := textSize(countryLabelSize, sc.Style.Scale)
+	g := r.text.run(name, size, false)
+	sz := g.Size()
+	try := func(p orb.Point) bool {
+		x, y := vp.ToPixel(p)
+		at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
+		box := image.Rectangle{Min: at, Max: at.Add(sz)}
+		if !box.In(bounds) || r.collides(box) || !c.Contains(p) {
+			return false
+		}
+		r.placed = append(r.placed, box)
+		s.text(g, at, sc.Style.CountryLabel, sc.Style.Halo, true)
+		return true
+	}
+	if try(c.Label) {
+		return
+	}
+	view := vp.Bound()
+	if !view.Intersects(c.Bound) {
+		return
+	}
+	// The visible part's box, its labels' half-size kept inside the view.
+	half := orb.Point{float64(sz.X) / 2 * vp.Res, float64(sz.Y) / 2 * vp.Res}
+	lo := orb.Point{math.Max(view.Min[0]+half[0], c.Bound.Min[0]), math.Max(view.Min[1]+half[1], c.Bound.Min[1])}
+	hi := orb.Point{math.Min(view.Max[0]-half[0], c.Bound.Max[0]), math.Min(view.Max[1]-half[1], c.Bound.Max[1])}
+	if lo[0] > hi[0] || lo[1] > hi[1] {
+		return
+	}
+	const n = 9
+	for ring := 0; ring <= n/2; ring++ {
+		for i := n/2 - ring; i <= n/2+ring; i++ {
+			for j := n/2 - ring; j <= n/2+ring; j++ {
+				if max(abs(i-n/2), abs(j-n/2)) != ring {
+					continue // only this ring's cells
+				}
+				p := orb.Point{lo[0] + (hi[0]-lo[0])*float64(i)/(n-1), lo[1] + (hi[1]-lo[1])*float64(j)/(n-1)}
+				if try(p) {
+					return
+				}
+			}
 		}
 	}
 }

@@ -289,7 +289,7 @@ func TestWriteSVG(t *testing.T) {
 			t.Errorf("%d state elements and %d highlights, want 32 and 3 (Morelos, Jalisco, Veracruz; Jalisco selected)", len(states), highlights)
 		}
 		all := strings.Join(texts, "|")
-		for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N"} {
+		for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N", "United States of America"} {
 			if !strings.Contains(all, want) {
 				t.Errorf("outlines %v: no text %q in the SVG", outlines, want)
 			}
@@ -421,5 +421,32 @@ func TestHugeTextIsCut(t *testing.T) {
 	draw(t, m, vp, sc, "huge-title")
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("a frame with a huge title took %v", d)
+	}
+}
+
+// The United States is named whenever it is in view, even where the
+// point its name usually goes is not: along the border, zoomed in.
+func TestUnitedStatesNamedWhenInView(t *testing.T) {
+	m := geotest.Map(t)
+	var us *geo.Region
+	for _, c := range m.Countries {
+		if c.Code == "USA" {
+			us = c
+		}
+	}
+	// Ciudad Juárez and El Paso, across the border.
+	vp := geotest.WholeCountry(m, 1000, 700)
+	vp.Center = m.Proj.Forward(orb.Point{-106.45, 31.5})
+	vp.Res /= 4
+	if vp.Bound().Contains(us.Label) {
+		t.Fatal("the test view holds the United States' label point: move it")
+	}
+	sc := &render.Scene{Style: render.LightStyle(1), Lang: "en", StateLabels: true}
+	var buf bytes.Buffer
+	if err := render.NewRenderer(m).WriteSVG(&buf, vp, sc, render.SVGOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ">United States of America</text>") {
+		t.Error("the United States, in view, is not named")
 	}
 }
