@@ -42,6 +42,9 @@ type Window struct {
 	// cancelOp, while a long operation runs behind a dialog, cancels it
 	// (Escape does).
 	cancelOp func()
+	// dismissOp, while a message is shown, closes it (Enter and Escape
+	// do).
+	dismissOp func()
 	// drawn is set once the first frame is drawn: the native window
 	// exists then, and its class is fixed (see setTitle).
 	drawn bool

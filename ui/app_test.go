@@ -404,3 +404,40 @@ func TestCorruptPreferencesFallBack(t *testing.T) {
 		t.Errorf("on a 1024x700 screen the window is %v", got)
 	}
 }
+
+// Previous stops at the first item and Next at the last, as the buttons
+// show; with nothing selected both start the story from an end.
+func TestStepButtonsStopAtTheEnds(t *testing.T) {
+	w := newTestWindow(t)
+	st := w.state
+	items := st.Shown().Items
+	for _, tc := range []struct {
+		name       string
+		do         func()
+		prev, next bool // enabled
+	}{
+		{"nothing selected", st.ClearSelection, true, true},
+		{"the first item", func() { st.SelectItem(items[0]) }, false, true},
+		{"the second item", func() { st.SelectItem(items[1]) }, true, true},
+		{"the last item", func() { st.SelectItem(items[len(items)-1]) }, true, false},
+		{"cleared again", st.ClearSelection, true, true},
+	} {
+		tc.do()
+		if prev, next := !w.timeline.prev.Disabled(), !w.timeline.next.Disabled(); prev != tc.prev || next != tc.next {
+			t.Errorf("%s: Previous enabled %v, Next enabled %v; want %v, %v", tc.name, prev, next, tc.prev, tc.next)
+		}
+	}
+}
+
+// Enter closes a message such as "Saved to …".
+func TestEnterClosesAMessage(t *testing.T) {
+	w := newTestWindow(t)
+	w.showMessage("Export", "Saved to /tmp/x.png")
+	if !w.modal() {
+		t.Fatal("the message did not show")
+	}
+	w.globalKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.modal() {
+		t.Error("Enter left the message open")
+	}
+}

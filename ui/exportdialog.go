@@ -118,7 +118,7 @@ func (w *Window) runExport(path, note string, work func(context.Context) error) 
 				if note != "" {
 					msg += "\n\n" + note
 				}
-				dialog.ShowInformation(tr(lang, "export.done.title"), msg, w)
+				w.showMessage(tr(lang, "export.done.title"), msg)
 			}
 		})
 	}()
@@ -141,7 +141,10 @@ func (w *Window) showScreenshotDialog() {
 			path := withExt(field.entry.Text, ".png")
 			prefs.SetString(prefExportDir, filepath.Dir(path))
 			w.confirmWrite(path, func() {
-				// Let the dialogs leave the screen before the capture.
+				// The keyboard's focus ring is for the user, not for the
+				// picture: drop the focus, and let it and the dialogs leave
+				// the screen before the capture.
+				w.Canvas().Unfocus()
 				time.AfterFunc(300*time.Millisecond, func() {
 					fyne.Do(func() {
 						if err := w.SaveScreenshot(path); err != nil {
@@ -365,4 +368,13 @@ func (w *Window) showExportPageDialog() {
 	form.Resize(fyne.NewSize(560, form.MinSize().Height))
 	form.Show()
 	w.Canvas().Focus(field.entry)
+}
+
+// showMessage shows a message that Enter (or Escape, or its button)
+// closes.
+func (w *Window) showMessage(title, msg string) {
+	d := dialog.NewInformation(title, msg, w)
+	w.dismissOp = d.Hide
+	d.SetOnClosed(func() { w.dismissOp = nil })
+	d.Show()
 }

@@ -104,8 +104,11 @@ func (w *Window) modal() bool { return w.Canvas().Overlays().Top() != nil }
 // as typed characters: see zoomRune.)
 func (w *Window) globalKey(e *fyne.KeyEvent) {
 	if w.modal() {
-		if e.Name == fyne.KeyEscape && w.cancelOp != nil {
+		switch {
+		case e.Name == fyne.KeyEscape && w.cancelOp != nil:
 			w.cancelOp()
+		case (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter || e.Name == fyne.KeyEscape) && w.dismissOp != nil:
+			w.dismissOp()
 		}
 		return
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -236,7 +237,16 @@ func (t *timeline) showSelection() {
 	item := t.state.Item()
 	if item == nil {
 		t.list.UnselectAll()
+		if t.state.Place() == nil && len(t.rows) > 0 { // cleared: back to the story's start
+			t.list.ScrollTo(0) // (ScrollToTop needs the list drawn once)
+		}
 	}
+	// Previous stops at the first item and Next at the last; with nothing
+	// selected they start at either end.
+	items := t.state.Shown().Items
+	i := slices.Index(items, item)
+	setEnabled(t.prev, len(items) > 0 && i != 0)
+	setEnabled(t.next, len(items) > 0 && (i < 0 || i < len(items)-1))
 	for i, it := range t.rows {
 		if it != nil && it == item {
 			t.list.Select(i)
@@ -244,4 +254,13 @@ func (t *timeline) showSelection() {
 		}
 	}
 	t.list.Refresh()
+}
+
+// setEnabled enables or disables a button.
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
