@@ -245,8 +245,8 @@ func TestE2EClickMarkerAndTimeline(t *testing.T) {
 	panel := image.Rect(b.Dx()*63/100, 30, b.Dx(), b.Dy()*40/100)
 	timeline := image.Rect(b.Dx()*63/100, b.Dy()*40/100, b.Dx(), b.Dy())
 
-	if got := text(s.read(path, panel)); !strings.Contains(got, "How to use the map") {
-		t.Fatalf("details at start read %q, want the help", got)
+	if got := text(s.read(path, panel)); !strings.Contains(got, "Mexico rejects US troops") || !strings.Contains(got, "From 13 Jan 2025 to 3 May 2025") {
+		t.Fatalf("details at start read %q, want the story's opening", got)
 	}
 	markers := markerBlobs(img, mapArea)
 	if len(markers) != 4 {

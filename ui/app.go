@@ -39,6 +39,7 @@ type Window struct {
 	details  *details
 	timeline *timeline
 	notice   *notice
+	story    narrative
 	// cancelOp, while a long operation runs behind a dialog, cancels it
 	// (Escape does).
 	cancelOp func()
@@ -75,6 +76,9 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.details = newDetails(st)
 	w.notice = newNotice(w)
 	w.timeline = newTimeline(st, w.globalKey, w.globalRune)
+	w.story.w = w
+	w.details.startStory = w.story.start
+	w.timeline.step = w.step
 	w.mapView.otherKey = w.globalKey
 	w.SetContent(w.layout())
 	w.Resize(p.windowSize(screenSize(w.Canvas())))
@@ -166,6 +170,16 @@ func (w *Window) layout() fyne.CanvasObject {
 	split := container.NewHSplit(mapArea, side)
 	split.Offset = 0.64
 	return split
+}
+
+// step moves through the story: by the narrative's fly-to while it is
+// told, else by moving the selection.
+func (w *Window) step(delta int) {
+	if w.story.on {
+		w.story.step(delta)
+		return
+	}
+	w.state.Step(delta)
 }
 
 // SelectPlace selects the place with the given id, if the story has it.

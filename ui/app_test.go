@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sovmap/geo/geotest"
@@ -79,11 +80,44 @@ func detailsText(w *Window) string {
 	return b.String()
 }
 
-func TestEmptyStateExplainsTheMap(t *testing.T) {
+// With nothing selected, the panel opens on the story: its headline, the
+// dates it covers, what it holds, its sources, and a button that starts
+// it; how to use the map is in the Help menu.
+func TestOpeningIntroducesTheStory(t *testing.T) {
 	w := newTestWindow(t)
 	got := detailsText(w)
-	if !strings.Contains(got, "How to use the map") || !strings.Contains(got, "Click a red marker") {
-		t.Errorf("details with nothing selected:\n%s", got)
+	for _, want := range []string{w.state.Story().Title.In("en"), "From 13 Jan 2025 to 3 May 2025", "4 places, 5 incidents", "Reuters, early May 2025"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the opening has no %q:\n%s", want, got)
+		}
+	}
+	var start *widget.Button
+	for _, o := range w.details.box.Objects {
+		if c, ok := o.(*fyne.Container); ok {
+			for _, b := range c.Objects {
+				if btn, ok := b.(*widget.Button); ok && btn.Text == "Start the story" {
+					start = btn
+				}
+			}
+		}
+	}
+	if start == nil {
+		t.Fatal("no Start the story button")
+	}
+	test.Tap(start)
+	if it := w.state.Item(); it == nil || it != w.state.Shown().Items[0] {
+		t.Errorf("Start the story selected %v, want the first item", it)
+	}
+	if !w.story.on || !w.details.labels[0].TextStyle.Bold || w.details.labels[0].SizeName != theme.SizeNameSubHeadingText {
+		t.Error("the story started, but the panel does not show the item as a slide")
+	}
+	w.globalKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.story.on || w.state.Item() != nil {
+		t.Error("Escape did not leave the story")
+	}
+	help := w.MainMenu().Items[2].Items[0]
+	if help.Label != "How to use the map" {
+		t.Errorf("the Help menu's first item is %q", help.Label)
 	}
 	if !strings.HasPrefix(w.Title(), "Sovmap") {
 		t.Errorf("window title %q does not start with Sovmap", w.Title())
@@ -340,7 +374,7 @@ func abs(x float64) float64 {
 func TestLanguageSwitch(t *testing.T) {
 	w := newTestWindow(t)
 	w.state.SetLanguage("es")
-	if got := detailsText(w); !strings.Contains(got, "Cómo usar el mapa") {
+	if got := detailsText(w); !strings.Contains(got, "Del 13 ene 2025 al 3 may 2025") {
 		t.Errorf("Spanish details:\n%s", got)
 	}
 	if w.timeline.title.Text != tr("es", "timeline") || w.timeline.next.Text != "Siguiente" || w.MainMenu().Items[0].Label != "Archivo" {

@@ -240,6 +240,10 @@ func (w *Window) showExportDialog() {
 	title.SetText(clipText(st.Story().Title.In(lang), 500))
 	caption := widget.NewEntry()
 	caption.SetText(clipText(scene.Caption(st), 500))
+	if it := st.Item(); w.story.on && it != nil {
+		// A step of the story exports with its own text as the caption.
+		caption.SetText(clipText(it.Date.Format(lang)+" — "+it.Title.In(lang)+". "+it.Summary.In(lang), 500))
+	}
 	check := func(key, pref string) *widget.Check {
 		c := widget.NewCheck(tr(lang, key), nil)
 		c.SetChecked(prefs.BoolWithFallback(pref, true))

@@ -62,7 +62,11 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("zoom.reset", st.ShowAll, resetShortcut),
 			fyne.NewMenuItemSeparator(),
 			language),
-		fyne.NewMenu(tr(lang, "menu.help"), about),
+		fyne.NewMenu(tr(lang, "menu.help"),
+			fyne.NewMenuItem(tr(lang, "help.title"), func() {
+				w.showMessage(tr(st.Lang(), "help.title"), tr(st.Lang(), "help.body"))
+			}),
+			about),
 	)
 }
 
@@ -115,12 +119,23 @@ func (w *Window) globalKey(e *fyne.KeyEvent) {
 	st := w.state
 	switch e.Name {
 	case fyne.KeyLeft, fyne.KeyUp:
-		st.Step(-1)
+		w.step(-1)
 	case fyne.KeyRight, fyne.KeyDown:
-		st.Step(1)
+		w.step(1)
+	case fyne.KeySpace: // starts the story, then steps on
+		if w.story.on {
+			w.story.step(1)
+		} else {
+			w.story.start()
+		}
 	case fyne.KeyEscape:
-		st.ClearSelection()
+		if w.story.on {
+			w.story.stop()
+		} else {
+			st.ClearSelection()
+		}
 	case fyne.KeyHome:
+		w.story.halt()
 		st.ShowAll()
 	}
 }

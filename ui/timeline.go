@@ -39,6 +39,8 @@ type timeline struct {
 	clear   *widget.Button
 	content fyne.CanvasObject
 	filter  *dateFilter
+	// step moves through the story (the window's: the narrative flies).
+	step func(delta int)
 }
 
 // timelineList is the timeline's list. Up and Down move through it as in
@@ -78,8 +80,9 @@ func newTimeline(st *appstate.State, otherKey func(*fyne.KeyEvent), otherRune fu
 		}
 	}
 	t.title = heading("")
-	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { st.Step(-1) })
-	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { st.Step(1) })
+	t.step = st.Step
+	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.step(-1) })
+	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.step(1) })
 	t.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), st.ClearSelection)
 	t.next.IconPlacement = widget.ButtonIconTrailingText
 	bar := container.NewHBox(t.prev, t.next, t.clear)

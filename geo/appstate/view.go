@@ -130,6 +130,16 @@ func (st *State) ZoomAbout(x, y, factor float64) {
 // Zoom scales the view by factor about its centre.
 func (st *State) Zoom(factor float64) { st.ZoomAbout(st.view.Width/2, st.view.Height/2, factor) }
 
+// HomeView is the view ShowAll would show: the whole map (or the shown
+// places, see Home) fitted to the view's size.
+func (st *State) HomeView() View {
+	v := st.view
+	if st.gmap != nil && v.Width > 0 && v.Height > 0 {
+		return fit(st.Home(), v.Width, v.Height)
+	}
+	return v
+}
+
 // ShowAll shows the whole map again.
 func (st *State) ShowAll() {
 	v := st.view
