@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -473,5 +474,46 @@ func TestEnterClosesAMessage(t *testing.T) {
 	w.globalKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if w.modal() {
 		t.Error("Enter left the message open")
+	}
+}
+
+// A marker's tooltip names the place, the dates of its incidents and the
+// first headline, and never covers a marker's name or the furniture.
+func TestMarkerTooltip(t *testing.T) {
+	w := newTestWindow(t)
+	v := w.mapView
+	capture(w)
+	at := markerPos(t, w, "teocaltiche")
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
+	want := "Teocaltiche · c. 14 Apr 2025 – 28 Apr 2025 (2 incidents) · Police chief shot dead"
+	if !v.tipText.Visible() || v.tipText.Text != want {
+		t.Errorf("tooltip %q (shown %v), want %q", v.tipText.Text, v.tipText.Visible(), want)
+	}
+	placed := v.layers.Renderer().MarkerBoxes()
+	if len(placed) == 0 {
+		t.Fatal("the frame placed nothing")
+	}
+	scale := float32(v.lastView.Width) / v.Size().Width
+	box := fyne.NewSize(120, 30)
+	tried := 0
+	for _, p := range placed {
+		// A pointer just above and left of the box: the tooltip's first
+		// choice, below and right, would cover it.
+		ptr := fyne.NewPos(float32(p.Min.X)/scale-10, float32(p.Min.Y)/scale-10)
+		if ptr.X < 200 || ptr.Y < 100 || ptr.X > v.Size().Width-200 || ptr.Y > v.Size().Height-100 {
+			continue // near an edge: fewer places to go
+		}
+		tried++
+		pos := v.tipPlace(ptr, box)
+		r := image.Rect(int(pos.X*scale), int(pos.Y*scale), int((pos.X+box.Width)*scale), int((pos.Y+box.Height)*scale))
+		for _, q := range placed {
+			if q.Overlaps(r) {
+				t.Errorf("pointer at %v: the tooltip at %v covers %v", ptr, pos, q)
+				break
+			}
+		}
+	}
+	if tried == 0 {
+		t.Error("no box away from the edges to test against")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"sovmap/geo/appstate"
 	"sovmap/geo/render"
 	"sovmap/geo/scene"
+	"sovmap/geo/story"
 )
 
 var (
@@ -276,10 +277,8 @@ func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
 		switch p := v.state.Story().PlaceByID(m.ID); {
 		case m.Places > 1:
 			text = fmt.Sprintf(tr(lang, "cluster"), m.Places, m.Count)
-		case p != nil && m.Count > 1:
-			text = p.Name + " · " + fmt.Sprintf(tr(lang, "incidents"), m.Count)
 		case p != nil:
-			text = p.Name
+			text = placeTip(p, lang)
 		}
 	} else {
 		at := v.state.View().FromUnits(float64(e.Position.X), float64(e.Position.Y))
@@ -311,14 +310,8 @@ func (v *mapView) showTip(text string, at fyne.Position) {
 	pad := theme.InnerPadding() / 2
 	v.tipText.Text = text
 	ts := v.tipText.MinSize()
-	pos := at.Add(fyne.NewPos(16, 16))
-	size := v.Size()
-	if pos.X+ts.Width+2*pad > size.Width {
-		pos.X = at.X - ts.Width - 2*pad - 8
-	}
-	if pos.Y+ts.Height+2*pad > size.Height {
-		pos.Y = at.Y - ts.Height - 2*pad - 8
-	}
+	box := ts.AddWidthHeight(2*pad, 2*pad)
+	pos := v.tipPlace(at, box)
 	v.tipBox.Move(pos)
 	v.tipBox.Resize(ts.AddWidthHeight(2*pad, 2*pad))
 	v.tipText.Move(pos.AddXY(pad, pad))
@@ -327,6 +320,59 @@ func (v *mapView) showTip(text string, at fyne.Position) {
 	v.tipText.Show()
 	v.tipBox.Refresh()
 	v.tipText.Refresh()
+}
+
+// tipPlace is where a tooltip of size box goes near the pointer at: below
+// and right of it, or in another corner, the first place that stays in the
+// map and leaves every marker's name and the furniture uncovered (as the
+// last frame placed them); below and right, kept in the map, if none does.
+func (v *mapView) tipPlace(at fyne.Position, box fyne.Size) fyne.Position {
+	size := v.Size()
+	var placed []image.Rectangle
+	scale := float32(1)
+	if v.layers != nil && size.Width > 0 {
+		placed = v.layers.Renderer().MarkerBoxes()
+		scale = float32(v.lastView.Width) / size.Width
+	}
+	const gap = 16
+	var candidates [12]fyne.Position
+	for i, dy := range [3]float32{0, box.Height + 4, 2 * (box.Height + 4)} {
+		candidates[4*i] = at.AddXY(gap, gap+dy)
+		candidates[4*i+1] = at.AddXY(-gap-box.Width, gap+dy)
+		candidates[4*i+2] = at.AddXY(gap, -gap-box.Height-dy)
+		candidates[4*i+3] = at.AddXY(-gap-box.Width, -gap-box.Height-dy)
+	}
+	for _, c := range candidates {
+		if c.X < 0 || c.Y < 0 || c.X+box.Width > size.Width || c.Y+box.Height > size.Height {
+			continue
+		}
+		r := image.Rect(int(c.X*scale), int(c.Y*scale), int((c.X+box.Width)*scale), int((c.Y+box.Height)*scale))
+		free := true
+		for _, p := range placed {
+			free = free && !p.Overlaps(r)
+		}
+		if free {
+			return c
+		}
+	}
+	pos := at.AddXY(gap, gap)
+	pos.X = max(0, min(pos.X, size.Width-box.Width))
+	pos.Y = max(0, min(pos.Y, size.Height-box.Height))
+	return pos
+}
+
+// placeTip is a place's tooltip: its name, the dates of its incidents (one,
+// or the first and the last), and the first one's headline.
+func placeTip(p *story.Place, lang string) string {
+	if len(p.Items) == 0 {
+		return p.Name
+	}
+	first, last := p.Items[0], p.Items[len(p.Items)-1]
+	dates := first.Date.Format(lang)
+	if len(p.Items) > 1 {
+		dates += " – " + last.Date.Format(lang) + " (" + fmt.Sprintf(tr(lang, "tip.count"), len(p.Items)) + ")"
+	}
+	return p.Name + " · " + dates + " · " + clipText(first.Title.In(lang), 60)
 }
 
 func (v *mapView) hideTip() {

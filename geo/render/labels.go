@@ -57,6 +57,8 @@ func (r *Renderer) markerLabelBox(vp geo.Viewport, sc *Scene, m *Marker) (g *gly
 // reserveMarkerLabels claims the space of the markers and their labels
 // first, so that state labels give way to them.
 func (r *Renderer) reserveMarkerLabels(vp geo.Viewport, sc *Scene) {
+	r.markersFrom = len(r.placed)
+	defer func() { r.markersTo = len(r.placed) }()
 	r.markerLabels = len(sc.Markers) <= maxLabelledMarkers
 	for i := range sc.Markers {
 		m := &sc.Markers[i]

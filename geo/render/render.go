@@ -93,6 +93,8 @@ type Renderer struct {
 	raster       rasterSurface
 	reserve      reserveSurface
 	frame        image.RGBA // a print layout's map frame, during a frame
+	// markersFrom and markersTo delimit the markers' boxes in placed.
+	markersFrom, markersTo int
 }
 
 // painter holds one goroutine's rasterizer state, reused between frames.
@@ -219,6 +221,11 @@ func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, 
 	r.markers(s, vp, sc)
 	r.overlays(s, bounds, vp, sc)
 }
+
+// MarkerBoxes are the boxes, in pixels, that the last frame's markers and
+// their names took: what a tooltip should leave uncovered. The slice is the
+// renderer's, valid until its next frame.
+func (r *Renderer) MarkerBoxes() []image.Rectangle { return r.placed[r.markersFrom:r.markersTo] }
 
 // layout claims the space of the overlays' panels, the markers and their
 // labels, before the state labels are placed around them.
