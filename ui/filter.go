@@ -1,57 +1,101 @@
 package ui
 
 import (
+	"fmt"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/story"
 )
 
-// dateFilter is the date range under the timeline: two sliders, from and
-// to, over the days the story spans. Moving them sets the state's filter,
-// which hides the incidents and events outside the range from the map, the
-// timeline and every export alike.
+// dateFilter is the date range under the timeline: the time axis, where a
+// range is brushed, the range in words, a button that plays the story
+// forward (the range sweeping through time, the map following) and one
+// that clears it. The range sets the state's filter, which hides the
+// incidents and events outside it from the map, the timeline and every
+// export alike.
 type dateFilter struct {
 	state    *appstate.State
-	from, to *widget.Slider
+	axis     *timeAxis
 	fromText *widget.Label
-	toText   *widget.Label
+	play     *widget.Button
+	clear    *widget.Button
 	dates    *fyne.Container
 	note     *widget.Label
 	content  *fyne.Container
 	kinds    *kindFilter
+	sweep    *fyne.Animation
 }
 
+// sweepDuration is how long playing through the whole story takes.
+const sweepDuration = 8 * time.Second
+
 func newDateFilter(st *appstate.State) *dateFilter {
-	f := &dateFilter{state: st, from: widget.NewSlider(0, 1), to: widget.NewSlider(0, 1),
-		fromText: widget.NewLabel(""), toText: widget.NewLabel(""), note: widget.NewLabel("")}
+	f := &dateFilter{state: st, axis: newTimeAxis(st), fromText: widget.NewLabel(""), note: widget.NewLabel("")}
 	f.note.Importance = widget.LowImportance
 	f.note.Wrapping = fyne.TextWrapWord
-	// A slider moved past the other one takes it along.
-	f.from.OnChanged = func(v float64) { f.apply(int(v), max(int(v), int(f.to.Value))) }
-	f.to.OnChanged = func(v float64) { f.apply(min(int(v), int(f.from.Value)), int(v)) }
-	f.dates = container.New(layout.NewFormLayout(), f.fromText, f.from, f.toText, f.to)
+	f.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), f.togglePlay)
+	f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.stop(); f.axis.clear() })
+	f.dates = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.play, f.clear), f.fromText), f.axis)
 	f.content = container.NewVBox(f.dates, f.note)
 	f.kinds = newKindFilter(st)
 	f.content.Add(f.kinds.content)
-	st.Listen(appstate.StoryChanged|appstate.FilterChanged|appstate.LanguageChanged, func(appstate.Change) { f.refresh() })
+	st.Listen(appstate.StoryChanged|appstate.FilterChanged|appstate.LanguageChanged, func(c appstate.Change) {
+		if c&appstate.StoryChanged != 0 {
+			f.stop()
+		}
+		f.refresh()
+	})
 	f.refresh()
 	return f
 }
 
-// apply sets the date range of the state's filter from the sliders.
-func (f *dateFilter) apply(from, to int) {
-	flt := f.state.Filter()
-	flt.Dates, flt.From, flt.To = true, from, to
-	f.state.SetFilter(flt)
+// togglePlay plays the story forward: the range (a sixth of the story's
+// span where none is brushed) sweeps from the start to the end, and stops
+// there; pressed again, it stops.
+func (f *dateFilter) togglePlay() {
+	if f.sweep != nil {
+		f.stop()
+		return
+	}
+	first, days, ok := f.axis.span()
+	if !ok {
+		return
+	}
+	width := max(1, days/6)
+	if flt := f.state.Filter(); flt.Dates && flt.To-flt.From+1 < days {
+		width = flt.To - flt.From + 1
+	}
+	travel := days - width
+	f.sweep = fyne.NewAnimation(sweepDuration, func(p float32) {
+		from := first + int(p*float32(travel))
+		f.axis.setRange(from, from+width-1)
+		if p >= 1 {
+			f.sweep = nil
+			f.play.SetIcon(theme.MediaPlayIcon())
+		}
+	})
+	f.play.SetIcon(theme.MediaPauseIcon())
+	f.sweep.Start()
 }
 
-// refresh shows the state's filter on the sliders, fitted to the story's
-// span, and re-reads the language. Setting a slider's fields and
-// refreshing it, rather than SetValue, calls no OnChanged.
+// stop stops a sweep under way.
+func (f *dateFilter) stop() {
+	if f.sweep != nil {
+		f.sweep.Stop()
+		f.sweep = nil
+		f.play.SetIcon(theme.MediaPlayIcon())
+	}
+}
+
+// refresh shows the state's range in words and on the axis, and re-reads
+// the language.
 func (f *dateFilter) refresh() {
 	st := f.state
 	f.kinds.refresh()
@@ -63,21 +107,23 @@ func (f *dateFilter) refresh() {
 		f.content.Refresh()
 		return
 	}
-	from, to := first, last
-	if flt := st.Filter(); flt.Dates {
-		from, to = flt.From, flt.To
-	}
-	for _, s := range []*widget.Slider{f.from, f.to} {
-		s.Min, s.Max = float64(first), float64(last)
-	}
-	f.from.Value, f.to.Value = float64(from), float64(to)
-	f.from.Refresh()
-	f.to.Refresh()
-	f.content.Show()
 	lang := st.Lang()
-	f.fromText.SetText(tr(lang, "filter.from") + " " + story.DayString(from, lang))
-	f.toText.SetText(tr(lang, "filter.to") + " " + story.DayString(to, lang))
-	f.note.SetText(tr(lang, "filter.note"))
+	if flt := st.Filter(); flt.Dates {
+		f.fromText.SetText(fmt.Sprintf(tr(lang, "filter.range"), story.DayString(flt.From, lang), story.DayString(flt.To, lang)))
+		f.clear.Enable()
+	} else {
+		f.fromText.SetText(tr(lang, "filter.alldates"))
+		f.clear.Disable()
+	}
+	undated := 0
+	for _, it := range st.Story().Items {
+		if !it.Date.Dated() {
+			undated++
+		}
+	}
+	f.note.SetText(fmt.Sprintf(tr(lang, "filter.note"), undated))
+	f.axis.Refresh()
+	f.content.Show()
 }
 
 // kindFilter narrows the map and the timeline to one category, to an

@@ -2,8 +2,11 @@ package ui
 
 import (
 	"slices"
+
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"sovmap/geo/story"
 )
@@ -33,8 +36,10 @@ func TestDateFilter(t *testing.T) {
 		}
 		return ids
 	}
-	// From 1 April: Huitzilac (January) and Teuchitlán (March) leave the map.
-	f.from.SetValue(day(t, "2025-04-01"))
+	// Brushing from 1 April to the end: Huitzilac (January) and Teuchitlán
+	// (March) leave the map.
+	_, last, _ := w.state.Story().Span()
+	brush(f.axis, int(day(t, "2025-04-01")), last)
 	capture(w)
 	got := shownIDs()
 	if _, ok := got["huitzilac"]; ok {
@@ -68,8 +73,17 @@ func TestDateFilter(t *testing.T) {
 	if want := 4; undated != want {
 		t.Errorf("%d undated items on the filtered timeline, want all %d", undated, want)
 	}
-	// To 20 April: Coxquihui's "Apr 2025" overlaps; Teocaltiche keeps one of two.
-	f.to.SetValue(day(t, "2025-04-20"))
+	// Dragging the brush's start: the brush moves, its width kept.
+	flt := w.state.Filter()
+	width := flt.To - flt.From
+	brush(f.axis, flt.From+1, flt.From-2)
+	if got := w.state.Filter(); got.To-got.From != width || got.From != flt.From-3 {
+		t.Errorf("moving the brush by 3 days: %d to %d, want %d to %d", got.From, got.To, flt.From-3, flt.From-3+width)
+	}
+	// Brushing 1 to 20 April: Coxquihui's "Apr 2025" overlaps; Teocaltiche
+	// keeps one of two. (A fresh brush starts outside the old one.)
+	f.axis.clear()
+	brush(f.axis, int(day(t, "2025-04-01")), int(day(t, "2025-04-20")))
 	capture(w)
 	if got := shownIDs(); got["teocaltiche"] != 1 || got["coxquihui"] != 1 {
 		t.Errorf("markers from 1 to 20 April: %v, want Teocaltiche (1) and Coxquihui (1)", got)
@@ -79,10 +93,31 @@ func TestDateFilter(t *testing.T) {
 	if it := w.state.Item(); it == nil || !w.state.Filter().Shows(it) {
 		t.Errorf("step selected %v, outside the range", it)
 	}
+	// With the focus, the arrows move the brush a day; Escape clears it.
+	flt = w.state.Filter()
+	f.axis.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if got := w.state.Filter(); got.From != flt.From+1 || got.To != flt.To+1 {
+		t.Errorf("Right moved the brush to %d–%d, want %d–%d", got.From, got.To, flt.From+1, flt.To+1)
+	}
+	f.axis.DoubleTapped(&fyne.PointEvent{})
+	if w.state.Filter().Dates {
+		t.Error("a double click left the range")
+	}
 	// A new story resets the filter.
 	w.state.SetStory(builtInStory(t))
 	capture(w)
 	if w.state.Filter().Dates || len(shownIDs()) != 4 {
 		t.Errorf("after a new story: filter %+v, markers %v", w.state.Filter(), shownIDs())
 	}
+}
+
+// brush drags across the time axis from day from to day to, as a mouse
+// would: pressed in the middle of the first day, released in the middle of
+// the last.
+func brush(a *timeAxis, from, to int) {
+	w := a.Size().Width
+	x := func(d int) float32 { return (a.xOf(d, w) + a.xOf(d+1, w)) / 2 }
+	y := a.Size().Height / 2
+	a.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x(to), y)}, Dragged: fyne.NewDelta(x(to)-x(from), 0)})
+	a.DragEnd()
 }
