@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,6 +42,9 @@ type timeline struct {
 	filter  *dateFilter
 	// step moves through the story (the window's: the narrative flies).
 	step func(delta int)
+	// titleWidth is the room a row's title has, units: 0 until laid out.
+	titleWidth float32
+	oneLine    float32 // a row's height with a one-line title
 }
 
 // timelineList is the timeline's list. Up and Down move through it as in
@@ -50,6 +54,16 @@ type timelineList struct {
 	widget.List
 	otherKey  func(*fyne.KeyEvent)
 	otherRune func(rune)
+	onResize  func() // the rows' heights follow the width
+}
+
+// Resize is part of fyne.CanvasObject: a new width wraps the titles anew.
+func (l *timelineList) Resize(size fyne.Size) {
+	changed := size.Width != l.Size().Width
+	l.List.Resize(size)
+	if changed && l.onResize != nil {
+		l.onResize()
+	}
 }
 
 // TypedRune is part of fyne.Focusable: + and − zoom the map.
@@ -72,6 +86,7 @@ func newTimeline(st *appstate.State, otherKey func(*fyne.KeyEvent), otherRune fu
 	t.list.CreateItem = t.newRow
 	t.list.UpdateItem = t.updateRow
 	t.list.ExtendBaseWidget(t.list)
+	t.list.onResize = t.fitRows
 	t.list.OnSelected = func(id widget.ListItemID) {
 		if it := t.rows[id]; it != nil {
 			st.SelectItem(it)
@@ -130,8 +145,7 @@ func (t *timeline) newRow() fyne.CanvasObject {
 	r.mark.CornerRadius = 2
 	r.side.TextStyle.Bold = true
 	r.side.TextSize = theme.CaptionTextSize()
-	r.date.TextStyle.Monospace = true
-	r.text.Truncation = fyne.TextTruncateEllipsis
+	r.text.Wrapping = fyne.TextWrapWord
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -154,7 +168,6 @@ func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
 // texts in every language, so the titles line up.
 func columnWidths() (badge, date float32) {
 	side := fyne.TextStyle{Bold: true}
-	mono := fyne.TextStyle{Monospace: true}
 	for _, lang := range i18n.Languages {
 		for _, key := range []string{"side.mx", "side.us", "side.press", "side.context", "side.incident"} {
 			badge = max(badge, fyne.MeasureText(tr(lang, key), theme.CaptionTextSize(), side).Width)
@@ -163,7 +176,7 @@ func columnWidths() (badge, date float32) {
 			{Year: 2025, Month: 12, Day: 28, Precision: story.Approximate},
 			{Precision: story.Undated},
 		} {
-			date = max(date, fyne.MeasureText(d.Format(lang), theme.TextSize(), mono).Width)
+			date = max(date, fyne.MeasureText(d.Format(lang), theme.TextSize(), fyne.TextStyle{}).Width)
 		}
 	}
 	return badge + 2*theme.InnerPadding(), date + 2*theme.InnerPadding()
@@ -183,12 +196,9 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	r.text.TextStyle.Italic = false
-	label := it.Title.In(lang)
+	label := fitLines(rowLabel(it, lang), t.titleWidth, 2)
 	if it.Kind == story.Incident {
 		r.mark.FillColor, r.side.Text = incidentColor, tr(lang, "side.incident")
-		if it.Place != nil {
-			label = it.Place.Name + ": " + label
-		}
 	} else if c, ok := sideColors[it.Side]; ok {
 		r.mark.FillColor, r.side.Text = c, tr(lang, "side."+string(it.Side))
 	} else {
@@ -210,6 +220,56 @@ func (r *timelineRow) repaint() {
 	r.side.Refresh()
 }
 
+// rowLabel is an item's title on the timeline: an incident's place first.
+func rowLabel(it *story.Item, lang string) string {
+	if it.Kind == story.Incident && it.Place != nil {
+		return it.Place.Name + ": " + it.Title.In(lang)
+	}
+	return it.Title.In(lang)
+}
+
+// fitRows gives each row the height its title needs at the list's width:
+// one line, or two where it wraps (a longer title is cut to two lines).
+func (t *timeline) fitRows() {
+	w := t.list.Size().Width
+	if w <= 0 {
+		return
+	}
+	if t.oneLine == 0 {
+		t.oneLine = t.newRow().MinSize().Height
+	}
+	badge, date := columnWidths()
+	t.titleWidth = w - badge - date - 2*theme.InnerPadding() - theme.ScrollBarSize() - 4*theme.Padding()
+	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+	lang := t.state.Lang()
+	for id, it := range t.rows {
+		h := t.oneLine
+		if it != nil && t.titleWidth > 0 && fyne.MeasureText(rowLabel(it, lang), theme.TextSize(), fyne.TextStyle{}).Width > t.titleWidth {
+			h += line
+		}
+		t.list.SetItemHeight(id, h)
+	}
+	t.list.Refresh()
+}
+
+// fitLines cuts s, with an ellipsis, to what fits on about n lines of
+// width units; it leaves s whole when width is unknown (0).
+func fitLines(s string, width float32, n int) string {
+	if width <= 0 {
+		return s
+	}
+	limit := width * (float32(n) - 0.15) // wrapping at words loses some of each line
+	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	if measure(s) <= limit {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && measure(string(r)+"…") > limit {
+		r = r[:len(r)*9/10]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
 // syncRows lists the shown items, an "undated" header before the first
 // undated one.
 func (t *timeline) syncRows() {
@@ -223,6 +283,7 @@ func (t *timeline) syncRows() {
 		t.rows = append(t.rows, it)
 	}
 	t.list.UnselectAll()
+	t.fitRows()
 }
 
 // setTexts re-reads the language.
@@ -232,6 +293,7 @@ func (t *timeline) setTexts() {
 	t.prev.SetText(tr(lang, "prev"))
 	t.next.SetText(tr(lang, "next"))
 	t.clear.SetText(tr(lang, "clear"))
+	t.fitRows()
 }
 
 // showSelection selects the selected item's row and brings it into view.
