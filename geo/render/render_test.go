@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -448,5 +449,36 @@ func TestUnitedStatesNamedWhenInView(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), ">United States of America</text>") {
 		t.Error("the United States, in view, is not named")
+	}
+}
+
+// The selected place's name stays readable: in both themes its colour
+// has a contrast ratio of at least 4.5 (WCAG AA) against its halo laid
+// over any land colour it may sit on.
+func TestSelectedLabelContrast(t *testing.T) {
+	lum := func(c color.RGBA) float64 {
+		ch := func(v uint8) float64 {
+			s := float64(v) / 255
+			if s <= 0.03928 {
+				return s / 12.92
+			}
+			return math.Pow((s+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+	}
+	over := func(top, under color.RGBA) color.RGBA { // premultiplied top over opaque under
+		a := float64(top.A) / 255
+		f := func(t, u uint8) uint8 { return uint8(math.Round(float64(t) + float64(u)*(1-a))) }
+		return color.RGBA{f(top.R, under.R), f(top.G, under.G), f(top.B, under.B), 0xff}
+	}
+	for name, st := range map[string]render.Style{"light": render.LightStyle(1), "dark": render.DarkStyle(1)} {
+		for _, land := range []color.RGBA{st.Land, st.Highlight, st.SelectedLand, st.Hover, st.Neighbour, st.Sea} {
+			bg := over(st.Halo, land)
+			l1, l2 := lum(st.Selection), lum(bg)
+			ratio := (math.Max(l1, l2) + 0.05) / (math.Min(l1, l2) + 0.05)
+			if ratio < 4.5 {
+				t.Errorf("%s theme: the selected label %v on its halo over %v has contrast %.2f, want at least 4.5", name, st.Selection, land, ratio)
+			}
+		}
 	}
 }
