@@ -239,7 +239,7 @@ func (t *timeline) fitRows() {
 		t.oneLine = t.newRow().MinSize().Height
 	}
 	badge, date := columnWidths()
-	t.titleWidth = w - badge - date - 2*theme.InnerPadding() - theme.ScrollBarSize() - 4*theme.Padding()
+	t.titleWidth = w - badge - date - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding()
 	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
 	lang := t.state.Lang()
 	for id, it := range t.rows {
@@ -250,6 +250,10 @@ func (t *timeline) fitRows() {
 		t.list.SetItemHeight(id, h)
 	}
 	t.list.Refresh()
+	// The heights moved the rows: bring the selected one into view again.
+	if i := slices.Index(t.rows, t.state.Item()); i >= 0 && t.state.Item() != nil {
+		t.list.ScrollTo(i)
+	}
 }
 
 // fitLines cuts s, with an ellipsis, to what fits on about n lines of
