@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -49,9 +50,15 @@ type mapView struct {
 	tipText *canvas.Text
 	loading *widget.Label
 
-	layers  *render.Layers // draws the state's map, keeping what it drew; nil until there is a map
-	frame   *image.RGBA    // reused from frame to frame
-	hover   string         // code of the state under the pointer
+	layers *render.Layers // draws the state's map, keeping what it drew; nil until there is a map
+	// zooming is set while the scale is changing (a wheel, a fly-to):
+	// frames are drawn fast then, and a full one once it has rested for
+	// settleAfter.
+	zooming bool
+	settle  *time.Timer
+	lastRes float64
+	frame   *image.RGBA // reused from frame to frame
+	hover   string      // code of the state under the pointer
 	focused bool
 	focus   string // place with the keyboard focus ring, by ID
 
@@ -84,10 +91,29 @@ func newMapView(st *appstate.State) *mapView {
 	return v
 }
 
+// settleAfter is how long the scale must rest before a zoom's frames are
+// drawn in full again.
+const settleAfter = 100 * time.Millisecond
+
 // stateChanged redraws the map; a new map needs a new renderer.
 func (v *mapView) stateChanged(c appstate.Change) {
 	if c&appstate.MapChanged != 0 {
 		v.layers = nil
+	}
+	if res := v.state.View().Res; c&appstate.ViewChanged != 0 && res != v.lastRes {
+		if v.lastRes != 0 {
+			v.zooming = true
+			if v.settle != nil {
+				v.settle.Stop()
+			}
+			v.settle = time.AfterFunc(settleAfter, func() {
+				fyne.Do(func() {
+					v.zooming = false
+					v.raster.Refresh()
+				})
+			})
+		}
+		v.lastRes = res
 	}
 	if c&(appstate.StoryChanged|appstate.FilterChanged) != 0 {
 		v.focus = ""
@@ -172,7 +198,11 @@ func (v *mapView) draw(w, h int) image.Image {
 	if v.focused {
 		sc.Focused = v.focus
 	}
-	v.layers.Render(img, vp, &sc)
+	if v.zooming {
+		v.layers.RenderMoving(img, vp, &sc)
+	} else {
+		v.layers.Render(img, vp, &sc)
+	}
 	v.lastView, v.lastScene = vp, sc
 	if f := v.firstFrame; f != nil {
 		v.firstFrame = nil

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 
 	"sovmap/geo"
 )
@@ -120,11 +121,14 @@ func (r *Renderer) namedCountry(s surface, bounds image.Rectangle, vp geo.Viewpo
 	size := textSize(countryLabelSize, sc.Style.Scale)
 	g := r.text.run(name, size, false)
 	sz := g.Size()
+	// Inside the country: its coarsest shape (4 km) tells well enough for
+	// a label tens of kilometres long, and is cheap to test each frame.
+	shape := c.Shape(r.Map.Level(geo.MaxResolution))
 	try := func(p orb.Point) bool {
 		x, y := vp.ToPixel(p)
 		at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
 		box := image.Rectangle{Min: at, Max: at.Add(sz)}
-		if !box.In(bounds) || r.collides(box) || !c.Contains(p) {
+		if !box.In(bounds) || r.collides(box) || !c.Bound.Contains(p) || !planar.MultiPolygonContains(shape, p) {
 			return false
 		}
 		r.placed = append(r.placed, box)
@@ -134,6 +138,7 @@ func (r *Renderer) namedCountry(s surface, bounds image.Rectangle, vp geo.Viewpo
 	if try(c.Label) {
 		return
 	}
+
 	view := vp.Bound()
 	if !view.Intersects(c.Bound) {
 		return

@@ -136,3 +136,30 @@ func BenchmarkFlyTo(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkZoomMoving draws the frames of a wheel zoom at 3840x2160 as the
+// window does while the zoom is in motion (Layers.RenderMoving): each a
+// new scale, so nothing is kept from the last.
+func BenchmarkZoomMoving(b *testing.B) {
+	m := geotest.Map(b)
+	start := geotest.WholeCountry(m, 3840, 2160)
+	views := make([]geo.Viewport, 24)
+	vp := start
+	for i := range views {
+		vp = vp.ZoomAbout(2000, 1200, 1.08)
+		views[i] = vp
+	}
+	sc := storyScene(m)
+	l := render.NewLayers(render.NewRenderer(m))
+	img := image.NewRGBA(image.Rect(0, 0, 3840, 2160))
+	for _, v := range views {
+		l.RenderMoving(img, v, sc)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		l.RenderMoving(img, views[i%len(views)], sc)
+		i++
+	}
+}
