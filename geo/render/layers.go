@@ -49,7 +49,7 @@ type Layers struct {
 	last      *uint8
 	lastView  geo.Viewport
 	lastScene Scene
-	clip      image.RGBA // a box of the frame, as SubImage would give it
+	clip      image.RGBA  // a box of the frame, as SubImage would give it
 	half      *image.RGBA // RenderMoving's land at half resolution
 }
 
