@@ -46,6 +46,8 @@ type Window struct {
 	// dismissOp, while a message is shown, closes it (Enter and Escape
 	// do).
 	dismissOp func()
+	// shortcuts are the window's keyboard shortcuts and their actions.
+	shortcuts map[fyne.Shortcut]func()
 	// drawn is set once the first frame is drawn: the native window
 	// exists then, and its class is fixed (see setTitle).
 	drawn bool

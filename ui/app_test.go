@@ -517,3 +517,28 @@ func TestMarkerTooltip(t *testing.T) {
 		t.Error("no box away from the edges to test against")
 	}
 }
+
+// Over a dialog, Home and the zoom keys and shortcuts leave the map alone.
+func TestKeysWaitWhileADialogIsOpen(t *testing.T) {
+	w := newTestWindow(t)
+	w.state.Zoom(2)
+	before := w.state.View()
+	w.showMessage("Export", "Saved")
+	w.globalKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	w.globalRune('+')
+	w.runShortcut(zoomInShortcut)
+	w.runShortcut(resetShortcut)
+	if w.state.View() != before {
+		t.Errorf("the view changed under a dialog: %+v, was %+v", w.state.View(), before)
+	}
+}
+
+// Without a dialog, the shortcuts act.
+func TestShortcutsAct(t *testing.T) {
+	w := newTestWindow(t)
+	before := w.state.View().Res
+	w.runShortcut(zoomInShortcut)
+	if w.state.View().Res >= before {
+		t.Error("the zoom-in shortcut did not zoom in")
+	}
+}

@@ -84,11 +84,26 @@ func (w *Window) addShortcuts() {
 		openShortcut:       w.showOpenStoryDialog,
 		quitShortcut:       w.app.Quit,
 	}
-	for sc, f := range shortcuts {
-		c.AddShortcut(sc, func(fyne.Shortcut) { f() })
+	w.shortcuts = shortcuts
+	for sc := range shortcuts {
+		c.AddShortcut(sc, w.runShortcut)
 	}
 	c.SetOnTypedKey(w.globalKey)
 	c.SetOnTypedRune(w.globalRune)
+}
+
+// runShortcut runs a shortcut's action. Over a dialog, only quitting goes
+// through: the map and the other dialogs wait until it is closed.
+func (w *Window) runShortcut(sc fyne.Shortcut) {
+	if w.modal() && sc != quitShortcut {
+		return
+	}
+	for k, f := range w.shortcuts {
+		if k.ShortcutName() == sc.ShortcutName() {
+			f()
+			return
+		}
+	}
 }
 
 // globalRune zooms with + and −, wherever the focus is but in a dialog.
