@@ -196,14 +196,7 @@ func (r *Renderer) renderPrint(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	}
 	r.markers(&r.raster, vp, sc)
 	r.raster = rasterSurface{r: r, dst: dst}
-	line := max(1, int(math.Round(st.Scale)))
-	outer := frame.Inset(-line)
-	for _, side := range [4]image.Rectangle{
-		{outer.Min, image.Pt(outer.Max.X, frame.Min.Y)}, {image.Pt(outer.Min.X, frame.Max.Y), outer.Max},
-		{outer.Min, image.Pt(frame.Min.X, outer.Max.Y)}, {image.Pt(frame.Max.X, outer.Min.Y), outer.Max},
-	} {
-		r.raster.panel(side, st.StateBorder)
-	}
+	r.raster.outline(frame, max(1, int(math.Round(st.Scale))), dst.Rect, st.StateBorder)
 	r.printLayout(&r.raster, dst.Rect.Dx(), dst.Rect.Dy(), vp, sc)
 	r.frame = image.RGBA{}
 	r.raster = rasterSurface{}

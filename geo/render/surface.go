@@ -116,21 +116,18 @@ func (s *rasterSurface) locator(box image.Rectangle, vp geo.Viewport, sc *Scene,
 	sub := image.RGBA{Pix: s.dst.Pix[s.dst.PixOffset(box.Min.X, box.Min.Y):], Stride: s.dst.Stride, Rect: image.Rect(0, 0, box.Dx(), box.Dy())}
 	s.r.land(&sub, vp, sc, sub.Rect)
 	line := max(1, int(math.Round(sc.Style.Scale)))
-	outline := func(r image.Rectangle, c color.RGBA) {
-		o := r.Inset(-line)
-		for _, side := range [4]image.Rectangle{
-			{o.Min, image.Pt(o.Max.X, r.Min.Y)}, {image.Pt(o.Min.X, r.Max.Y), o.Max},
-			{o.Min, image.Pt(r.Min.X, o.Max.Y)}, {image.Pt(r.Max.X, o.Min.Y), o.Max},
-		} {
-			draw.Draw(s.dst, side.Intersect(box), s.r.colors.of(c), image.Point{}, draw.Src)
-		}
-	}
-	outline(area.Add(box.Min).Intersect(box.Inset(line)), sc.Style.Selection)
-	o := box.Inset(-line)
+	// The area's outline inside the box, then a hairline around the box.
+	s.outline(area.Add(box.Min).Intersect(box.Inset(line)), line, box, sc.Style.Selection)
+	s.outline(box, line, s.dst.Rect, sc.Style.StateBorder)
+}
+
+// outline draws a line of width line just outside r, clipped to clip.
+func (s *rasterSurface) outline(r image.Rectangle, line int, clip image.Rectangle, c color.RGBA) {
+	o := r.Inset(-line)
 	for _, side := range [4]image.Rectangle{
-		{o.Min, image.Pt(o.Max.X, box.Min.Y)}, {image.Pt(o.Min.X, box.Max.Y), o.Max},
-		{o.Min, image.Pt(box.Min.X, o.Max.Y)}, {image.Pt(box.Max.X, o.Min.Y), o.Max},
+		{o.Min, image.Pt(o.Max.X, r.Min.Y)}, {image.Pt(o.Min.X, r.Max.Y), o.Max},
+		{o.Min, image.Pt(r.Min.X, o.Max.Y)}, {image.Pt(r.Max.X, o.Min.Y), o.Max},
 	} {
-		draw.Draw(s.dst, side, s.r.colors.of(sc.Style.StateBorder), image.Point{}, draw.Src)
+		draw.Draw(s.dst, side.Intersect(clip), s.r.colors.of(c), image.Point{}, draw.Src)
 	}
 }
