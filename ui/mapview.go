@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -54,7 +55,7 @@ type mapView struct {
 	// zooming is set while the scale is changing (a wheel, a fly-to):
 	// frames are drawn fast then, and a full one once it has rested for
 	// settleAfter.
-	zooming bool
+	zooming atomic.Bool // (atomic: test drivers run fyne.Do on the timer's goroutine)
 	settle  *time.Timer
 	lastRes float64
 	frame   *image.RGBA // reused from frame to frame
@@ -102,13 +103,13 @@ func (v *mapView) stateChanged(c appstate.Change) {
 	}
 	if res := v.state.View().Res; c&appstate.ViewChanged != 0 && res != v.lastRes {
 		if v.lastRes != 0 {
-			v.zooming = true
+			v.zooming.Store(true)
 			if v.settle != nil {
 				v.settle.Stop()
 			}
 			v.settle = time.AfterFunc(settleAfter, func() {
 				fyne.Do(func() {
-					v.zooming = false
+					v.zooming.Store(false)
 					v.raster.Refresh()
 				})
 			})
@@ -198,7 +199,7 @@ func (v *mapView) draw(w, h int) image.Image {
 	if v.focused {
 		sc.Focused = v.focus
 	}
-	if v.zooming {
+	if v.zooming.Load() {
 		v.layers.RenderMoving(img, vp, &sc)
 	} else {
 		v.layers.Render(img, vp, &sc)
