@@ -269,7 +269,13 @@ func TestE2EClickMarkerAndTimeline(t *testing.T) {
 	}
 
 	// Select Huitzilac's incident in the timeline; the map's selection moves.
-	before, _ := s.screenshot("before-timeline")
+	// The timeline followed Teocaltiche down: scroll it back to the top
+	// with the wheel, which leaves the selection be.
+	cx, cy := (timeline.Min.X+timeline.Max.X)/2, timeline.Min.Y+(timeline.Dy())/4
+	s.x("xdotool", "mousemove", "--window", s.wid, strconv.Itoa(cx), strconv.Itoa(cy), "click", "--repeat", "15", "4")
+	s.x("xdotool", "mousemove", "--window", s.wid, "5", "5")
+	time.Sleep(600 * time.Millisecond)
+	before, path := s.screenshot("before-timeline")
 	var row *word
 	for _, w := range s.read(path, timeline) {
 		if strings.HasPrefix(w.text, "Huitzilac:") {
