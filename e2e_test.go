@@ -241,9 +241,11 @@ func TestE2EClickMarkerAndTimeline(t *testing.T) {
 	s := startApp(t)
 	img, path := s.screenshot("start")
 	b := img.Bounds()
-	mapArea := image.Rect(0, 30, b.Dx()*62/100, b.Dy())
-	panel := image.Rect(b.Dx()*63/100, 30, b.Dx(), b.Dy()*40/100)
-	timeline := image.Rect(b.Dx()*63/100, b.Dy()*40/100, b.Dx(), b.Dy())
+	// The map at the top left, the timeline's list under it, the details
+	// the whole height at the right.
+	mapArea := image.Rect(0, 30, b.Dx()*62/100, b.Dy()*60/100)
+	panel := image.Rect(b.Dx()*64/100+2, 30, b.Dx(), b.Dy())
+	timeline := image.Rect(0, b.Dy()*74/100, b.Dx()*38/100, b.Dy())
 
 	if got := text(s.read(path, panel)); !strings.Contains(got, "Mexico rejects US troops") || !strings.Contains(got, "From 13 Jan 2025 to 3 May 2025") {
 		t.Fatalf("details at start read %q, want the story's opening", got)

@@ -167,9 +167,13 @@ func (w *Window) layout() fyne.CanvasObject {
 	buttons := container.NewVBox(zoomIn, zoomOut, reset)
 	overlay := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewPadded(buttons)), nil, nil, nil)
 	mapArea := container.NewStack(w.mapView, overlay)
-	side := container.NewVSplit(container.NewBorder(w.notice.box, nil, nil, nil, w.details.scroll), w.timeline.content)
-	side.Offset = 0.42
-	split := container.NewHSplit(mapArea, side)
+	// The map over the timeline and the date strip; the details the whole
+	// height beside them, where a place's incidents are read unbroken.
+	below := container.NewHSplit(w.timeline.content, container.NewVScroll(w.timeline.filter.content))
+	below.Offset = 0.6
+	left := container.NewVSplit(mapArea, below)
+	left.Offset = 0.62
+	split := container.NewHSplit(left, container.NewBorder(w.notice.box, nil, nil, nil, w.details.scroll))
 	split.Offset = 0.64
 	return split
 }

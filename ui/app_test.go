@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -11,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sovmap/geo/geotest"
@@ -70,14 +70,25 @@ func markerPos(t *testing.T, w *Window, id string) fyne.Position {
 	return fyne.NewPos(float32(x), float32(y))
 }
 
-// detailsText is all the text the details panel shows.
+// detailsText is all the text the details panel shows, a line to a
+// paragraph.
 func detailsText(w *Window) string {
 	var b strings.Builder
-	for _, o := range w.details.box.Objects {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
+	var write func([]widget.RichTextSegment)
+	write = func(segs []widget.RichTextSegment) {
+		for _, s := range segs {
+			if l, ok := s.(*widget.ListSegment); ok {
+				write(l.Items)
+				continue
+			}
+			b.WriteString(s.Textual())
+			if _, link := s.(*widget.HyperlinkSegment); !s.Inline() || link {
+				b.WriteString("\n")
+			}
 		}
 	}
+	write(w.details.head.Segments)
+	write(w.details.body.Segments)
 	return b.String()
 }
 
@@ -109,7 +120,7 @@ func TestOpeningIntroducesTheStory(t *testing.T) {
 	if it := w.state.Item(); it == nil || it != w.state.Shown().Items[0] {
 		t.Errorf("Start the story selected %v, want the first item", it)
 	}
-	if !w.story.on || !w.details.labels[0].TextStyle.Bold || w.details.labels[0].SizeName != theme.SizeNameSubHeadingText {
+	if head := w.details.head.Segments[0].(*widget.TextSegment); !w.story.on || head.Style != widget.RichTextStyleHeading {
 		t.Error("the story started, but the panel does not show the item as a slide")
 	}
 	w.globalKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -478,40 +489,71 @@ func TestEnterClosesAMessage(t *testing.T) {
 }
 
 // A marker's tooltip names the place, the dates of its incidents and the
-// first headline, and never covers a marker's name or the furniture.
+// first headline, and never covers another marker or its name, or the
+// furniture: hovering every marker, in the whole country and closer in, in
+// either language; and with the pointer just above and left of every
+// marker's box, where the first choice, below and right, would cover it.
 func TestMarkerTooltip(t *testing.T) {
 	w := newTestWindow(t)
+	w.Resize(newPrefs(w.app.Preferences()).windowSize(fyne.NewSize(1280, 800)))
 	v := w.mapView
 	capture(w)
 	at := markerPos(t, w, "teocaltiche")
 	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}})
-	want := "Teocaltiche · c. 14 Apr 2025 – 28 Apr 2025 (2 incidents) · Police chief shot dead"
-	if !v.tipText.Visible() || v.tipText.Text != want {
-		t.Errorf("tooltip %q (shown %v), want %q", v.tipText.Text, v.tipText.Visible(), want)
+	want := []string{"Teocaltiche", "c. 14 Apr 2025 – 28 Apr 2025 (2 incidents)", "Police chief shot dead"}
+	for i, line := range want {
+		if tt := v.tipText[i]; !tt.Visible() || tt.Text != line {
+			t.Errorf("tooltip line %d: %q (shown %v), want %q", i, tt.Text, tt.Visible(), line)
+		}
 	}
-	placed := v.layers.Renderer().MarkerBoxes()
-	if len(placed) == 0 {
-		t.Fatal("the frame placed nothing")
+	covers := func(what string, ptr fyne.Position) {
+		t.Helper()
+		scale := float32(v.lastView.Width) / v.Size().Width
+		pos, box := v.tipBox.Position(), v.tipBox.Size()
+		r := image.Rect(int(pos.X*scale), int(pos.Y*scale), int((pos.X+box.Width)*scale), int((pos.Y+box.Height)*scale))
+		pointer := image.Pt(int(ptr.X*scale), int(ptr.Y*scale))
+		for _, q := range v.layers.Renderer().MarkerBoxes() {
+			if q.Overlaps(r) && !pointer.In(q.Inset(-16)) {
+				t.Errorf("%s: the tooltip at %v covers %v", what, r, q)
+			}
+		}
 	}
-	scale := float32(v.lastView.Width) / v.Size().Width
-	box := fyne.NewSize(120, 30)
+	hovered := 0
+	for _, lang := range []string{"en", "es"} {
+		w.state.SetLanguage(lang)
+		for _, zoom := range []float64{1, 2.5} {
+			w.state.ShowAll()
+			if zoom > 1 {
+				jalisco := markerPos(t, w, "teuchitlan")
+				w.state.ZoomAbout(float64(jalisco.X), float64(jalisco.Y), zoom)
+			}
+			capture(w)
+			for _, p := range w.state.Story().Places {
+				ptr := markerPos(t, w, p.ID)
+				v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: ptr}})
+				if !v.tipBox.Visible() {
+					continue // under a cluster's other marker, or out of view
+				}
+				hovered++
+				covers(fmt.Sprintf("%s, zoom %g, over %s", lang, zoom, p.Name), ptr)
+			}
+		}
+	}
+	if hovered < 12 {
+		t.Errorf("only %d markers hovered", hovered)
+	}
+	w.state.ShowAll()
+	capture(w)
 	tried := 0
-	for _, p := range placed {
-		// A pointer just above and left of the box: the tooltip's first
-		// choice, below and right, would cover it.
+	scale := float32(v.lastView.Width) / v.Size().Width
+	for _, p := range v.layers.Renderer().MarkerBoxes() {
 		ptr := fyne.NewPos(float32(p.Min.X)/scale-10, float32(p.Min.Y)/scale-10)
 		if ptr.X < 200 || ptr.Y < 100 || ptr.X > v.Size().Width-200 || ptr.Y > v.Size().Height-100 {
 			continue // near an edge: fewer places to go
 		}
 		tried++
-		pos := v.tipPlace(ptr, box)
-		r := image.Rect(int(pos.X*scale), int(pos.Y*scale), int((pos.X+box.Width)*scale), int((pos.Y+box.Height)*scale))
-		for _, q := range placed {
-			if q.Overlaps(r) {
-				t.Errorf("pointer at %v: the tooltip at %v covers %v", ptr, pos, q)
-				break
-			}
-		}
+		v.showTip(placeTip(w.state.Story().PlaceByID("teocaltiche"), "en"), ptr)
+		covers(fmt.Sprintf("pointer at %v", ptr), ptr)
 	}
 	if tried == 0 {
 		t.Error("no box away from the edges to test against")

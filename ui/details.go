@@ -15,32 +15,41 @@ import (
 )
 
 // details shows the selected place's incidents, or the selected timeline
-// event, or with nothing selected a short help. It follows the selection,
-// the story, the map (which says which state a place is in) and the
-// language; a filter change alone leaves it be.
+// event, or with nothing selected the story's opening. It follows the
+// selection, the story, the map (which says which state a place is in)
+// and the language; a filter change alone leaves it be.
+//
+// The text is rich text: a headline, then paragraphs with the fields'
+// names in bold, separators between a place's incidents and the story's
+// sources as links.
 type details struct {
 	state  *appstate.State
+	head   *widget.RichText // the headline
+	start  *widget.Button   // "Start the story", in the opening only
+	bar    *fyne.Container  // holds start
+	body   *widget.RichText
 	box    *fyne.Container
 	scroll *container.Scroll
-	labels []*widget.Label // reused from one selection to the next
-	seps   []*widget.Separator
 	// narrating shows the current item large, as a slide of the story.
 	narrating bool
-	// startStory starts the narrative, from the opening panel's button.
+	// startStory starts the narrative, from the opening's button.
 	startStory func()
 }
 
-// line is one line of the panel: a separator, or a label's text and style.
-type line struct {
-	sep       bool
-	text      string
-	bold      bool
-	highlight bool
-	large     bool // a headline
-}
-
 func newDetails(st *appstate.State) *details {
-	d := &details{state: st, box: container.NewVBox()}
+	d := &details{state: st, head: widget.NewRichText(), body: widget.NewRichText()}
+	d.head.Wrapping = fyne.TextWrapWord
+	d.body.Wrapping = fyne.TextWrapWord
+	d.start = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() {
+		if d.startStory != nil {
+			d.startStory()
+		}
+	})
+	d.start.Importance = widget.HighImportance
+	// The button right under the headline, where it is seen without
+	// scrolling.
+	d.bar = container.NewHBox(d.start)
+	d.box = container.NewVBox(d.head, d.bar, d.body)
 	d.scroll = container.NewVScroll(d.box)
 	st.Listen(appstate.SelectionChanged|appstate.StoryChanged|appstate.MapChanged|appstate.LanguageChanged, func(appstate.Change) { d.refresh() })
 	d.refresh()
@@ -49,44 +58,53 @@ func newDetails(st *appstate.State) *details {
 
 func (d *details) refresh() {
 	st, lang := d.state, d.state.Lang()
-	var lines []line
+	var head string
+	var body []widget.RichTextSegment
+	headStyle := widget.RichTextStyleSubHeading
 	switch {
+	case d.narrating && st.Item() != nil:
+		// A slide: the current item alone, its headline large.
+		lines := scene.ItemLines(st.Item(), lang)
+		head, body = lines[0].Text, lineSegments(lines[1:])
+		headStyle = widget.RichTextStyleHeading
 	case st.Place() != nil:
 		p := st.Place()
-		lines = append(lines, line{text: p.Name, bold: true}, line{text: scene.Where(st, p, lang)})
+		head = p.Name
+		if where := scene.Where(st, p, lang); where != "" {
+			body = append(body, paragraph(where))
+		}
 		for _, it := range p.Items {
-			lines = append(lines, line{sep: true})
-			lines = append(lines, itemLines(it, lang, it == st.Item())...)
+			body = append(body, &widget.SeparatorSegment{})
+			body = append(body, itemSegments(it, lang, it == st.Item())...)
 		}
 	case st.Item() != nil:
-		lines = itemLines(st.Item(), lang, true)
+		lines := scene.ItemLines(st.Item(), lang)
+		head, body = lines[0].Text, lineSegments(lines[1:])
 	default:
-		d.showOpening()
-		d.scroll.ScrollToTop()
-		return
+		head, body = d.opening()
 	}
-	if d.narrating && st.Item() != nil {
-		// A slide: the current item alone, its headline large.
-		lines = itemLines(st.Item(), lang, true)
-		lines[0].large = true
-	}
-	d.show(lines)
+	d.bar.Hidden = st.Place() != nil || st.Item() != nil
+	d.start.SetText(tr(lang, "opening.start"))
+	d.head.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: headStyle, Text: head}}
+	d.head.Refresh()
+	d.body.Segments = body
+	d.body.Refresh()
+	d.box.Refresh()
 	d.scroll.ScrollToTop()
 }
 
-// showOpening introduces the story: its headline and standfirst, the
-// dates it covers, how many places and incidents, its sources (linked
-// where the story gives an address: opened in the browser only when
-// clicked), and a button that starts it.
-func (d *details) showOpening() {
-	st, lang := d.state, d.state.Lang()
-	s := st.Story()
-	lines := []line{{text: s.Title.In(lang), bold: true, large: true}}
+// opening introduces the story: its headline and standfirst, the dates it
+// covers, how many places and incidents, and its sources (linked where the
+// story gives an address: opened in the browser only when clicked).
+func (d *details) opening() (string, []widget.RichTextSegment) {
+	lang := d.state.Lang()
+	s := d.state.Story()
+	var body []widget.RichTextSegment
 	if desc := s.Description.In(lang); desc != "" {
-		lines = append(lines, line{text: desc})
+		body = append(body, paragraph(desc))
 	}
 	if first, last, ok := s.Span(); ok {
-		lines = append(lines, line{text: fmt.Sprintf(tr(lang, "opening.dates"), story.DayString(first, lang), story.DayString(last, lang))})
+		body = append(body, paragraph(fmt.Sprintf(tr(lang, "opening.dates"), story.DayString(first, lang), story.DayString(last, lang))))
 	}
 	incidents, events := 0, 0
 	for _, it := range s.Items {
@@ -96,84 +114,65 @@ func (d *details) showOpening() {
 			events++
 		}
 	}
-	lines = append(lines, line{text: fmt.Sprintf(tr(lang, "opening.counts"), len(s.Places), incidents, events)})
-	d.show(lines)
-	objs := d.box.Objects
+	body = append(body, paragraph(fmt.Sprintf(tr(lang, "opening.counts"), len(s.Places), incidents, events)))
 	if len(s.Sources) > 0 {
-		objs = append(objs, widget.NewLabelWithStyle(tr(lang, "opening.sources"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		bold := widget.RichTextStyleParagraph
+		bold.TextStyle.Bold = true
+		body = append(body, &widget.TextSegment{Style: bold, Text: tr(lang, "opening.sources")})
+		list := &widget.ListSegment{}
 		for i, src := range s.Sources {
 			if i == maxListedSources {
-				objs = append(objs, widget.NewLabel(fmt.Sprintf(tr(lang, "attribution.more"), len(s.Sources)-i)))
+				list.Items = append(list.Items, paragraph(fmt.Sprintf(tr(lang, "attribution.more"), len(s.Sources)-i)))
 				break
 			}
 			name := clipText(src.Name.In(lang), 200)
 			if u, err := url.Parse(src.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
-				objs = append(objs, widget.NewHyperlink(name, u))
+				list.Items = append(list.Items, &widget.HyperlinkSegment{Text: name, URL: u})
 			} else {
-				objs = append(objs, widget.NewLabel(name))
+				list.Items = append(list.Items, paragraph(name))
 			}
 		}
+		body = append(body, list)
 	}
-	start := widget.NewButtonWithIcon(tr(lang, "opening.start"), theme.MediaPlayIcon(), func() {
-		if d.startStory != nil {
-			d.startStory()
-		}
-	})
-	start.Importance = widget.HighImportance
-	// The button right under the headline, where it is seen without
-	// scrolling.
-	objs = append(objs[:1], append([]fyne.CanvasObject{container.NewHBox(start)}, objs[1:]...)...)
-	d.box.Objects = objs
-	d.box.Refresh()
+	return clipText(s.Title.In(lang), 300), body
 }
 
 // maxListedSources is how many sources the opening names; a data file
 // may cite thousands.
 const maxListedSources = 12
 
-// show puts the lines in the panel, reusing its labels and separators.
-func (d *details) show(lines []line) {
-	objs := make([]fyne.CanvasObject, 0, len(lines))
-	nl, ns := 0, 0
-	for _, ln := range lines {
-		if ln.sep {
-			if ns == len(d.seps) {
-				d.seps = append(d.seps, widget.NewSeparator())
-			}
-			objs = append(objs, d.seps[ns])
-			ns++
-			continue
-		}
-		if nl == len(d.labels) {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			d.labels = append(d.labels, l)
-		}
-		l := d.labels[nl]
-		nl++
-		l.TextStyle.Bold = ln.bold
-		l.SizeName = theme.SizeNameText
-		if ln.large {
-			l.SizeName = theme.SizeNameSubHeadingText
-		}
-		l.Importance = widget.MediumImportance
-		if ln.highlight {
-			l.Importance = widget.HighImportance
-		}
-		l.Text = ln.text
-		l.Refresh()
-		objs = append(objs, l)
+// itemSegments are an item's details (scene.ItemLines) as rich text: its
+// date and title in bold, in the theme's primary colour when it is the
+// current one, then its fields.
+func itemSegments(it *story.Item, lang string, current bool) []widget.RichTextSegment {
+	lines := scene.ItemLines(it, lang)
+	title := widget.RichTextStyleParagraph
+	title.TextStyle.Bold = true
+	if current {
+		title.ColorName = theme.ColorNamePrimary
 	}
-	d.box.Objects = objs
-	d.box.Refresh()
+	return append([]widget.RichTextSegment{&widget.TextSegment{Style: title, Text: lines[0].Text}}, lineSegments(lines[1:])...)
 }
 
-// itemLines are an item's details (scene.ItemLines) as the panel's lines,
-// its first highlighted when it is the current one.
-func itemLines(it *story.Item, lang string, current bool) []line {
-	var lines []line
-	for i, l := range scene.ItemLines(it, lang) {
-		lines = append(lines, line{text: l.Text, bold: l.Bold, highlight: current && i == 0})
+// lineSegments are detail lines as paragraphs, a field's name in bold
+// before its value.
+func lineSegments(lines []scene.Line) []widget.RichTextSegment {
+	segs := make([]widget.RichTextSegment, 0, 2*len(lines))
+	for _, l := range lines {
+		if l.Text == "" {
+			continue
+		}
+		if l.Label != "" {
+			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleStrong, Text: l.Label + ": "})
+		}
+		style := widget.RichTextStyleParagraph
+		style.TextStyle.Bold = l.Bold
+		segs = append(segs, &widget.TextSegment{Style: style, Text: l.Text})
 	}
-	return lines
+	return segs
+}
+
+// paragraph is text as a paragraph of its own.
+func paragraph(text string) *widget.TextSegment {
+	return &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text}
 }

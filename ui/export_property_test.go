@@ -94,7 +94,8 @@ func TestExportIsTheWindowsMap(t *testing.T) {
 			if !slices.Contains(printed.Scene.Markers, m) {
 				t.Fatalf("trial %d: the window's marker %q (%d places) is not in the print export", trial, m.ID, m.Places)
 			}
-			if px, py := printed.Pixel(m.At); !image.Pt(int(px), int(py)).In(frame) {
+			// A marker on the window's last row may round onto the frame's edge.
+			if px, py := printed.Pixel(m.At); !image.Pt(int(px), int(py)).In(frame.Inset(-1)) {
 				t.Fatalf("trial %d: marker %q at (%.0f, %.0f), outside the print frame %v", trial, m.ID, px, py, frame)
 			}
 		}
@@ -138,12 +139,27 @@ func checkMarkersDrawn(t *testing.T, trial int, img *image.RGBA, plan export.Pla
 	b := img.Bounds()
 	reach := (st.MarkerSize*2.5 + 12) * st.Scale // a cluster's disc, a badge
 	var centres [][2]float64
+	var selected [][2]float64
+	for _, m := range plan.Scene.Markers {
+		if x, y := plan.View.ToPixel(m.At); m.ID == plan.Scene.Selected {
+			selected = append(selected, [2]float64{x, y})
+		}
+	}
 	for _, m := range plan.Scene.Markers {
 		x, y := plan.View.ToPixel(m.At)
 		centres = append(centres, [2]float64{x, y})
 		rad := st.MarkerSize * st.Scale
 		if x < rad || y < rad || x >= float64(b.Dx())-rad || y >= float64(b.Dy())-rad {
 			continue // partly outside the image
+		}
+		covered := false
+		for _, c := range selected {
+			// The selected marker, its ring and its name are drawn
+			// over whatever they overlap.
+			covered = covered || (m.ID != plan.Scene.Selected && math.Hypot(c[0]-x, c[1]-y) < 2*reach)
+		}
+		if covered {
+			continue
 		}
 		filled, disc := 0, 0
 		for dy := -rad; dy <= rad; dy++ {

@@ -38,6 +38,7 @@ const sweepDuration = 8 * time.Second
 
 func newDateFilter(st *appstate.State) *dateFilter {
 	f := &dateFilter{state: st, axis: newTimeAxis(st), fromText: widget.NewLabel(""), note: widget.NewLabel("")}
+	f.fromText.Wrapping = fyne.TextWrapWord
 	f.note.Importance = widget.LowImportance
 	f.note.Wrapping = fyne.TextWrapWord
 	f.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), f.togglePlay)

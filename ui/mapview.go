@@ -48,7 +48,7 @@ type mapView struct {
 
 	raster  *canvas.Raster
 	tipBox  *canvas.Rectangle
-	tipText *canvas.Text
+	tipText [3]*canvas.Text // a tooltip's lines: the first one bold
 	loading *widget.Label
 
 	layers *render.Layers // draws the state's map, keeping what it drew; nil until there is a map
@@ -82,10 +82,13 @@ func newMapView(st *appstate.State) *mapView {
 	v.raster.ScaleMode = canvas.ImageScalePixels
 	v.tipBox = canvas.NewRectangle(color.Transparent)
 	v.tipBox.CornerRadius = 4
-	v.tipText = canvas.NewText("", color.Black)
-	v.tipText.TextSize = theme.CaptionTextSize() + 1
+	for i := range v.tipText {
+		v.tipText[i] = canvas.NewText("", color.Black)
+		v.tipText[i].TextSize = theme.CaptionTextSize() + 1
+		v.tipText[i].Hide()
+	}
+	v.tipText[0].TextStyle.Bold = true
 	v.tipBox.Hide()
-	v.tipText.Hide()
 	v.loading = widget.NewLabel(tr(st.Lang(), "loading"))
 	v.ExtendBaseWidget(v)
 	st.Listen(appstate.AnyChange, v.stateChanged)
@@ -150,16 +153,18 @@ func (r *mapViewRenderer) Refresh() {
 	v.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
 	v.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	v.tipBox.StrokeWidth = 1
-	v.tipText.Color = theme.Color(theme.ColorNameForeground)
+	for _, t := range v.tipText {
+		t.Color = theme.Color(theme.ColorNameForeground)
+		t.Refresh()
+	}
 	v.loading.SetText(tr(v.state.Lang(), "loading"))
 	v.loading.Hidden = v.state.Map() != nil
 	v.raster.Refresh()
 	v.tipBox.Refresh()
-	v.tipText.Refresh()
 }
 
 func (r *mapViewRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.v.raster, r.v.loading, r.v.tipBox, r.v.tipText}
+	return []fyne.CanvasObject{r.v.raster, r.v.loading, r.v.tipBox, r.v.tipText[0], r.v.tipText[1], r.v.tipText[2]}
 }
 
 func (r *mapViewRenderer) Destroy() {}
@@ -303,18 +308,19 @@ func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
 		return
 	}
 	lang := v.state.Lang()
-	text, state := "", ""
+	var text []string
+	state := ""
 	if m, ok := v.markerAt(e.Position); ok {
 		switch p := v.state.Story().PlaceByID(m.ID); {
 		case m.Places > 1:
-			text = fmt.Sprintf(tr(lang, "cluster"), m.Places, m.Count)
+			text = []string{fmt.Sprintf(tr(lang, "cluster"), m.Places, m.Count)}
 		case p != nil:
 			text = placeTip(p, lang)
 		}
 	} else {
 		at := v.state.View().FromUnits(float64(e.Position.X), float64(e.Position.Y))
 		if s := v.state.Map().StateAt(at); s != nil {
-			text, state = s.Name, s.Code
+			text, state = []string{s.Name}, s.Code
 		}
 	}
 	if state != v.hover {
@@ -333,30 +339,50 @@ func (v *mapView) MouseOut() {
 	}
 }
 
-func (v *mapView) showTip(text string, at fyne.Position) {
-	if text == "" {
+func (v *mapView) showTip(lines []string, at fyne.Position) {
+	if len(lines) == 0 {
 		v.hideTip()
 		return
 	}
 	pad := theme.InnerPadding() / 2
-	v.tipText.Text = text
-	ts := v.tipText.MinSize()
+	var ts fyne.Size
+	for i, t := range v.tipText {
+		t.Text = ""
+		if i < len(lines) {
+			t.Text = lines[i]
+		}
+		sz := t.MinSize()
+		ts.Width = max(ts.Width, sz.Width)
+		if t.Text != "" {
+			ts.Height += sz.Height
+		}
+	}
 	box := ts.AddWidthHeight(2*pad, 2*pad)
 	pos := v.tipPlace(at, box)
 	v.tipBox.Move(pos)
-	v.tipBox.Resize(ts.AddWidthHeight(2*pad, 2*pad))
-	v.tipText.Move(pos.AddXY(pad, pad))
-	v.tipText.Resize(ts)
+	v.tipBox.Resize(box)
 	v.tipBox.Show()
-	v.tipText.Show()
 	v.tipBox.Refresh()
-	v.tipText.Refresh()
+	y := pos.Y + pad
+	for _, t := range v.tipText {
+		if t.Text == "" {
+			t.Hide()
+			continue
+		}
+		sz := t.MinSize()
+		t.Move(fyne.NewPos(pos.X+pad, y))
+		t.Resize(sz)
+		y += sz.Height
+		t.Show()
+		t.Refresh()
+	}
 }
 
-// tipPlace is where a tooltip of size box goes near the pointer at: below
-// and right of it, or in another corner, the first place that stays in the
-// map and leaves every marker's name and the furniture uncovered (as the
-// last frame placed them); below and right, kept in the map, if none does.
+// tipPlace is where a tooltip of size box goes near the pointer at: the
+// nearest place, below and right of the pointer first, that stays in the
+// map and leaves every marker, every marker's name and the furniture
+// uncovered (as the last frame placed them); where none does, the place
+// that covers least, and of that least the hovered marker's own.
 func (v *mapView) tipPlace(at fyne.Position, box fyne.Size) fyne.Position {
 	size := v.Size()
 	var placed []image.Rectangle
@@ -366,49 +392,69 @@ func (v *mapView) tipPlace(at fyne.Position, box fyne.Size) fyne.Position {
 		scale = float32(v.lastView.Width) / size.Width
 	}
 	const gap = 16
-	var candidates [12]fyne.Position
-	for i, dy := range [3]float32{0, box.Height + 4, 2 * (box.Height + 4)} {
-		candidates[4*i] = at.AddXY(gap, gap+dy)
-		candidates[4*i+1] = at.AddXY(-gap-box.Width, gap+dy)
-		candidates[4*i+2] = at.AddXY(gap, -gap-box.Height-dy)
-		candidates[4*i+3] = at.AddXY(-gap-box.Width, -gap-box.Height-dy)
-	}
-	for _, c := range candidates {
-		if c.X < 0 || c.Y < 0 || c.X+box.Width > size.Width || c.Y+box.Height > size.Height {
-			continue
-		}
+	best, bestCover := fyne.Position{}, float32(-1)
+	try := func(c fyne.Position) bool {
+		c.X = max(0, min(c.X, size.Width-box.Width))
+		c.Y = max(0, min(c.Y, size.Height-box.Height))
 		r := image.Rect(int(c.X*scale), int(c.Y*scale), int((c.X+box.Width)*scale), int((c.Y+box.Height)*scale))
-		free := true
+		pointer := image.Pt(int(at.X*scale), int(at.Y*scale))
+		var cover float32
 		for _, p := range placed {
-			free = free && !p.Overlaps(r)
+			if o := p.Intersect(r); !o.Empty() {
+				area := float32(o.Dx() * o.Dy())
+				if !pointer.In(p.Inset(-gap)) {
+					area *= 4 // another marker's: worse than the hovered one's
+				}
+				cover += area
+			}
 		}
-		if free {
-			return c
+		if bestCover < 0 || cover < bestCover {
+			best, bestCover = c, cover
+		}
+		return cover == 0
+	}
+	// Rings of places around the pointer, ever further: the four corners,
+	// then straight below, above, right and left.
+	for _, d := range [...]float32{0, 24, 56, 96, 144, 200} {
+		for _, c := range [...]fyne.Position{
+			at.AddXY(gap+d, gap+d/2),
+			at.AddXY(-gap-box.Width-d, gap+d/2),
+			at.AddXY(gap+d, -gap-box.Height-d/2),
+			at.AddXY(-gap-box.Width-d, -gap-box.Height-d/2),
+			at.AddXY(-box.Width/2, gap+d),
+			at.AddXY(-box.Width/2, -gap-box.Height-d),
+			at.AddXY(gap+d, -box.Height/2),
+			at.AddXY(-gap-box.Width-d, -box.Height/2),
+		} {
+			if try(c) {
+				return best
+			}
 		}
 	}
-	pos := at.AddXY(gap, gap)
-	pos.X = max(0, min(pos.X, size.Width-box.Width))
-	pos.Y = max(0, min(pos.Y, size.Height-box.Height))
-	return pos
+	return best
 }
 
-// placeTip is a place's tooltip: its name, the dates of its incidents (one,
-// or the first and the last), and the first one's headline.
-func placeTip(p *story.Place, lang string) string {
+// placeTip is a place's tooltip: its name; the dates of its incidents
+// (one, or the first and the last, and how many); and the first one's
+// headline.
+func placeTip(p *story.Place, lang string) []string {
+	lines := []string{clipText(p.Name, 60)}
 	if len(p.Items) == 0 {
-		return p.Name
+		return lines
 	}
 	first, last := p.Items[0], p.Items[len(p.Items)-1]
 	dates := first.Date.Format(lang)
 	if len(p.Items) > 1 {
 		dates += " – " + last.Date.Format(lang) + " (" + fmt.Sprintf(tr(lang, "tip.count"), len(p.Items)) + ")"
 	}
-	return p.Name + " · " + dates + " · " + clipText(first.Title.In(lang), 60)
+	return append(lines, dates, clipText(first.Title.In(lang), 60))
 }
 
 func (v *mapView) hideTip() {
 	v.tipBox.Hide()
-	v.tipText.Hide()
+	for _, t := range v.tipText {
+		t.Hide()
+	}
 }
 
 // FocusGained is part of fyne.Focusable: the focused marker gets a ring.

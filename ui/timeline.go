@@ -102,7 +102,7 @@ func newTimeline(st *appstate.State, otherKey func(*fyne.KeyEvent), otherRune fu
 	t.next.IconPlacement = widget.ButtonIconTrailingText
 	bar := container.NewHBox(t.prev, t.next, t.clear)
 	t.filter = newDateFilter(st)
-	t.content = container.NewBorder(container.NewVBox(t.title, bar), t.filter.content, nil, nil, t.list)
+	t.content = container.NewBorder(container.NewVBox(t.title, bar), nil, nil, nil, t.list)
 	st.Listen(appstate.StoryChanged|appstate.FilterChanged, func(c appstate.Change) {
 		t.syncRows()
 		if c&appstate.StoryChanged != 0 { // a new story starts at the top
@@ -244,7 +244,7 @@ func (t *timeline) fitRows() {
 	lang := t.state.Lang()
 	for id, it := range t.rows {
 		h := t.oneLine
-		if it != nil && t.titleWidth > 0 && fyne.MeasureText(rowLabel(it, lang), theme.TextSize(), fyne.TextStyle{}).Width > t.titleWidth {
+		if it != nil && t.titleWidth > 0 && wrappedLines(fitLines(rowLabel(it, lang), t.titleWidth, 2), t.titleWidth) > 1 {
 			h += line
 		}
 		t.list.SetItemHeight(id, h)
@@ -256,22 +256,51 @@ func (t *timeline) fitRows() {
 	}
 }
 
-// fitLines cuts s, with an ellipsis, to what fits on about n lines of
-// width units; it leaves s whole when width is unknown (0).
+// fitLines cuts s, with an ellipsis, to what fits on n lines of width
+// units wrapped at words; it leaves s whole when width is unknown (0).
 func fitLines(s string, width float32, n int) string {
-	if width <= 0 {
-		return s
-	}
-	limit := width * (float32(n) - 0.15) // wrapping at words loses some of each line
-	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
-	if measure(s) <= limit {
+	if width <= 0 || wrappedLines(s, width) <= n {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 1 && measure(string(r)+"…") > limit {
-		r = r[:len(r)*9/10]
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if cut := strings.TrimSpace(string(r)) + "…"; wrappedLines(cut, width) <= n {
+			return cut
+		}
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	return "…"
+}
+
+// wrappedLines is how many lines s takes wrapped at words into width
+// units, as a label wraps it: a word too long for a line is broken.
+func wrappedLines(s string, width float32) int {
+	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	width -= 2 // rounding: never count on the last unit
+	lines, line := 1, ""
+	for _, word := range strings.Fields(s) {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if measure(next) <= width {
+			line = next
+			continue
+		}
+		if line != "" {
+			lines++
+		}
+		for line = word; measure(line) > width && len([]rune(line)) > 1; lines++ {
+			// A word wider than the line breaks where it must.
+			r := []rune(line)
+			k := len(r) - 1
+			for k > 1 && measure(string(r[:k])) > width {
+				k--
+			}
+			line = string(r[k:])
+		}
+	}
+	return lines
 }
 
 // syncRows lists the shown items, an "undated" header before the first

@@ -143,7 +143,7 @@ var messages = map[string]map[string]string{
 		"category":               "Categoría",
 		"prev":                   "Anterior",
 		"next":                   "Siguiente",
-		"clear":                  "Borrar",
+		"clear":                  "Quitar selección",
 		"legend.marker":          "Lugar de un hecho",
 		"legend.cluster":         "Varios hechos",
 		"legend.other":           "Otras categorías",

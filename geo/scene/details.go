@@ -11,8 +11,10 @@ import (
 // Line is one line of an item's details, as the details panel and the
 // interactive page show them.
 type Line struct {
-	Text string
-	Bold bool
+	// Label names what the line gives ("Victims"), where it is a field.
+	Label string `json:",omitempty"`
+	Text  string
+	Bold  bool `json:",omitempty"`
 }
 
 // ItemLines are an item's details in lang: its date with its precision
@@ -24,30 +26,30 @@ func ItemLines(it *story.Item, lang string) []Line {
 		{Text: it.Summary.In(lang)},
 	}
 	if c := it.Category.In(lang); c != "" {
-		lines = append(lines, Line{Text: i18n.T(lang, "category") + ": " + c})
+		lines = append(lines, Line{Label: i18n.T(lang, "category"), Text: c})
 	}
 	if v := it.Victims.In(lang); v != "" {
-		lines = append(lines, Line{Text: i18n.T(lang, "victims") + ": " + v})
+		lines = append(lines, Line{Label: i18n.T(lang, "victims"), Text: v})
 	}
 	if note := it.DateNote.In(lang); note != "" {
-		lines = append(lines, Line{Text: i18n.T(lang, "date.note") + ": " + note})
+		lines = append(lines, Line{Label: i18n.T(lang, "date.note"), Text: note})
 	}
 	if it.Place != nil {
 		where := i18n.T(lang, "prec."+it.LocationPrecision)
 		if note := it.LocationNote.In(lang); note != "" {
 			where += ". " + note
 		}
-		lines = append(lines, Line{Text: i18n.T(lang, "place.precise") + ": " + where})
+		lines = append(lines, Line{Label: i18n.T(lang, "place.precise"), Text: where})
 	}
 	for _, f := range it.Fields {
-		lines = append(lines, Line{Text: FieldName(lang, f.Name) + ": " + f.Value})
+		lines = append(lines, Line{Label: FieldName(lang, f.Name), Text: f.Value})
 	}
 	if len(it.Sources) > 0 {
 		names := make([]string, len(it.Sources))
 		for i, s := range it.Sources {
 			names[i] = s.Name.In(lang)
 		}
-		lines = append(lines, Line{Text: i18n.T(lang, "source") + ": " + strings.Join(names, "; ")})
+		lines = append(lines, Line{Label: i18n.T(lang, "source"), Text: strings.Join(names, "; ")})
 	}
 	return lines
 }

@@ -99,7 +99,8 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 // legend: as the legend can change the frame and the frame the markers,
 // this settles in a pass or two. Where the bands would leave the map less
 // than half the picture either way (a thumbnail with a long title), the
-// furniture floats over the map as in the window.
+// locator is left out, and if that is not enough the furniture floats over
+// the map as in the window.
 func printFrame(st *appstate.State, f Frame, vp geo.Viewport, sc *render.Scene) geo.Viewport {
 	if sc.Title == "" && sc.Caption == "" && !sc.NorthArrow && !sc.ScaleBar && sc.Attribution == "" && len(sc.Legend) == 0 && !sc.Inset {
 		return vp
@@ -107,8 +108,15 @@ func printFrame(st *appstate.State, f Frame, vp geo.Viewport, sc *render.Scene) 
 	whole := vp
 	for pass := 0; ; pass++ {
 		frame := render.PrintFrame(sc, whole, f.Width, f.Height)
-		if frame.Dx() < f.Width/2 || frame.Dy() < f.Height/2 {
-			sc.Inset = false // the window's floating layout has no locator
+		small := frame.Dx() < f.Width/2 || frame.Dy() < f.Height/2
+		if small && sc.Inset {
+			// The locator goes first: the bands without it may leave
+			// the map room enough.
+			sc.Inset = false
+			pass--
+			continue
+		}
+		if small {
 			sc.Markers = Markers(st, whole)
 			if f.Furniture.Legend {
 				sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
