@@ -129,7 +129,7 @@ type timelineRow struct {
 	widget.BaseWidget
 	bg, mark *canvas.Rectangle
 	side     *canvas.Text
-	date     *widget.Label
+	date     *canvas.Text
 	text     *widget.Label
 }
 
@@ -138,7 +138,7 @@ func (t *timeline) newRow() fyne.CanvasObject {
 		bg:   canvas.NewRectangle(color.Transparent),
 		mark: canvas.NewRectangle(color.Transparent),
 		side: canvas.NewText("", color.White),
-		date: widget.NewLabel(""),
+		date: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		text: widget.NewLabel(""),
 	}
 	r.bg.CornerRadius = theme.InputRadiusSize()
@@ -150,36 +150,32 @@ func (t *timeline) newRow() fyne.CanvasObject {
 	return r
 }
 
-// CreateRenderer is part of fyne.Widget.
+// CreateRenderer is part of fyne.Widget: the side's badge and the date on
+// a line above the title, which has the row's whole width.
 func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
-	badgeCol, dateCol := columnWidths()
-	h := r.date.MinSize().Height
 	pad := theme.InnerPadding() / 2
-	badge := container.New(layout.NewCustomPaddedLayout(pad, pad, 0, 0),
+	h := r.side.MinSize().Height + pad
+	badge := container.New(layout.NewCustomPaddedLayout(0, 0, pad, pad),
 		container.NewStack(r.mark, container.NewCenter(r.side)))
-	left := container.NewHBox(
-		container.NewGridWrap(fyne.NewSize(badgeCol, h), badge),
-		container.NewGridWrap(fyne.NewSize(dateCol, h), r.date))
-	row := container.NewBorder(nil, nil, container.NewCenter(left), nil, r.text)
+	header := container.New(layout.NewCustomPaddedLayout(pad, 0, theme.InnerPadding(), 0),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(badgeWidth(), h), badge), container.NewCenter(r.date)))
+	// The title's label pads itself: closer under its header.
+	text := container.New(layout.NewCustomPaddedLayout(-pad, -pad/2, 0, 0), r.text)
+	row := container.NewBorder(header, nil, nil, nil, text)
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, row))
 }
 
-// columnWidths fits the side badge and the date columns to their longest
-// texts in every language, so the titles line up.
-func columnWidths() (badge, date float32) {
+// badgeWidth fits the side badge to its longest text in every language,
+// so the dates line up.
+func badgeWidth() float32 {
 	side := fyne.TextStyle{Bold: true}
+	var badge float32
 	for _, lang := range i18n.Languages {
 		for _, key := range []string{"side.mx", "side.us", "side.press", "side.context", "side.incident"} {
 			badge = max(badge, fyne.MeasureText(tr(lang, key), theme.CaptionTextSize(), side).Width)
 		}
-		for _, d := range []story.Date{
-			{Year: 2025, Month: 12, Day: 28, Precision: story.Approximate},
-			{Precision: story.Undated},
-		} {
-			date = max(date, fyne.MeasureText(d.Format(lang), theme.TextSize(), fyne.TextStyle{}).Width)
-		}
 	}
-	return badge + 2*theme.InnerPadding(), date + 2*theme.InnerPadding()
+	return badge + 2*theme.InnerPadding()
 }
 
 func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -189,7 +185,7 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.bg.FillColor = color.Transparent
 	if it == nil {
 		r.mark.FillColor, r.side.Text = color.Transparent, ""
-		r.date.SetText("")
+		r.date.Text = ""
 		r.text.TextStyle.Italic = true
 		r.text.SetText(tr(lang, "undated"))
 		r.repaint()
@@ -207,7 +203,7 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if p := t.state.Place(); p != nil && it.Place == p {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
-	r.date.SetText(it.Date.Format(lang))
+	r.date.Text = it.Date.Format(lang)
 	r.text.SetText(label)
 	r.repaint()
 }
@@ -215,6 +211,8 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // repaint refreshes the row's own canvas objects: refreshing the row widget
 // alone leaves the GL painter drawing their old colours.
 func (r *timelineRow) repaint() {
+	r.date.Color = theme.Color(theme.ColorNameForeground)
+	r.date.Refresh()
 	r.bg.Refresh()
 	r.mark.Refresh()
 	r.side.Refresh()
@@ -238,8 +236,7 @@ func (t *timeline) fitRows() {
 	if t.oneLine == 0 {
 		t.oneLine = t.newRow().MinSize().Height
 	}
-	badge, date := columnWidths()
-	t.titleWidth = w - badge - date - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding()
+	t.titleWidth = w - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding()
 	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
 	lang := t.state.Lang()
 	for id, it := range t.rows {

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// At the size the window opens at on a 1280x800 screen, in either
+// language, every row of the timeline shows its whole title, on one line or
+// two.
+func TestTimelineTitlesAreWholeAtTheDefaultSize(t *testing.T) {
+	w := newTestWindow(t)
+	w.app.Settings().SetTheme(theme.DefaultTheme()) // measure with the real sizes
+	w.Resize(newPrefs(w.app.Preferences()).windowSize(fyne.NewSize(1280, 800)))
+	capture(w)
+	tl := w.timeline
+	if tl.titleWidth < 100 {
+		t.Fatalf("the titles have %v units", tl.titleWidth)
+	}
+	for _, lang := range []string{"en", "es"} {
+		w.state.SetLanguage(lang)
+		for _, it := range tl.rows {
+			if it == nil {
+				continue
+			}
+			label := rowLabel(it, lang)
+			if got := fitLines(label, tl.titleWidth, 2); got != label {
+				t.Errorf("%s: the row %q is cut to %q in %v units", lang, label, got, tl.titleWidth)
+			}
+		}
+	}
+}
+
+// fitLines cuts at word-wrapped lines, as a label wraps them.
+func TestFitLines(t *testing.T) {
+	one := fyne.MeasureText("Huitzilac: Shooting", theme.TextSize(), fyne.TextStyle{}).Width
+	tests := []struct {
+		text  string
+		width float32
+		lines int
+		cut   bool
+	}{
+		{"Huitzilac: Shooting", one + 4, 1, false},
+		{"Huitzilac: Shooting in Huitzilac", one + 4, 2, false},
+		{"Huitzilac: Shooting in Huitzilac and further words here", one + 4, 3, true},
+		{"Supercalifragilisticexpialidocious", 40, 0, true}, // broken within the word
+		{"anything", 0, 0, false},                           // width unknown: left whole
+	}
+	for _, tc := range tests {
+		if got := wrappedLines(tc.text, tc.width); tc.lines > 0 && got != tc.lines {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", tc.text, tc.width, got, tc.lines)
+		}
+		fit := fitLines(tc.text, tc.width, 2)
+		if cut := fit != tc.text; cut != tc.cut {
+			t.Errorf("fitLines(%q, %v, 2) = %q", tc.text, tc.width, fit)
+		}
+		if tc.width > 0 && wrappedLines(fit, tc.width) > 2 {
+			t.Errorf("fitLines(%q, %v, 2) = %q, on more than two lines", tc.text, tc.width, fit)
+		}
+	}
+}
