@@ -23,7 +23,11 @@ import (
 //   - each frame copies the land layer, draws the hovered and the selected
 //     state's boxes again with their tint, and then the overlay (labels,
 //     markers, selection, focus ring, legend and the other furniture) for
-//     the exact current view.
+//     the exact current view, noting the boxes the overlay drew in.
+//   - when the land layer did not change since the last frame, drawn into
+//     the same image (a selection, the focus, a filter of the markers),
+//     only the last frame's overlay boxes and tinted states are copied
+//     back from the land layer instead of the whole of it.
 //   - when only the hovered state changed since the last frame, drawn into
 //     the same image, only the boxes of the states it left and entered are
 //     drawn again: land, tint and overlay, clipped to the boxes.
@@ -51,6 +55,10 @@ type Layers struct {
 	lastScene Scene
 	clip      image.RGBA  // a box of the frame, as SubImage would give it
 	half      *image.RGBA // RenderMoving's land at half resolution
+	// overlay holds the boxes the last frame's overlay drew in (known
+	// when overlayKnown): what a frame that keeps the land puts back.
+	overlay      []image.Rectangle
+	overlayKnown bool
 }
 
 // landStyle is what of a Style the land layer depends on.
@@ -83,9 +91,25 @@ func (l *Layers) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	}
 	l.plain = *sc
 	l.plain.Hover, l.plain.SelectedState = "", ""
-	l.updateLand(vp, &l.plain)
+	landChanged := l.updateLand(vp, &l.plain)
 	l.plain = Scene{} // hold nothing of the caller's scene between frames
-	copyPixels(dst, l.land)
+	if !landChanged && l.overlayKnown && len(dst.Pix) > 0 && &dst.Pix[0] == l.last && dst.Rect == l.land.Rect {
+		// Only what lies on the land changed (a selection, the focus,
+		// the markers): the last frame's overlay and tinted states are
+		// put back to land from the layer, the rest of the frame is land
+		// already.
+		l.dirty = append(l.dirty[:0], l.overlay...)
+		for _, code := range [2]string{l.lastScene.Hover, l.lastScene.SelectedState} {
+			if code != "" {
+				l.dirty = l.addStateBox(l.dirty, l.landView, &l.lastScene, code)
+			}
+		}
+		for _, box := range l.dirty {
+			copyBox(dst, l.land, box)
+		}
+	} else {
+		copyPixels(dst, l.land)
+	}
 	// The hovered and the selected state: their boxes drawn again with
 	// both tints, from the same view as the land layer.
 	l.dirty = l.dirty[:0]
@@ -97,7 +121,12 @@ func (l *Layers) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	for _, box := range l.dirty {
 		l.r.land(dst, l.landView, sc, box)
 	}
-	l.r.decorateRaster(dst, vp, sc)
+	// The overlay, noting every box it draws in for the next frame.
+	l.overlay = l.overlay[:0]
+	l.r.raster = rasterSurface{r: l.r, dst: dst, touched: &l.overlay}
+	l.r.decorate(&l.r.raster, dst.Rect, vp, sc)
+	l.r.raster = rasterSurface{}
+	l.overlayKnown = true
 	l.remember(dst, vp, sc)
 }
 
@@ -177,7 +206,7 @@ func (l *Layers) RenderMoving(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	l.r.land(l.half, hv, sc, l.half.Rect)
 	double(dst, l.half)
 	l.r.decorateRaster(dst, vp, sc)
-	l.last = nil // the next frame draws whole
+	l.last, l.overlayKnown = nil, false // the next frame draws whole
 }
 
 // double scales src up twice into dst (nearest neighbour: each pixel
@@ -203,8 +232,9 @@ func double(dst, src *image.RGBA) {
 }
 
 // updateLand brings the land layer to view vp and scene sc (with no hover
-// or selected state), drawing as little as it can.
-func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) {
+// or selected state), drawing as little as it can, and reports whether it
+// changed.
+func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) bool {
 	full := image.Rect(0, 0, vp.Width, vp.Height)
 	if l.land == nil || l.land.Rect != full {
 		l.land = image.NewRGBA(full)
@@ -228,7 +258,7 @@ func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) {
 		l.highlighted = append(l.highlighted[:0], sc.Highlighted...)
 		l.r.land(l.land, vp, sc, full)
 		l.valid = true
-		return
+		return true
 	}
 	// The layer's view moves by exactly the whole pixels it shifts, so
 	// that sub-pixel differences never add up over a long drag.
@@ -268,6 +298,7 @@ func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) {
 	for _, box := range l.dirty {
 		l.r.land(l.land, l.landView, sc, box)
 	}
+	return len(l.dirty) > 0
 }
 
 // addStateBox appends the pixel box of the state with the given code, with
@@ -295,6 +326,17 @@ func copyPixels(dst, src *image.RGBA) {
 	}
 	for y := 0; y < src.Rect.Dy(); y++ {
 		copy(dst.Pix[y*dst.Stride:y*dst.Stride+w], src.Pix[y*src.Stride:y*src.Stride+w])
+	}
+}
+
+// copyBox copies the pixels of box from src to dst, two images of the
+// same size.
+func copyBox(dst, src *image.RGBA, box image.Rectangle) {
+	box = box.Intersect(src.Rect)
+	w := 4 * box.Dx()
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		d, s := dst.PixOffset(box.Min.X, y), src.PixOffset(box.Min.X, y)
+		copy(dst.Pix[d:d+w], src.Pix[s:s+w])
 	}
 }
 

@@ -29,10 +29,11 @@ func TestLayersEqualFromScratch(t *testing.T) {
 			scratch := render.NewRenderer(m)
 			got := image.NewRGBA(image.Rect(0, 0, w, h))
 			want := image.NewRGBA(image.Rect(0, 0, w, h))
+			all := sc.Markers
 			var actions []string
 			for step := 0; step < 60; step++ {
 				var what string
-				switch rng.IntN(8) {
+				switch rng.IntN(9) {
 				case 0, 1:
 					dx, dy := rng.IntN(121)-60, rng.IntN(81)-40
 					vp = vp.Pan(float64(dx), float64(dy))
@@ -51,6 +52,10 @@ func TestLayersEqualFromScratch(t *testing.T) {
 					sc.SelectedState = states[rng.IntN(len(states))]
 					sc.Selected = sc.Markers[rng.IntN(len(sc.Markers))].ID
 					what = "select in " + sc.SelectedState
+					if rng.IntN(3) == 0 {
+						sc.SelectedState, sc.Selected = "", ""
+						what = "select nothing"
+					}
 				case 6:
 					n := rng.IntN(4)
 					sc.Highlighted = nil
@@ -64,6 +69,9 @@ func TestLayersEqualFromScratch(t *testing.T) {
 						sc.Focused = sc.Markers[rng.IntN(len(sc.Markers))].ID
 					}
 					what = "focus " + sc.Focused
+				case 8: // a filter: some of the markers
+					sc.Markers = all[:1+rng.IntN(len(all))]
+					what = fmt.Sprint(len(sc.Markers), " markers")
 				}
 				actions = append(actions, what)
 				layers.Render(got, vp, sc)

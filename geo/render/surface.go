@@ -33,16 +33,29 @@ type markerGrouper interface {
 	marker(id string, open bool)
 }
 
-// rasterSurface draws into the frame's image.
+// rasterSurface draws into the frame's image; with touched set, it also
+// notes the box of every pixel it may have changed.
 type rasterSurface struct {
-	r   *Renderer
-	dst *image.RGBA
+	r       *Renderer
+	dst     *image.RGBA
+	touched *[]image.Rectangle
+}
+
+// touch notes that the pixels of box may have changed.
+func (s *rasterSurface) touch(box image.Rectangle) {
+	if s.touched == nil {
+		return
+	}
+	if box = box.Intersect(s.dst.Rect); !box.Empty() {
+		*s.touched = append(*s.touched, box)
+	}
 }
 
 func (s *rasterSurface) panel(r image.Rectangle, c color.RGBA) {
 	if c.A == 0 {
 		return
 	}
+	s.touch(r)
 	op := draw.Over
 	if c.A == 0xff {
 		op = draw.Src
@@ -51,6 +64,8 @@ func (s *rasterSurface) panel(r image.Rectangle, c color.RGBA) {
 }
 
 func (s *rasterSurface) disc(cx, cy, outer, inner float64, c color.RGBA) {
+	pad := outer + 3 // the mask's own margin of two pixels, and rounding
+	s.touch(image.Rect(int(math.Floor(cx-pad)), int(math.Floor(cy-pad)), int(math.Ceil(cx+pad)), int(math.Ceil(cy+pad))))
 	s.r.disc(s.dst, cx, cy, outer, inner, c)
 }
 
@@ -59,6 +74,7 @@ func (s *rasterSurface) text(g *glyphRun, at image.Point, fg color.RGBA, h color
 	if halo {
 		hu = s.r.colors.of(h)
 	}
+	s.touch(g.halo.Rect.Add(at))
 	g.draw(s.dst, at, s.r.colors.of(fg), hu)
 }
 
@@ -79,6 +95,7 @@ func (s *rasterSurface) polygon(pts [][2]float64, c color.RGBA) {
 	if box.Empty() {
 		return
 	}
+	s.touch(box)
 	p := &s.r.main
 	p.begin(box)
 	for i, pt := range pts {
@@ -116,6 +133,7 @@ func (s *rasterSurface) locator(box image.Rectangle, vp geo.Viewport, sc *Scene,
 	sub := image.RGBA{Pix: s.dst.Pix[s.dst.PixOffset(box.Min.X, box.Min.Y):], Stride: s.dst.Stride, Rect: image.Rect(0, 0, box.Dx(), box.Dy())}
 	s.r.land(&sub, vp, sc, sub.Rect)
 	line := max(1, int(math.Round(sc.Style.Scale)))
+	s.touch(box.Inset(-line))
 	// The area's outline inside the box, then a hairline around the box.
 	s.outline(area.Add(box.Min).Intersect(box.Inset(line)), line, box, sc.Style.Selection)
 	s.outline(box, line, s.dst.Rect, sc.Style.StateBorder)
