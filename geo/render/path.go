@@ -51,6 +51,13 @@ func (b *bandPath) lineTo(x, y float64) {
 // segment sends the clipped part of (ax,ay)-(bx,by); the pen is already at
 // the clipped start.
 func (b *bandPath) segment(ax, ay, bx, by float64) {
+	if (ay < b.top && by < b.top) || (ay > b.bot && by > b.bot) {
+		// Wholly above or below the band: clipped, a horizontal line
+		// along its edge, from where the pen already is on that edge.
+		// It adds no coverage, and the pen's place on the edge does not
+		// matter to the next segment, which starts on the edge too.
+		return
+	}
 	edges := [2]float64{b.top, b.bot}
 	if ay > by { // going up: the bottom edge comes first
 		edges = [2]float64{b.bot, b.top}

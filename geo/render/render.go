@@ -373,6 +373,10 @@ func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound
 	}
 	p.begin(box)
 	hw := width / 2
+	// A segment's quad reaches a width beyond its ends; one wholly outside
+	// the box (a band, a strip) adds nothing to it and is not drawn.
+	minX, minY := float64(box.Min.X)-width-1, float64(box.Min.Y)-width-1
+	maxX, maxY := float64(box.Max.X)+width+1, float64(box.Max.Y)+width+1
 	for _, reg := range regions {
 		if !reg.Bound.Intersects(view) {
 			continue
@@ -382,10 +386,14 @@ func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound
 			for _, pt := range l[1:] {
 				x, y := vp.ToPixel(pt)
 				dx, dy := x-x0, y-y0
-				d := math.Hypot(dx, dy)
-				if d < 0.25 { // sub-pixel step: merge it into the next
+				if dx*dx+dy*dy < 0.25*0.25 { // sub-pixel step: merge it into the next
 					continue
 				}
+				if max(x0, x) < minX || min(x0, x) > maxX || max(y0, y) < minY || min(y0, y) > maxY {
+					x0, y0 = x, y
+					continue
+				}
+				d := math.Hypot(dx, dy)
 				nx, ny := -dy/d*hw, dx/d*hw
 				// Extend each quad by half a width along the line so joins close.
 				ex, ey := dx/d*hw, dy/d*hw
