@@ -2,11 +2,9 @@ package render
 
 import (
 	"math"
-
-	"golang.org/x/image/vector"
 )
 
-// bandPath feeds a vector.Rasterizer with closed paths clipped to a
+// bandPath feeds a coverage rasterizer with closed paths clipped to a
 // horizontal band a little taller than the rasterizer. The rasterizer's
 // cost grows with the height of every edge, visible or not; clipping in y
 // keeps a deeply zoomed view cheap. Edges above or below the band are moved
@@ -14,7 +12,7 @@ import (
 // inside the band is drawn exactly. x needs no clipping: the rasterizer
 // clamps it without extra work.
 type bandPath struct {
-	z        *vector.Rasterizer
+	z        *coverage
 	top, bot float64
 	px, py   float64 // the last point given, unclipped
 	started  bool
@@ -22,7 +20,7 @@ type bandPath struct {
 	ox, oy   float64 // the pixel offset subtracted from every point
 }
 
-func (b *bandPath) reset(z *vector.Rasterizer, ox, oy float64) {
+func (b *bandPath) reset(z *coverage, ox, oy float64) {
 	b.z = z
 	h := float64(z.Size().Y)
 	b.top, b.bot = -1, h+1
@@ -76,10 +74,32 @@ func (b *bandPath) segment(ax, ay, bx, by float64) {
 	b.z.LineTo(float32(bx), float32(b.clampY(by)))
 }
 
+// quad adds the closed quadrilateral a-b-c-d: straight to the rasterizer
+// when it lies within the band, as a stroke's segment mostly does.
+func (b *bandPath) quad(ax, ay, bx, by, cx, cy, dx, dy float64) {
+	if min(ay, by, cy, dy)-b.oy < b.top || max(ay, by, cy, dy)-b.oy > b.bot {
+		b.moveTo(ax, ay)
+		b.lineTo(bx, by)
+		b.lineTo(cx, cy)
+		b.lineTo(dx, dy)
+		b.close()
+		return
+	}
+	if b.started {
+		b.close()
+	}
+	ox, oy := b.ox, b.oy
+	b.z.MoveTo(float32(ax-ox), float32(ay-oy))
+	b.z.LineTo(float32(bx-ox), float32(by-oy))
+	b.z.LineTo(float32(cx-ox), float32(cy-oy))
+	b.z.LineTo(float32(dx-ox), float32(dy-oy))
+	b.z.LineTo(float32(ax-ox), float32(ay-oy))
+}
+
 func (b *bandPath) close() {
 	if b.started && (b.px != b.sx || b.py != b.sy) {
 		b.segment(b.px, b.py, b.sx, b.sy)
 	}
-	b.z.ClosePath()
+	b.z.LineTo(float32(b.sx), float32(b.clampY(b.sy))) // the pen is there already, unless clamped
 	b.started = false
 }

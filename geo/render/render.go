@@ -11,7 +11,6 @@ import (
 	"sovmap/geo"
 
 	"github.com/paulmach/orb"
-	"golang.org/x/image/vector"
 )
 
 // Marker is a place drawn on the map.
@@ -101,7 +100,7 @@ type Renderer struct {
 
 // painter holds one goroutine's rasterizer state, reused between frames.
 type painter struct {
-	z    vector.Rasterizer
+	z    coverage
 	path bandPath
 	box  image.Rectangle // the current pass's pixels
 	mask image.Alpha     // the current pass's coverage
@@ -326,32 +325,16 @@ func pixelBox(vp geo.Viewport, b orb.Bound, pad float64, clip image.Rectangle) i
 }
 
 // begin starts a pass over box: the shapes added until end are drawn in one
-// colour with one coverage mask.
+// colour with one coverage.
 func (p *painter) begin(box image.Rectangle) {
 	p.box = box
-	// The rasterizer uses fixed-point math up to 512 pixels wide and tall,
-	// and floating point beyond: their anti-aliasing differs by a few
-	// levels. Always floating point, so that a shape's pixels do not depend
-	// on the box it is drawn in (a whole frame, a band, or a strip that a
-	// pan uncovers).
-	p.z.Reset(max(box.Dx(), floatMathWidth), box.Dy())
+	p.z.reset(box.Dx(), box.Dy())
 	p.path.reset(&p.z, float64(box.Min.X), float64(box.Min.Y))
 }
 
-// floatMathWidth is the narrowest rasterizer that uses floating-point math.
-const floatMathWidth = 513
-
-// end rasterizes the pass's coverage and paints it in colour c.
+// end paints the pass's coverage in colour c.
 func (p *painter) end(dst *image.RGBA, c color.RGBA) {
-	w, h := p.box.Dx(), p.box.Dy()
-	if cap(p.mask.Pix) < w*h {
-		p.mask.Pix = make([]uint8, w*h)
-	}
-	p.mask.Pix = p.mask.Pix[:w*h]
-	p.mask.Stride, p.mask.Rect = w, image.Rect(0, 0, w, h)
-	p.z.DrawOp = draw.Src
-	p.z.Draw(&p.mask, p.mask.Rect, image.Opaque, image.Point{})
-	composite(dst, p.box, &p.mask, c)
+	p.z.paint(dst, p.box, c)
 }
 
 // fillRegions fills, in one pass, the visible regions drawn in colour
@@ -445,11 +428,7 @@ func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound
 				nx, ny := -dy/d*hw, dx/d*hw
 				// Extend each quad by half a width along the line so joins close.
 				ex, ey := dx/d*hw, dy/d*hw
-				p.path.moveTo(x0+nx-ex, y0+ny-ey)
-				p.path.lineTo(x+nx+ex, y+ny+ey)
-				p.path.lineTo(x-nx+ex, y-ny+ey)
-				p.path.lineTo(x0-nx-ex, y0-ny-ey)
-				p.path.close()
+				p.path.quad(x0+nx-ex, y0+ny-ey, x+nx+ex, y+ny+ey, x-nx+ex, y-ny+ey, x0-nx-ex, y0-ny-ey)
 				x0, y0 = x, y
 			}
 		}
@@ -521,8 +500,7 @@ func (r *Renderer) discMask(k discKey) *image.Alpha {
 		r.circle(cx, cy, inner, true)
 	}
 	mask := image.NewAlpha(image.Rect(0, 0, size, size))
-	p.z.DrawOp = draw.Src
-	p.z.Draw(mask, mask.Rect, image.Opaque, image.Point{})
+	p.z.mask(mask)
 	if len(r.discs) >= maxDiscs {
 		clear(r.discs)
 	}
