@@ -6,15 +6,10 @@ import (
 	"image/color"
 )
 
-// composite paints colour c (premultiplied) through the coverage mask onto
-// dst over box; mask's origin maps to box.Min. It is the hot loop of every
-// fill and stroke, so it skips empty coverage eight pixels at a time and
-// stores fully covered opaque pixels directly.
-func composite(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, c color.RGBA) {
-	compositeFrom(dst, box, mask, image.Point{}, c)
-}
-
-// compositeFrom is composite with the mask's point mp mapping to box.Min.
+// compositeFrom paints colour c (premultiplied) through the coverage mask
+// onto dst over box, the mask's point mp at box.Min: a kept disc's coverage
+// onto a frame. It skips empty coverage eight pixels at a time and stores
+// fully covered opaque pixels directly.
 func compositeFrom(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, mp image.Point, c color.RGBA) {
 	solid := binary.LittleEndian.Uint32([]byte{c.R, c.G, c.B, c.A})
 	opaque := c.A == 0xff
@@ -40,21 +35,7 @@ func compositeFrom(dst *image.RGBA, box image.Rectangle, mask *image.Alpha, mp i
 					}
 				}
 			}
-			a := uint32(m[x])
-			switch {
-			case a == 0:
-				continue
-			case a == 0xff && opaque:
-				binary.LittleEndian.PutUint32(d[4*x:], solid)
-				continue
-			}
-			// Porter-Duff over with coverage a: out = src·a + dst·(1 − srcA·a).
-			p := d[4*x : 4*x+4 : 4*x+4]
-			ia := 0xff*0xff - uint32(c.A)*a
-			p[0] = uint8((uint32(c.R)*a*0xff + uint32(p[0])*ia) / (0xff * 0xff))
-			p[1] = uint8((uint32(c.G)*a*0xff + uint32(p[1])*ia) / (0xff * 0xff))
-			p[2] = uint8((uint32(c.B)*a*0xff + uint32(p[2])*ia) / (0xff * 0xff))
-			p[3] = uint8((uint32(c.A)*a*0xff + uint32(p[3])*ia) / (0xff * 0xff))
+			blend(d[4*x:4*x+4:4*x+4], m[x], c, solid, opaque)
 		}
 	}
 }

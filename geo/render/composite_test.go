@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// composite is a fast path for image/draw's DrawMask with a uniform source
+// compositeFrom is a fast path for image/draw's DrawMask with a uniform source
 // and draw.Over: on random images, masks and colours (opaque and
 // translucent, premultiplied) the two agree to within rounding.
 func TestCompositeMatchesDrawMask(t *testing.T) {
@@ -44,7 +44,7 @@ func TestCompositeMatchesDrawMask(t *testing.T) {
 		want := image.NewRGBA(dst.Rect)
 		copy(want.Pix, dst.Pix)
 		draw.DrawMask(want, box, image.NewUniform(c), image.Point{}, mask, image.Point{}, draw.Over)
-		composite(dst, box, mask, c)
+		compositeFrom(dst, box, mask, image.Point{}, c)
 		for i := range dst.Pix {
 			if d := int(dst.Pix[i]) - int(want.Pix[i]); d < -1 || d > 1 {
 				t.Fatalf("trial %d: byte %d is %d, image/draw gives %d (colour %v)", trial, i, dst.Pix[i], want.Pix[i], c)

@@ -94,7 +94,7 @@ func TestCoveragePaintsAsComposite(t *testing.T) {
 		a.paint(dst1, box, col)
 		m := image.NewAlpha(image.Rect(0, 0, w, h))
 		b.mask(m)
-		composite(dst2, box, m, col)
+		compositeFrom(dst2, box, m, image.Point{}, col)
 		for i := range dst1.Pix {
 			if dst1.Pix[i] != dst2.Pix[i] {
 				t.Fatalf("trial %d: byte %d painted %d, composite %d", trial, i, dst1.Pix[i], dst2.Pix[i])

@@ -103,7 +103,6 @@ type painter struct {
 	z    coverage
 	path bandPath
 	box  image.Rectangle // the current pass's pixels
-	mask image.Alpha     // the current pass's coverage
 }
 
 // band is one horizontal strip of a frame, drawn as a view of its own.
