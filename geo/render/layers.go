@@ -108,7 +108,7 @@ func (l *Layers) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 			copyBox(dst, l.land, box)
 		}
 	} else {
-		copyPixels(dst, l.land)
+		copyBox(dst, l.land, l.land.Rect)
 	}
 	// The hovered and the selected state: their boxes drawn again with
 	// both tints, from the same view as the land layer.
@@ -123,9 +123,7 @@ func (l *Layers) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	}
 	// The overlay, noting every box it draws in for the next frame.
 	l.overlay = l.overlay[:0]
-	l.r.raster = rasterSurface{r: l.r, dst: dst, touched: &l.overlay}
-	l.r.decorate(&l.r.raster, dst.Rect, vp, sc)
-	l.r.raster = rasterSurface{}
+	l.r.decorateRaster(dst, vp, sc, &l.overlay)
 	l.overlayKnown = true
 	l.remember(dst, vp, sc)
 }
@@ -205,7 +203,7 @@ func (l *Layers) RenderMoving(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	}
 	l.r.land(l.half, hv, sc, l.half.Rect)
 	double(dst, l.half)
-	l.r.decorateRaster(dst, vp, sc)
+	l.r.decorateRaster(dst, vp, sc, nil)
 	l.last, l.overlayKnown = nil, false // the next frame draws whole
 }
 
@@ -317,25 +315,19 @@ func (l *Layers) addStateBox(boxes []image.Rectangle, vp geo.Viewport, sc *Scene
 	return boxes
 }
 
-// copyPixels copies src over dst, two images of the same size.
-func copyPixels(dst, src *image.RGBA) {
-	w := 4 * src.Rect.Dx()
-	if dst.Stride == src.Stride && dst.Stride == w {
+// copyBox copies the pixels of box, counted from the images' top left
+// corners, from src to dst, two images of the same size: the whole image
+// in one copy where both are contiguous.
+func copyBox(dst, src *image.RGBA, box image.Rectangle) {
+	size := image.Rectangle{Max: src.Rect.Size()}
+	box = box.Intersect(size)
+	w := 4 * box.Dx()
+	if box == size && dst.Stride == src.Stride && dst.Stride == w {
 		copy(dst.Pix[:len(src.Pix)], src.Pix)
 		return
 	}
-	for y := 0; y < src.Rect.Dy(); y++ {
-		copy(dst.Pix[y*dst.Stride:y*dst.Stride+w], src.Pix[y*src.Stride:y*src.Stride+w])
-	}
-}
-
-// copyBox copies the pixels of box from src to dst, two images of the
-// same size.
-func copyBox(dst, src *image.RGBA, box image.Rectangle) {
-	box = box.Intersect(src.Rect)
-	w := 4 * box.Dx()
 	for y := box.Min.Y; y < box.Max.Y; y++ {
-		d, s := dst.PixOffset(box.Min.X, y), src.PixOffset(box.Min.X, y)
+		d, s := y*dst.Stride+4*box.Min.X, y*src.Stride+4*box.Min.X
 		copy(dst.Pix[d:d+w], src.Pix[s:s+w])
 	}
 }

@@ -220,7 +220,7 @@ func (r *Renderer) Render(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 		panic("geo: Render: image and viewport differ in size")
 	}
 	r.land(dst, vp, sc, image.Rect(0, 0, vp.Width, vp.Height))
-	r.decorateRaster(dst, vp, sc)
+	r.decorateRaster(dst, vp, sc, nil)
 }
 
 // land draws the sea and the land (countries and states, filled and
@@ -251,10 +251,12 @@ func (r *Renderer) land(dst *image.RGBA, vp geo.Viewport, sc *Scene, rect image.
 	r.band = band{}
 }
 
-// decorateRaster draws the labels, markers and overlays of a frame.
-func (r *Renderer) decorateRaster(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
-	r.raster = rasterSurface{r: r, dst: dst}
+// decorateRaster draws the labels, markers and overlays of a frame, and
+// with touched set, notes there the box of every pixel it may change.
+func (r *Renderer) decorateRaster(dst *image.RGBA, vp geo.Viewport, sc *Scene, touched *[]image.Rectangle) {
+	r.raster = rasterSurface{r: r, dst: dst, touched: touched}
 	r.decorate(&r.raster, dst.Rect, vp, sc)
+	r.raster = rasterSurface{} // hold nothing of the caller's between frames
 }
 
 // decorate draws what lies on the land, on either surface: region labels,
