@@ -241,7 +241,7 @@ func (t *timeline) fitRows() {
 	lang := t.state.Lang()
 	for id, it := range t.rows {
 		h := t.oneLine
-		if it != nil && t.titleWidth > 0 && wrappedLines(fitLines(rowLabel(it, lang), t.titleWidth, 2), t.titleWidth) > 1 {
+		if it != nil && t.titleWidth > 0 && !fitsOneLine(rowLabel(it, lang), t.titleWidth) {
 			h += line
 		}
 		t.list.SetItemHeight(id, h)
@@ -254,26 +254,45 @@ func (t *timeline) fitRows() {
 }
 
 // fitLines cuts s, with an ellipsis, to what fits on n lines of width
-// units wrapped at words; it leaves s whole when width is unknown (0).
+// units wrapped at words; it leaves s whole when width is unknown (0). The
+// cut is the longest that fits, found by halving: a title is wrapped some
+// eight times, not once per character taken off.
 func fitLines(s string, width float32, n int) string {
 	if width <= 0 || wrappedLines(s, width) <= n {
 		return s
 	}
 	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		if cut := strings.TrimSpace(string(r)) + "…"; wrappedLines(cut, width) <= n {
-			return cut
+	cut := func(k int) string { return strings.TrimSpace(string(r[:k])) + "…" }
+	// r[:lo] is known to fit (the ellipsis alone is taken to), r[:hi] not.
+	lo, hi := 0, len(r)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if wrappedLines(cut(mid), width) <= n {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return "…"
+	return cut(lo)
+}
+
+// fitsOneLine reports whether s, wrapped at words into width units, takes
+// one line: whether it fits whole, as wrappedLines measures. One measure,
+// where wrappedLines takes one a word.
+func fitsOneLine(s string, width float32) bool {
+	return measureLine(strings.Join(strings.Fields(s), " ")) <= width-2
+}
+
+// measureLine is the width of one line of a row's title, units.
+func measureLine(s string) float32 {
+	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width
 }
 
 // wrappedLines is how many lines s takes wrapped at words into width
 // units, as a label wraps it: a word too long for a line is broken.
 func wrappedLines(s string, width float32) int {
-	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
-	width -= 2 // rounding: never count on the last unit
+	measure := measureLine
+	width -= 2 // rounding: never count on the last unit (fitsOneLine agrees)
 	lines, line := 1, ""
 	for _, word := range strings.Fields(s) {
 		next := word

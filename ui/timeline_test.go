@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -59,5 +60,47 @@ func TestFitLines(t *testing.T) {
 		if tc.width > 0 && wrappedLines(fit, tc.width) > 2 {
 			t.Errorf("fitLines(%q, %v, 2) = %q, on more than two lines", tc.text, tc.width, fit)
 		}
+	}
+}
+
+// The quick ways agree with the slow ones on every title of the story in
+// both languages, at widths from a few words to a whole line:
+// fitsOneLine with wrappedLines, and fitLines' halving with taking off one
+// character at a time, as it did before.
+func TestFitLinesAgreesWithTheSlowWay(t *testing.T) {
+	w := newTestWindow(t)
+	slow := func(s string, width float32, n int) string {
+		if wrappedLines(s, width) <= n {
+			return s
+		}
+		r := []rune(s)
+		for len(r) > 1 {
+			r = r[:len(r)-1]
+			if cut := strings.TrimSpace(string(r)) + "…"; wrappedLines(cut, width) <= n {
+				return cut
+			}
+		}
+		return "…"
+	}
+	checked := 0
+	for _, lang := range []string{"en", "es"} {
+		for _, it := range w.state.Story().Items {
+			label := rowLabel(it, lang)
+			// The widths either side of the whole title's are where the
+			// two could part.
+			whole := measureLine(label)
+			for _, width := range []float32{whole + 1, whole + 3, 60, 105, 150, 195, 240, 285, 330, 375, 420} {
+				if got, want := fitsOneLine(label, width), wrappedLines(label, width) == 1; got != want {
+					t.Errorf("fitsOneLine(%q, %v) = %v, wrappedLines says %v", label, width, got, want)
+				}
+				if got, want := fitLines(label, width, 2), slow(label, width, 2); got != want {
+					t.Errorf("fitLines(%q, %v, 2) = %q, the slow way %q", label, width, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d titles and widths checked", checked)
 	}
 }
