@@ -10,6 +10,7 @@ import (
 
 //go:generate go run ./gen -out map
 //go:generate go run ./genicon -out icon.png
+//go:generate go run ./genicon -size 256 -out windowicon.png
 
 // Version is the app's version, as FyneApp.toml gives it (a test checks).
 const Version = "0.1.0"
@@ -22,6 +23,9 @@ var storyFile []byte
 
 //go:embed icon.png
 var iconFile []byte
+
+//go:embed windowicon.png
+var windowIconFile []byte
 
 // Map is the folder of map levels (level0.geojson.gz, level1.geojson.gz, …).
 func Map() fs.FS {
@@ -38,3 +42,9 @@ func Story() []byte { return storyFile }
 
 // Icon is the app's icon, a 1024x1024 PNG drawn by assets/genicon.
 func Icon() []byte { return iconFile }
+
+// WindowIcon is the same icon at 256x256, for the window itself: the
+// window manager is sent it pixel by pixel at start-up, where the
+// 1024-pixel icon took several milliseconds to decode and send, and no
+// window manager shows a window's icon larger than this.
+func WindowIcon() []byte { return windowIconFile }

@@ -72,7 +72,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	}()
 	p := newPrefs(a.Preferences())
 	st := appstate.New(s, p.language())
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.WindowIcon()))
 	w := &Window{Window: a.NewWindow(appName), app: a, state: st, MapLoaded: make(chan struct{})}
 	w.mapView = newMapView(st)
 	w.details = newDetails(st)
