@@ -6,12 +6,14 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"sync"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -82,8 +84,12 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.details.startStory = w.story.start
 	w.timeline.step = w.step
 	w.mapView.otherKey = w.globalKey
-	w.SetContent(w.layout())
+	// The canvas takes the window's size before the content, so the
+	// content's first full layout is at that size; the details' text is
+	// then wrapped once, at its real width.
+	w.SetContent(canvas.NewRectangle(color.Transparent))
 	w.Resize(p.windowSize(screenSize(w.Canvas())))
+	w.SetContent(w.layout())
 	w.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.setTitle()
@@ -98,6 +104,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	}
 	st.SetMap(r.m)
 	p.restoreView(st)
+	w.details.refresh()
 	w.SetOnDropped(w.dropped)
 	// The finer levels of detail are not needed for the first frame; read
 	// on both cores while it is drawn, they would delay it. So they load
