@@ -227,11 +227,9 @@ func (w *Window) State() *appstate.State { return w.state }
 // ReportFirstFrame prints, once, how long after start the first complete
 // frame (map, markers and panels) was drawn: for the start-up benchmark.
 func (w *Window) ReportFirstFrame(start time.Time) {
-	load := w.mapView.firstFrame
-	w.mapView.firstFrame = func() {
+	w.onFirstFrame(func() {
 		fmt.Fprintf(os.Stderr, "first-frame %.1f ms\n", float64(time.Since(start).Microseconds())/1000)
-		load()
-	}
+	})
 }
 
 // tr is the interface text for key in lang.

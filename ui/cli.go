@@ -230,6 +230,7 @@ func Main(args []string, start time.Time) int {
 		fmt.Fprintf(os.Stderr, "sovmap: %v; use --export for headless output\n", err)
 		return 1
 	}
+	resumeGC := pauseGC()
 	a := app.NewWithID(AppID)
 	if c.lang != "" {
 		a.Preferences().SetString(prefLang, c.lang)
@@ -239,6 +240,7 @@ func Main(args []string, start time.Time) int {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
 	}
+	w.onFirstFrame(resumeGC)
 	c.applyFilter(w.state)
 	if c.selectPlace != "" {
 		w.SelectPlace(c.selectPlace)
