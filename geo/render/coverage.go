@@ -25,6 +25,17 @@ type coverage struct {
 	penX, penY float32
 }
 
+// reserve makes room for areas of up to n pixels and h rows, so that
+// reset to one of them allocates nothing.
+func (c *coverage) reserve(n, h int) {
+	if cap(c.cells) < n {
+		c.cells = make([]float32, 0, n) // zero, as reset needs
+	}
+	if cap(c.lo) < h {
+		c.lo, c.hi = make([]int32, 0, h), make([]int32, 0, h)
+	}
+}
+
 // reset makes the area w x h pixels, with nothing drawn.
 func (c *coverage) reset(w, h int) {
 	c.w, c.h = w, h

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/image/vector"
+
+	"sovmap/geo/geotest"
 )
 
 // The coverage rasterizer agrees with x/image/vector's, the Go team's, on
@@ -119,4 +121,23 @@ func TestCoverageHostileEdges(t *testing.T) {
 	}
 	m := image.NewAlpha(image.Rect(0, 0, 16, 8))
 	c.mask(m) // must not panic
+}
+
+// After a frame drawn on both goroutines, each painter has room for a
+// whole band, whichever bands it drew: the helper may draw none of a
+// frame's bands and all of the next one's, which must not allocate.
+func TestBothPaintersHoldABand(t *testing.T) {
+	m := geotest.Map(t)
+	for _, size := range []image.Point{{640, 400}, {1920, 1080}, {300, 2000}} {
+		r := NewRenderer(m)
+		img := image.NewRGBA(image.Rectangle{Max: size})
+		r.Render(img, geotest.WholeCountry(m, size.X, size.Y), &Scene{Style: LightStyle(1)})
+		rows := bandRows(img.Rect)
+		for name, p := range map[string]*painter{"caller": &r.main, "helper": &r.helper.p} {
+			if cap(p.z.cells) < size.X*rows || cap(p.z.lo) < rows {
+				t.Errorf("%v: the %s's painter holds %d cells and %d rows, a band needs %d and %d",
+					size, name, cap(p.z.cells), cap(p.z.lo), size.X*rows, rows)
+			}
+		}
+	}
 }

@@ -240,7 +240,13 @@ func (r *Renderer) land(dst *image.RGBA, vp geo.Viewport, sc *Scene, rect image.
 	// A part of one band (a hover's box, a strip a drag uncovers) is
 	// drawn on this goroutine alone: handing it over costs more.
 	j.helped = j.n > 1
+	// Which goroutine takes which band varies from frame to frame (under
+	// load the helper may take none): both are made ready for a whole
+	// band first, so that a later frame never allocates for one.
+	cells := rect.Dx() * j.rows
+	r.main.z.reserve(cells, j.rows)
 	if j.helped {
+		r.helper.p.z.reserve(cells, j.rows) // the helper waits for j: safe
 		r.helper.jobs <- j
 	}
 	j.draw(&r.main, &r.band)
