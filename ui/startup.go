@@ -10,8 +10,8 @@ import (
 // pauseGC stops the garbage collector until resume is called (at the
 // window's first frame), or for at most a few seconds. Building the window
 // takes the heap from a few megabytes to about 40, and the seven
-// collections on the way took CPU that start-up, bound by two cores, had
-// not to spare. A ceiling of startupHeapRoom above the memory in use now
+// collections on the way took CPU that start-up, bound by two cores, did
+// not have to spare. A ceiling of startupHeapRoom above the memory in use now
 // keeps a runaway from growing without limit: past it, the collector runs.
 func pauseGC() (resume func()) {
 	var ms runtime.MemStats
