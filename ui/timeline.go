@@ -280,8 +280,12 @@ func fitLines(s string, width float32, n int) string {
 // one line: whether it fits whole, as wrappedLines measures. One measure,
 // where wrappedLines takes one a word.
 func fitsOneLine(s string, width float32) bool {
-	return measureLine(strings.Join(strings.Fields(s), " ")) <= width-2
+	return measureLine(strings.Join(strings.Fields(s), " ")) <= width-lineSlack
 }
+
+// lineSlack is the room a line of a title keeps unused: rounding, so that
+// the count never relies on the last unit.
+const lineSlack = 2
 
 // measureLine is the width of one line of a row's title, units.
 func measureLine(s string) float32 {
@@ -291,26 +295,25 @@ func measureLine(s string) float32 {
 // wrappedLines is how many lines s takes wrapped at words into width
 // units, as a label wraps it: a word too long for a line is broken.
 func wrappedLines(s string, width float32) int {
-	measure := measureLine
-	width -= 2 // rounding: never count on the last unit (fitsOneLine agrees)
+	width -= lineSlack
 	lines, line := 1, ""
 	for _, word := range strings.Fields(s) {
 		next := word
 		if line != "" {
 			next = line + " " + word
 		}
-		if measure(next) <= width {
+		if measureLine(next) <= width {
 			line = next
 			continue
 		}
 		if line != "" {
 			lines++
 		}
-		for line = word; measure(line) > width && len([]rune(line)) > 1; lines++ {
+		for line = word; measureLine(line) > width && len([]rune(line)) > 1; lines++ {
 			// A word wider than the line breaks where it must.
 			r := []rune(line)
 			k := len(r) - 1
-			for k > 1 && measure(string(r[:k])) > width {
+			for k > 1 && measureLine(string(r[:k])) > width {
 				k--
 			}
 			line = string(r[k:])
