@@ -39,14 +39,8 @@ func (c *coverage) reserve(n, h int) {
 // reset makes the area w x h pixels, with nothing drawn.
 func (c *coverage) reset(w, h int) {
 	c.w, c.h = w, h
-	if n := w * h; cap(c.cells) < n {
-		c.cells = make([]float32, n) // zero; paint leaves what it read zero again
-	} else {
-		c.cells = c.cells[:n]
-	}
-	if cap(c.lo) < h {
-		c.lo, c.hi = make([]int32, h), make([]int32, h)
-	}
+	c.reserve(w*h, h)
+	c.cells = c.cells[:w*h] // zero: paint leaves what it read zero again
 	c.lo, c.hi = c.lo[:h], c.hi[:h]
 	for y := range c.lo {
 		c.lo[y], c.hi[y] = math.MaxInt32, -1
