@@ -1,0 +1,331 @@
+package topology
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// The encoded forms. Every number is a varint (signed ones zigzag), so a
+// delta of a few metres takes a byte or two:
+//
+//	shapes: "SVMS" 1, count, then per shape its polygons, per polygon its
+//	        rings, per ring its arcs, each ref the difference from the
+//	        ring's last (rings follow arcs in the order Build made them).
+//	level:  "SVML" 1, quantum (float64 bits), arcs, coarser (0 or 1), then
+//	        - with no coarser level: per arc its point count, then all
+//	          points as differences from the point before (the last point
+//	          of the arc before, for an arc's first);
+//	        - with one: per segment of each coarser arc, how many points
+//	          it gains, then all the gained points, each the difference
+//	          from the point before it in the finer arc (which the
+//	          decoder may know already, from the coarser level).
+//
+// Counts come before coordinates so that each kind of number sits with its
+// own kind and compresses well.
+const (
+	shapesMagic = "SVMS\x01"
+	levelMagic  = "SVML\x01"
+)
+
+// Limits of a decoded topology, against a corrupt file.
+const (
+	maxArcs       = 1 << 22
+	maxArcPoints  = 1 << 24
+	maxShapes     = 1 << 20
+	maxShapeParts = 1 << 22
+)
+
+// EncodeShapes writes the shapes' rings of arc references.
+func EncodeShapes(w io.Writer, shapes []Shape) error {
+	bw := bufio.NewWriter(w)
+	var buf []byte
+	buf = append(buf, shapesMagic...)
+	buf = binary.AppendUvarint(buf, uint64(len(shapes)))
+	for _, s := range shapes {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		for _, poly := range s {
+			buf = binary.AppendUvarint(buf, uint64(len(poly)))
+			for _, r := range poly {
+				buf = binary.AppendUvarint(buf, uint64(len(r)))
+				last := int64(0)
+				for _, ref := range r {
+					buf = binary.AppendVarint(buf, int64(ref)-last)
+					last = int64(ref)
+				}
+			}
+		}
+		if len(buf) > 1<<16 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	if _, err := bw.Write(buf); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// DecodeShapes reads what EncodeShapes wrote; every ref must name one of
+// arcs arcs.
+func DecodeShapes(r io.Reader, arcs int) ([]Shape, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	d := decoder{b: raw}
+	d.magic(shapesMagic)
+	n := d.count(maxShapes)
+	parts := 0
+	shapes := make([]Shape, 0, n)
+	for range n {
+		s := make(Shape, d.count(maxShapeParts))
+		for pi := range s {
+			poly := make(Polygon, d.count(maxShapeParts))
+			for ri := range poly {
+				k := d.count(maxShapeParts)
+				parts += k
+				if parts > maxShapeParts {
+					d.fail(errors.New("too many rings"))
+				}
+				ring := make(Ring, k)
+				last := int64(0)
+				for i := range ring {
+					last += d.varint()
+					if last >= int64(arcs) || last < -int64(arcs) {
+						d.fail(fmt.Errorf("ring refers to arc %d of %d", last, arcs))
+					}
+					ring[i] = int32(last)
+				}
+				poly[ri] = ring
+			}
+			s[pi] = poly
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+		shapes = append(shapes, s)
+	}
+	return shapes, d.err
+}
+
+// EncodeLevel writes level lv of the base arcs, coordinates as whole
+// multiples of quantum (the base arcs must lie on that grid, see
+// Quantize). With coarser set, lv must keep every point coarser keeps,
+// and only what lv adds is written: DecodeLevel then needs the coarser
+// level's arcs.
+func EncodeLevel(w io.Writer, base []orb.LineString, lv, coarser Level, quantum float64) error {
+	bw := bufio.NewWriter(w)
+	var head, counts, coords []byte
+	head = append(head, levelMagic...)
+	head = binary.BigEndian.AppendUint64(head, math.Float64bits(quantum))
+	head = binary.AppendUvarint(head, uint64(len(lv)))
+	q := func(v float64) int64 { return int64(math.Round(v / quantum)) }
+	var px, py int64
+	put := func(p orb.Point) {
+		x, y := q(p[0]), q(p[1])
+		coords = binary.AppendVarint(coords, x-px)
+		coords = binary.AppendVarint(coords, y-py)
+		px, py = x, y
+	}
+	// at moves the pen to a point the decoder knows already.
+	at := func(p orb.Point) { px, py = q(p[0]), q(p[1]) }
+	if coarser == nil {
+		head = append(head, 0)
+		for i, keep := range lv {
+			counts = binary.AppendUvarint(counts, uint64(len(keep)))
+			for _, k := range keep {
+				put(base[i][k])
+			}
+		}
+	} else {
+		head = append(head, 1)
+		if len(coarser) != len(lv) {
+			return errors.New("topology: EncodeLevel: the levels have different arcs")
+		}
+		for i, keep := range lv {
+			c := coarser[i]
+			j := 0 // position in keep
+			for s := 0; s+1 < len(c); s++ {
+				for j < len(keep) && keep[j] != c[s] {
+					j++
+				}
+				if j == len(keep) {
+					return fmt.Errorf("topology: EncodeLevel: arc %d keeps a point the finer level does not", i)
+				}
+				at(base[i][keep[j]])
+				n := 0
+				for j+1+n < len(keep) && keep[j+1+n] != c[s+1] {
+					n++
+				}
+				counts = binary.AppendUvarint(counts, uint64(n))
+				for k := 1; k <= n; k++ {
+					put(base[i][keep[j+k]])
+				}
+				j += n + 1
+			}
+		}
+	}
+	head = binary.AppendUvarint(head, uint64(len(counts)))
+	for _, b := range [][]byte{head, counts, coords} {
+		if _, err := bw.Write(b); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// DecodeLevel reads a level EncodeLevel wrote. Where it was written against
+// a coarser level, coarser must be that level's arcs, as DecodeLevel
+// returned them; otherwise it is ignored. The arcs share one backing
+// array.
+func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	d := decoder{b: raw}
+	d.magic(levelMagic)
+	quantum := math.Float64frombits(binary.BigEndian.Uint64(d.bytes(8)))
+	if d.err == nil && (!(quantum > 0) || math.IsInf(quantum, 0)) {
+		return nil, fmt.Errorf("topology: level has quantum %g", quantum)
+	}
+	n := d.count(maxArcs)
+	kind := d.bytes(1)
+	counts := decoder{b: d.bytes(d.count(len(raw)))}
+	if d.err != nil {
+		return nil, d.err
+	}
+	var px, py int64
+	next := func() orb.Point {
+		px += d.varint()
+		py += d.varint()
+		return orb.Point{float64(px) * quantum, float64(py) * quantum}
+	}
+	arcs := make([]orb.LineString, n)
+	switch kind[0] {
+	case 0:
+		sizes := make([]int, n)
+		total := 0
+		for i := range sizes {
+			sizes[i] = counts.count(maxArcPoints)
+			if total += sizes[i]; total > maxArcPoints {
+				return nil, errors.New("topology: level has too many points")
+			}
+		}
+		slab := make([]orb.Point, total)
+		for i, k := range sizes {
+			l := slab[:k:k]
+			slab = slab[k:]
+			for j := range l {
+				l[j] = next()
+			}
+			arcs[i] = l
+		}
+	case 1:
+		if len(coarser) != n {
+			return nil, fmt.Errorf("topology: level refines %d arcs, the coarser level has %d", n, len(coarser))
+		}
+		// Every count first, to size one array for all the points.
+		gained := make([]int32, 0, len(counts.b))
+		total := 0
+		for _, c := range coarser {
+			for s := 0; s+1 < len(c); s++ {
+				k := counts.count(maxArcPoints)
+				gained = append(gained, int32(k))
+				total += k
+			}
+			total += len(c)
+			if total > maxArcPoints || counts.err != nil {
+				return nil, errors.Join(counts.err, errors.New("topology: level has too many points"))
+			}
+		}
+		slab := make([]orb.Point, 0, total)
+		g := 0
+		for i, c := range coarser {
+			from := len(slab)
+			for s := 0; s+1 < len(c); s++ {
+				px, py = int64(math.Round(c[s][0]/quantum)), int64(math.Round(c[s][1]/quantum))
+				slab = append(slab, c[s])
+				for range gained[g] {
+					slab = append(slab, next())
+				}
+				g++
+			}
+			if len(c) > 0 {
+				slab = append(slab, c[len(c)-1])
+			}
+			arcs[i] = slab[from:len(slab):len(slab)]
+		}
+	default:
+		return nil, fmt.Errorf("topology: unknown level kind %d", kind[0])
+	}
+	if err := errors.Join(d.err, counts.err); err != nil {
+		return nil, err
+	}
+	if d.i != len(d.b) {
+		return nil, errors.New("topology: level has data after its points")
+	}
+	return arcs, nil
+}
+
+// decoder reads varints from a byte slice, keeping the first error.
+type decoder struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = fmt.Errorf("topology: %w", err)
+	}
+}
+
+// bytes are the next n bytes (zeros past the end, with an error).
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil || n > len(d.b)-d.i {
+		d.fail(io.ErrUnexpectedEOF)
+		return make([]byte, n)
+	}
+	d.i += n
+	return d.b[d.i-n : d.i]
+}
+
+func (d *decoder) magic(m string) {
+	if got := d.bytes(len(m)); d.err == nil && string(got) != m {
+		d.fail(fmt.Errorf("not a Sovmap topology file (starts %q)", got))
+	}
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b[min(d.i, len(d.b)):])
+	if n <= 0 {
+		d.fail(io.ErrUnexpectedEOF)
+		return 0
+	}
+	d.i += n
+	return v
+}
+
+// count reads an unsigned varint no greater than limit.
+func (d *decoder) count(limit int) int {
+	v, n := binary.Uvarint(d.b[min(d.i, len(d.b)):])
+	if n <= 0 {
+		d.fail(io.ErrUnexpectedEOF)
+		return 0
+	}
+	d.i += n
+	if v > uint64(limit) {
+		d.fail(fmt.Errorf("count %d is over the limit of %d", v, limit))
+		return 0
+	}
+	return int(v)
+}
