@@ -18,8 +18,12 @@ import (
 // same direction (they overlap). Boundaries that meet without sharing
 // their vertices stay apart, as arcs that touch or cross: Crossings finds
 // them and Repair mends what rounding made.
-func Build(shapes []orb.MultiPolygon) (*Topology, error) {
-	b := builder{points: map[orb.Point]int32{}, forward: map[[2]orb.Point]int32{}, backward: map[[2]orb.Point]int32{}}
+//
+// Points in cuts are junctions too, wherever rings pass them: an arc
+// then ends there (where a country's border meets the edge it was cut
+// to, so that the cut can be told from the border).
+func Build(shapes []orb.MultiPolygon, cuts ...orb.Point) (*Topology, error) {
+	b := builder{points: map[orb.Point]int32{}, forward: map[[2]orb.Point]int32{}, backward: map[[2]orb.Point]int32{}, reversed: map[int32]bool{}}
 	cleaned := make([][][]orb.LineString, len(shapes))
 	for si, mp := range shapes {
 		cleaned[si] = make([][]orb.LineString, len(mp))
@@ -37,7 +41,12 @@ func Build(shapes []orb.MultiPolygon) (*Topology, error) {
 			}
 		}
 	}
-	t := &Topology{Shapes: make([]Shape, len(shapes))}
+	for _, p := range cuts {
+		if k, ok := b.points[p]; ok {
+			b.info[k].junction = true
+		}
+	}
+	t := &Topology{Shapes: make([]Shape, len(shapes)), cuts: cuts}
 	for si, polys := range cleaned {
 		for _, rings := range polys {
 			if len(rings) == 0 {
@@ -65,6 +74,7 @@ type builder struct {
 	arcs     []orb.LineString
 	forward  map[[2]orb.Point]int32 // an arc's first two points → the arc
 	backward map[[2]orb.Point]int32 // an arc's last two points, last first → the arc
+	reversed map[int32]bool         // arcs a ring follows backwards already
 }
 
 // pointInfo is what the rings through a point say of it: the two
@@ -194,14 +204,28 @@ func (b *builder) arc(piece orb.LineString) (int32, error) {
 				return 0, fmt.Errorf("the boundary near %v is shared by two areas, but not vertex for vertex", piece[j])
 			}
 		}
+		if b.reversed[i] {
+			return 0, &OverlapError{piece[0]}
+		}
+		b.reversed[i] = true
 		return ^i, nil
 	}
 	if _, ok := b.forward[key]; ok {
-		return 0, fmt.Errorf("two areas overlap along the boundary from %v", piece[0])
+		return 0, &OverlapError{piece[0]}
 	}
 	i := int32(len(b.arcs))
 	b.arcs = append(b.arcs, piece.Clone())
 	b.forward[key] = i
 	b.backward[[2]orb.Point{piece[m-1], piece[m-2]}] = i
 	return i, nil
+}
+
+// OverlapError is Build's error where two shapes follow one boundary the
+// same way: they overlap.
+type OverlapError struct {
+	At orb.Point // where the boundary starts
+}
+
+func (e *OverlapError) Error() string {
+	return fmt.Sprintf("two areas overlap along the boundary from %v", e.At)
 }

@@ -168,3 +168,103 @@ func (s *segment) conflicts(t *segment) bool {
 	return (d1 == 0 && onSegment(t.a, t.b, s.a)) || (d2 == 0 && onSegment(t.a, t.b, s.b)) ||
 		(d3 == 0 && onSegment(s.a, s.b, t.a)) || (d4 == 0 && onSegment(s.a, s.b, t.b))
 }
+
+// Touch is a vertex of one arc that lies on, or within a distance of, a
+// segment of another arc without being one of its ends: where two
+// boundaries meet or nearly meet without sharing a vertex.
+type Touch struct {
+	Arc, Seg int       // the segment, by its arc and the index of its first point
+	P        orb.Point // the vertex
+}
+
+// Touches finds every vertex that lies within within of a segment of
+// another arc (but not at one of the segment's ends).
+func Touches(arcs []orb.LineString, within float64) []Touch {
+	var segs []segment
+	for i, a := range arcs {
+		for j := 0; j+1 < len(a); j++ {
+			if a[j] != a[j+1] {
+				segs = append(segs, segment{a[j], a[j+1], int32(i), int32(j)})
+			}
+		}
+	}
+	// Cells a little wider than a typical segment; a vertex is compared
+	// with the segments of its own cell and the cells around.
+	total := 0.0
+	for _, s := range segs {
+		total += math.Abs(s.b[0]-s.a[0]) + math.Abs(s.b[1]-s.a[1])
+	}
+	if len(segs) == 0 {
+		return nil
+	}
+	cell := math.Max(2*total/float64(len(segs)), 4*within+1)
+	key := func(x, y float64) uint64 {
+		return uint64(int64(math.Floor(x/cell)))<<32 | uint64(uint32(int64(math.Floor(y/cell))))
+	}
+	// Segments noted in every cell they come within of, vertices in the
+	// one cell they lie in; sorted by cell, each cell's vertices meet its
+	// segments.
+	type entry struct {
+		cell uint64
+		seg  int32 // a segment, or -1 for a vertex
+		arc  int32 // a vertex's arc
+		p    orb.Point
+	}
+	var entries []entry
+	for si, s := range segs {
+		x0, y0 := math.Floor((math.Min(s.a[0], s.b[0])-within)/cell), math.Floor((math.Min(s.a[1], s.b[1])-within)/cell)
+		x1, y1 := math.Floor((math.Max(s.a[0], s.b[0])+within)/cell), math.Floor((math.Max(s.a[1], s.b[1])+within)/cell)
+		for x := x0; x <= x1; x++ {
+			for y := y0; y <= y1; y++ {
+				entries = append(entries, entry{cell: key(x*cell, y*cell), seg: int32(si)})
+			}
+		}
+	}
+	for ai, a := range arcs {
+		for _, p := range a {
+			entries = append(entries, entry{cell: key(p[0], p[1]), seg: -1, arc: int32(ai), p: p})
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.cell, b.cell) })
+	type found struct {
+		seg int32
+		p   orb.Point
+	}
+	seen := map[found]bool{}
+	var out []Touch
+	for lo := 0; lo < len(entries); {
+		hi := lo + 1
+		for hi < len(entries) && entries[hi].cell == entries[lo].cell {
+			hi++
+		}
+		for i := lo; i < hi; i++ {
+			v := &entries[i]
+			if v.seg >= 0 {
+				continue
+			}
+			for j := lo; j < hi; j++ {
+				if entries[j].seg < 0 {
+					continue
+				}
+				s := &segs[entries[j].seg]
+				if s.arc == v.arc || v.p == s.a || v.p == s.b || !(segmentDistance(s.a, s.b, v.p) <= within) {
+					continue
+				}
+				if f := (found{entries[j].seg, v.p}); !seen[f] {
+					seen[f] = true
+					out = append(out, Touch{Arc: int(s.arc), Seg: int(s.i), P: v.p})
+				}
+			}
+		}
+		lo = hi
+	}
+	return out
+}
+
+// segmentDistance is the distance from p to the segment a–b.
+func segmentDistance(a, b, p orb.Point) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	t := ((p[0]-a[0])*dx + (p[1]-a[1])*dy) / (dx*dx + dy*dy)
+	t = math.Max(0, math.Min(1, t))
+	return math.Hypot(a[0]+t*dx-p[0], a[1]+t*dy-p[1])
+}

@@ -29,6 +29,7 @@ type Shape []Polygon
 type Topology struct {
 	Arcs   []orb.LineString
 	Shapes []Shape
+	cuts   []orb.Point // Build's extra junctions, for Repair to build again with
 }
 
 // Arc is the index of the arc a ring entry refers to, and whether the ring

@@ -129,6 +129,13 @@ func TestBuildRefusesBrokenTopology(t *testing.T) {
 		want   string
 	}{
 		{"two shapes along one boundary the same way", []orb.MultiPolygon{{square(0, 0, 1)}, {square(0, 0, 1)}}, "overlap"},
+		// The square between them follows the shared side backwards, and
+		// so does a third shape on the same side as the second.
+		{"two shapes on one side of a boundary", []orb.MultiPolygon{
+			{{ring(0, 0, 1, 1)}},
+			{{{{1, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 0}}}},
+			{{{{1, 1}, {1, 0}, {3, 0}, {3, 2}, {1, 1}}}},
+		}, "overlap"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -314,6 +321,13 @@ func TestRepair(t *testing.T) {
 			{{ring(0, 0, 10, 10)}},
 			{{{{10, 0}, {20, 0}, {20, 10}, {10, 10}, {10, 5}, {10, 0}}}},
 		}, 200},
+		// A side that passes a unit from its neighbour's without
+		// touching: a thin overlap no segment crossing shows, mended by
+		// snapping the vertex onto the other side.
+		{"a vertex just across the other side", []orb.MultiPolygon{
+			{{ring(0, 0, 1000, 500)}},
+			{{{{0, 0}, {0, -500}, {1000, -500}, {1000, 0}, {500, 1}, {0, 0}}}},
+		}, 1000 * 1000},
 		// A boundary that rounding makes double back over its neighbour's
 		// corner by under a unit: the vertex goes.
 		{"a notch under the rounding", []orb.MultiPolygon{
@@ -326,7 +340,7 @@ func TestRepair(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			left, err := topo.Repair(1)
+			left, err := topo.Repair(2, 1)
 			if err != nil || len(left) != 0 {
 				t.Fatalf("left %v, %v", left, err)
 			}
@@ -356,7 +370,7 @@ func TestRepairLeavesWhatItCannotMendUnmoved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	left, err := topo.Repair(1)
+	left, err := topo.Repair(0.5, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
