@@ -1,6 +1,7 @@
-// Package assets holds the data Sovmap embeds: the map of Mexico (written by
-// the generator in assets/gen from Natural Earth), the built-in story and the
-// app icon.
+// Package assets holds the data Sovmap embeds: the map of Mexico and its
+// gazetteer (written by the generator in assets/gen from INEGI's Marco
+// Geoestadístico and, for the neighbouring countries, Natural Earth), the
+// built-in story and the app icon.
 package assets
 
 import (
@@ -8,14 +9,14 @@ import (
 	"io/fs"
 )
 
-//go:generate go run ./gen -out map
+//go:generate go run ./gen -out map -inegi ${INEGI}
 //go:generate go run ./genicon -out icon.png
 //go:generate go run ./genicon -size 256 -out windowicon.png
 
 // Version is the app's version, as FyneApp.toml gives it (a test checks).
 const Version = "0.1.0"
 
-//go:embed map/*.geojson.gz
+//go:embed map/*.gz
 var mapFiles embed.FS
 
 //go:embed story/story.geojson
@@ -27,7 +28,8 @@ var iconFile []byte
 //go:embed windowicon.png
 var windowIconFile []byte
 
-// Map is the folder of map levels (level0.geojson.gz, level1.geojson.gz, …).
+// Map is the folder of the map's files: its manifest, shapes, levels of
+// detail and localities (see geo.LoadMap and package gazetteer).
 func Map() fs.FS {
 	sub, err := fs.Sub(mapFiles, "map")
 	if err != nil {

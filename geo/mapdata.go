@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
@@ -11,309 +12,350 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
-	"github.com/paulmach/orb/planar"
+
+	"sovmap/geo/topology"
 )
 
-// RegionKind tells a Mexican state from a neighbouring country.
+// RegionKind tells the map's areas apart.
 type RegionKind int
 
 // The kinds of region on the map.
 const (
-	State   RegionKind = iota // one of Mexico's 32 states
-	Country                   // a neighbouring country, shown for context
+	State        RegionKind = iota // one of Mexico's 32 states
+	Country                        // a neighbouring country, shown for context
+	Municipality                   // one of Mexico's 2,475 municipalities
+	Nation                         // Mexico whole
 )
 
-// Region is one area of the map, in projected metres, at every level of detail.
+// Region is one area of the map. Its shape is a set of rings of the map's
+// shared arcs (see package topology), the same at every level of detail.
 type Region struct {
-	Kind   RegionKind
-	Code   string    // ISO 3166-2 for states (MX-JAL), ISO 3166-1 alpha-3 for countries
-	Name   string    // the state's Spanish name, or the country's English name
-	NameES string    // the country's Spanish name (states: same as Name)
-	Label  orb.Point // where its name goes, projected
-	Bound  orb.Bound // projected bound at full detail
+	Kind RegionKind
+	// Code is INEGI's five-digit key for a municipality (14095), ISO
+	// 3166-2 for a state (MX-JAL), ISO 3166-1 alpha-3 for a country.
+	Code string
+	// Key is INEGI's key of a state (14) or a municipality (as Code).
+	Key    string
+	Name   string // INEGI's name for Mexico's areas, the English name for a country
+	NameES string // a country's Spanish name; Mexico's areas: Name
+	// Short are shorter names for a map's label where Name does not fit.
+	Short []string
+	// State is a municipality's state; nil for other regions.
+	State *Region
+	Pop   int       // a municipality's population, 2020 census
+	Label orb.Point // where its name goes, projected
+	Bound orb.Bound // projected bound
 
-	shapes   []orb.MultiPolygon // per level; nil where the region vanishes at that level
-	outlines [][]orb.LineString // per level: the edges to stroke (clip edges left out)
-	full     orb.MultiPolygon   // level 0, for hit-testing
+	rings topology.Shape
+	base  bool // a municipality or a country: a side of the arcs
 }
 
-// Shape is the region's projected geometry at level of detail lvl; nil
-// where the region vanishes at that level.
-func (r *Region) Shape(lvl int) orb.MultiPolygon { return r.shapes[lvl] }
+// Rings are the region's polygons as rings of the map's arcs.
+func (r *Region) Rings() topology.Shape { return r.rings }
 
-// Outlines are the region's edges to stroke at level of detail lvl: its
-// rings, less the edges where a neighbouring country was cut to the map's
-// area.
-func (r *Region) Outlines(lvl int) []orb.LineString { return r.outlines[lvl] }
+// InMexico reports whether the region is one of Mexico's.
+func (r *Region) InMexico() bool { return r.Kind != Country }
 
-// Contains reports whether the projected point p lies inside the region at
-// full detail.
-func (r *Region) Contains(p orb.Point) bool {
-	return r.Bound.Contains(p) && planar.MultiPolygonContains(r.full, p)
-}
+// ArcClass is what an arc of the map divides, which says how it is drawn.
+type ArcClass uint8
 
-// Map is the embedded map: Mexico's states and the neighbouring countries at
-// several levels of detail, all projected with Proj.
+// The classes of arc.
+const (
+	MunicipalBorder ArcClass = iota // between two municipalities of one state
+	StateBorder                     // between two states
+	Coast                           // Mexico's coast, islands' too
+	NationalBorder                  // between Mexico and a neighbouring country
+	CountryBorder                   // a neighbouring country's other borders and coasts
+	CutEdge                         // where a country was cut to the map's area: never drawn
+	arcClasses
+)
+
+// Map is the embedded map: Mexico's municipalities, states and outline
+// from INEGI, and the neighbouring countries from Natural Earth, over one
+// set of shared arcs at several levels of detail, projected with Proj.
 type Map struct {
-	Proj       *LambertConic
-	States     []*Region // sorted by code
-	Countries  []*Region // sorted by code
-	Tolerances []float64 // simplification tolerance of each level, metres; level 0 is full detail
+	Proj           *LambertConic
+	Regions        []*Region // every region, in the map file's order
+	Municipalities []*Region // sorted by key
+	States         []*Region // sorted by code
+	Countries      []*Region // sorted by code
+	Nation         *Region   // Mexico whole
+	// Tolerances say how far each loaded level's lines may lie from
+	// INEGI's, metres; index 0 is the finest level loaded.
+	Tolerances []float64
 	Bound      orb.Bound // projected bound of Mexico
+	// Sources name the data and its terms.
+	Sources []string
 
-	indexOnce sync.Once
-	index     *stateIndex // finds the state of a point; built on first use
+	levels [][]orb.LineString // the arcs, per loaded level
+	sides  [][2]int32         // per arc, the base regions to its left and right (-1: none)
+	class  []ArcClass
+	bounds []orb.Bound // per arc, at the finest loaded level (a coarser arc's lies within)
+	byArc  [arcClasses][]int32
+	byCode map[string]*Region
+
+	locateOnce sync.Once
+	locate     *locator // finds the region of a point; built on first use
 }
 
-// LoadMap reads the levels of detail level0.geojson.gz, level1.geojson.gz, …
-// from fsys, as the generator in assets/gen writes them, and projects them.
-func LoadMap(fsys fs.FS, proj *LambertConic) (*Map, error) {
-	return LoadMapLevels(fsys, proj)
+// Arcs are the map's arcs at level of detail lvl, projected.
+func (m *Map) Arcs(lvl int) []orb.LineString { return m.levels[lvl] }
+
+// ArcsOf are the indices of the arcs of class c.
+func (m *Map) ArcsOf(c ArcClass) []int32 { return m.byArc[c] }
+
+// ArcBound is the bound of arc i at every level.
+func (m *Map) ArcBound(i int32) orb.Bound { return m.bounds[i] }
+
+// ArcSides are the municipalities or countries to the left and right of
+// arc i, as it runs; nil where there is none (the sea, or beyond the map).
+func (m *Map) ArcSides(i int32) (left, right *Region) {
+	s := m.sides[i]
+	if s[0] >= 0 {
+		left = m.Regions[s[0]]
+	}
+	if s[1] >= 0 {
+		right = m.Regions[s[1]]
+	}
+	return left, right
 }
 
-// LoadMapLevels reads only the given levels of detail (all when none are
-// given), finest first. A map of one coarse level loads several times
-// faster than the whole and is enough for a first look at the country;
-// hit-testing then works at that level's detail.
-func LoadMapLevels(fsys fs.FS, proj *LambertConic, only ...int) (*Map, error) {
-	m := &Map{Proj: proj}
-	levels, err := readLevels(fsys, proj, only)
+// Levels is how many levels of detail the whole map has.
+func Levels(fsys fs.FS) (int, error) {
+	man, err := readManifest(fsys)
+	if err != nil {
+		return 0, err
+	}
+	return len(man.Tolerances), nil
+}
+
+// LoadMap reads the map from fsys, as the generator in assets/gen writes
+// it, with its levels of detail from the coarsest down to level finest of
+// the file (0: every level). A map of a few coarse levels loads in a few
+// milliseconds and is enough for a first look at the country; its point
+// location then works at that level's detail.
+func LoadMap(fsys fs.FS, finest int) (*Map, error) {
+	man, err := readManifest(fsys)
 	if err != nil {
 		return nil, err
 	}
-	byCode := map[string]*Region{}
-	for lvl, fc := range levels {
-		m.Tolerances = append(m.Tolerances, fc.Tolerance)
-		for i := range fc.Features {
-			if err := m.addFeature(byCode, lvl, &fc.Features[i]); err != nil {
-				return nil, fmt.Errorf("map data level%d.geojson.gz: feature %d: %w", lvl, i, err)
-			}
+	n := len(man.Tolerances)
+	if finest < 0 || finest >= n {
+		return nil, fmt.Errorf("map data: no level %d (levels 0 to %d)", finest, n-1)
+	}
+	m := &Map{Proj: MexicoLCC, Tolerances: man.Tolerances[finest:], Sources: man.Sources, byCode: map[string]*Region{}}
+	shapes, err := readShapes(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if len(shapes) != len(man.Regions) {
+		return nil, fmt.Errorf("map data: %d shapes for %d regions", len(shapes), len(man.Regions))
+	}
+	// The levels' files decompress side by side; each level then builds
+	// on the one coarser.
+	raw := make([][]byte, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for lvl := finest; lvl < n; lvl++ {
+		wg.Go(func() { raw[lvl], errs[lvl] = readGzip(fsys, LevelFile(lvl)) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	m.levels = make([][]orb.LineString, n-finest)
+	var coarser []orb.LineString
+	for lvl := n - 1; lvl >= finest; lvl-- {
+		arcs, err := topology.DecodeLevel(bytesReader(raw[lvl]), coarser)
+		if err != nil {
+			return nil, fmt.Errorf("map data %s: %w", LevelFile(lvl), err)
 		}
+		m.levels[lvl-finest], coarser = arcs, arcs
 	}
-	nlevels := len(m.Tolerances)
-	m.Bound = orb.Bound{Min: orb.Point{1e300, 1e300}, Max: orb.Point{-1e300, -1e300}}
-	for _, r := range byCode {
-		for len(r.shapes) < nlevels {
-			r.shapes = append(r.shapes, nil)
-			r.outlines = append(r.outlines, nil)
-		}
-		r.full = r.shapes[0]
-		r.Bound = r.full.Bound()
-		if r.Kind == State {
-			m.States = append(m.States, r)
-			m.Bound = m.Bound.Union(r.Bound)
-		} else {
-			m.Countries = append(m.Countries, r)
-		}
+	if err := m.addRegions(man, shapes); err != nil {
+		return nil, err
 	}
-	byName := func(rs []*Region) func(i, j int) bool {
-		return func(i, j int) bool { return rs[i].Code < rs[j].Code }
-	}
-	sort.Slice(m.States, byName(m.States))
-	sort.Slice(m.Countries, byName(m.Countries))
-	if len(m.States) == 0 {
-		return nil, errors.New("map data: no states")
-	}
+	m.classify(man.Unstroked)
 	return m, nil
 }
 
-// readLevels reads level0.geojson.gz, level1.geojson.gz, … until one is
-// missing, decoding and projecting them in parallel.
-func readLevels(fsys fs.FS, proj *LambertConic, only []int) ([]*levelJSON, error) {
-	var names []string
-	for lvl := 0; ; lvl++ {
-		name := fmt.Sprintf("level%d.geojson.gz", lvl)
-		if _, err := fs.Stat(fsys, name); err != nil {
-			if errors.Is(err, fs.ErrNotExist) && lvl > 0 {
-				break
-			}
-			return nil, fmt.Errorf("map data %s: %w", name, err)
+// addRegions makes the regions of the manifest, checking that their
+// shapes refer to arcs there are.
+func (m *Map) addRegions(man *Manifest, shapes []topology.Shape) error {
+	arcs := m.levels[0]
+	parent := map[*Region]string{}
+	for i, rec := range man.Regions {
+		r := &Region{Code: rec.Code, Key: rec.Key, Name: rec.Name, NameES: rec.NameES, Short: rec.Short, Pop: rec.Pop,
+			Label: orb.Point{rec.Label[0], rec.Label[1]}, rings: shapes[i]}
+		if r.NameES == "" {
+			r.NameES = r.Name
 		}
-		names = append(names, name)
-	}
-	if len(only) > 0 {
-		var picked []string
-		for i, lvl := range only {
-			if lvl < 0 || lvl >= len(names) || (i > 0 && lvl <= only[i-1]) {
-				return nil, fmt.Errorf("map data: no level %d (levels 0 to %d, in order)", lvl, len(names)-1)
-			}
-			picked = append(picked, names[lvl])
+		switch rec.Kind {
+		case "municipality":
+			r.Kind, r.base, r.Key = Municipality, true, rec.Code
+			parent[r] = rec.Parent
+			m.Municipalities = append(m.Municipalities, r)
+		case "state":
+			r.Kind = State
+			m.States = append(m.States, r)
+		case "nation":
+			r.Kind = Nation
+			m.Nation = r
+		case "country":
+			r.Kind, r.base = Country, true
+			m.Countries = append(m.Countries, r)
+		default:
+			return fmt.Errorf("map data: region %s: unknown kind %q", rec.Code, rec.Kind)
 		}
-		names = picked
-	}
-	levels := make([]*levelJSON, len(names))
-	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	for i, name := range names {
-		wg.Go(func() {
-			levels[i], errs[i] = readLevel(fsys, name)
-			if errs[i] != nil {
-				errs[i] = fmt.Errorf("map data %s: %w", name, errs[i])
-				return
-			}
-			for j := range levels[i].Features {
-				levels[i].Features[j].project(proj)
-			}
-		})
-	}
-	wg.Wait()
-	return levels, errors.Join(errs...)
-}
-
-// levelJSON is the shape of one level file.
-type levelJSON struct {
-	Type      string        `json:"type"`
-	Tolerance float64       `json:"tolerance_m"`
-	Features  []featureJSON `json:"features"`
-}
-
-type featureJSON struct {
-	Properties geojson.Properties `json:"properties"`
-	Geometry   multiPolygonJSON   `json:"geometry"`
-	outlines   []orb.LineString   // projected edges to stroke
-}
-
-// project turns the feature's lon/lat rings into projected ones in place,
-// orients them for filling, and finds the edges to stroke: every ring, but
-// for countries cut to the context area, not the cut edges.
-func (f *featureJSON) project(proj *LambertConic) {
-	clipEdges, hasClip := clipBound(f.Properties)
-	for _, poly := range f.Geometry.Coordinates.mp {
-		for i, ring := range poly {
-			if hasClip {
-				f.outlines = append(f.outlines, openEdges(ring, clipEdges, proj.Forward)...)
-			}
-			for j, p := range ring {
-				ring[j] = proj.Forward(p)
-			}
-			orientRing(ring, i == 0)
-			if !hasClip {
-				f.outlines = append(f.outlines, orb.LineString(ring))
+		r.Bound = orb.Bound{Min: orb.Point{1e300, 1e300}, Max: orb.Point{-1e300, -1e300}}
+		for _, poly := range r.rings {
+			for _, ring := range poly {
+				for _, ref := range ring {
+					a, _ := topology.Arc(ref)
+					for _, p := range arcs[a] {
+						r.Bound = r.Bound.Extend(p)
+					}
+				}
 			}
 		}
+		m.Regions = append(m.Regions, r)
+		m.byCode[r.Code] = r
+	}
+	for _, r := range m.Municipalities {
+		r.State = m.byCode[parent[r]]
+		if r.State == nil || r.State.Kind != State {
+			return fmt.Errorf("map data: municipality %s has no state", r.Code)
+		}
+	}
+	byCode := func(rs []*Region) {
+		sort.Slice(rs, func(i, j int) bool { return rs[i].Code < rs[j].Code })
+	}
+	byCode(m.Municipalities)
+	byCode(m.States)
+	byCode(m.Countries)
+	if len(m.States) == 0 || m.Nation == nil {
+		return errors.New("map data: no states")
+	}
+	m.Bound = m.Nation.Bound
+	return nil
+}
+
+// classify finds each arc's sides and class, and its bound.
+func (m *Map) classify(unstroked []int32) {
+	arcs := m.levels[0]
+	m.sides = make([][2]int32, len(arcs))
+	for i := range m.sides {
+		m.sides[i] = [2]int32{-1, -1}
+	}
+	for ri, r := range m.Regions {
+		if !r.base {
+			continue
+		}
+		for _, poly := range r.rings {
+			for _, ring := range poly {
+				for _, ref := range ring {
+					a, back := topology.Arc(ref)
+					if back {
+						m.sides[a][1] = int32(ri)
+					} else {
+						m.sides[a][0] = int32(ri)
+					}
+				}
+			}
+		}
+	}
+	cut := make([]bool, len(arcs))
+	for _, i := range unstroked {
+		if int(i) < len(cut) && i >= 0 {
+			cut[i] = true
+		}
+	}
+	m.class = make([]ArcClass, len(arcs))
+	m.bounds = make([]orb.Bound, len(arcs))
+	muni := func(i int32) *Region {
+		if i >= 0 && m.Regions[i].Kind == Municipality {
+			return m.Regions[i]
+		}
+		return nil
+	}
+	for i, a := range arcs {
+		if len(a) == 0 {
+			continue // merged into another by the generator
+		}
+		m.bounds[i] = a.Bound()
+		l, r := muni(m.sides[i][0]), muni(m.sides[i][1])
+		var c ArcClass
+		switch open := m.sides[i][0] < 0 || m.sides[i][1] < 0; {
+		case cut[i]:
+			c = CutEdge
+		case l != nil && r != nil && l.State == r.State:
+			c = MunicipalBorder
+		case l != nil && r != nil:
+			c = StateBorder
+		case (l != nil || r != nil) && open:
+			c = Coast
+		case l != nil || r != nil:
+			c = NationalBorder
+		default:
+			c = CountryBorder
+		}
+		m.class[i] = c
+		m.byArc[c] = append(m.byArc[c], int32(i))
 	}
 }
 
-func readLevel(fsys fs.FS, name string) (*levelJSON, error) {
-	f, err := fsys.Open(name)
+func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+
+func readManifest(fsys fs.FS) (*Manifest, error) {
+	raw, err := readGzip(fsys, ManifestFile)
 	if err != nil {
 		return nil, err
+	}
+	var man Manifest
+	if err := json.Unmarshal(raw, &man); err != nil {
+		return nil, fmt.Errorf("map data %s: %w", ManifestFile, err)
+	}
+	if man.Format != ManifestFormat {
+		return nil, fmt.Errorf("map data %s: format %d, want %d", ManifestFile, man.Format, ManifestFormat)
+	}
+	if len(man.Tolerances) == 0 {
+		return nil, fmt.Errorf("map data %s: no levels of detail", ManifestFile)
+	}
+	return &man, nil
+}
+
+func readShapes(fsys fs.FS) ([]topology.Shape, error) {
+	raw, err := readGzip(fsys, ShapesFile)
+	if err != nil {
+		return nil, err
+	}
+	shapes, err := topology.DecodeShapes(bytesReader(raw), 1<<22)
+	if err != nil {
+		return nil, fmt.Errorf("map data %s: %w", ShapesFile, err)
+	}
+	return shapes, nil
+}
+
+// readGzip reads and decompresses one file of the map.
+func readGzip(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("map data: %w", err)
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("map data %s: %w", name, err)
 	}
-	raw, err := io.ReadAll(zr)
+	raw, err := io.ReadAll(io.LimitReader(zr, 256<<20))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("map data %s: %w", name, err)
 	}
-	var lvl levelJSON
-	if err := json.Unmarshal(raw, &lvl); err != nil {
-		return nil, err
-	}
-	if lvl.Type != "FeatureCollection" {
-		return nil, fmt.Errorf("type is %q, want FeatureCollection", lvl.Type)
-	}
-	return &lvl, nil
+	return raw, nil
 }
 
-func (m *Map) addFeature(byCode map[string]*Region, lvl int, f *featureJSON) error {
-	code, ok := f.Properties["id"].(string)
-	if !ok || code == "" {
-		return errors.New("no id")
-	}
-	r := byCode[code]
-	if r == nil {
-		if lvl != 0 {
-			return fmt.Errorf("%s is not in level 0", code)
-		}
-		r = &Region{Code: code}
-		switch kind, _ := f.Properties["kind"].(string); kind {
-		case "state":
-			r.Kind = State
-		case "country":
-			r.Kind = Country
-		default:
-			return fmt.Errorf("%s: unknown kind %q", code, kind)
-		}
-		r.Name, _ = f.Properties["name"].(string)
-		r.NameES, _ = f.Properties["name_es"].(string)
-		if r.NameES == "" {
-			r.NameES = r.Name
-		}
-		if lbl, ok := f.Properties["label"].([]any); ok && len(lbl) == 2 {
-			lon, _ := lbl[0].(float64)
-			lat, _ := lbl[1].(float64)
-			r.Label = m.Proj.Forward(orb.Point{lon, lat})
-		}
-		byCode[code] = r
-	}
-	if t := f.Geometry.Type; t != "Polygon" && t != "MultiPolygon" {
-		return fmt.Errorf("%s: geometry is a %q, want a Polygon or MultiPolygon", code, t)
-	}
-	mp, outlines := f.Geometry.Coordinates.mp, f.outlines
-	for len(r.shapes) < lvl {
-		r.shapes = append(r.shapes, nil)
-		r.outlines = append(r.outlines, nil)
-	}
-	r.shapes = append(r.shapes, mp)
-	r.outlines = append(r.outlines, outlines)
-	return nil
-}
-
-// orientRing makes outer rings counter-clockwise and holes clockwise, so
-// that the rasterizer's signed coverage cuts holes out.
-func orientRing(r orb.Ring, outer bool) {
-	if (r.Orientation() == orb.CCW) != outer {
-		r.Reverse()
-	}
-}
-
-func clipBound(p geojson.Properties) (orb.Bound, bool) {
-	c, ok := p["clip"].([]any)
-	if !ok || len(c) != 4 {
-		return orb.Bound{}, false
-	}
-	var v [4]float64
-	for i := range v {
-		v[i], _ = c[i].(float64)
-	}
-	return orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}, true
-}
-
-// openEdges splits a lon/lat ring into projected line strings, leaving out
-// the segments that lie along the clip box: they are cuts, not borders.
-func openEdges(ring orb.Ring, box orb.Bound, project orb.Projection) []orb.LineString {
-	onBox := func(a, b orb.Point) bool {
-		return (a[0] == b[0] && (a[0] == box.Min[0] || a[0] == box.Max[0])) ||
-			(a[1] == b[1] && (a[1] == box.Min[1] || a[1] == box.Max[1]))
-	}
-	var out []orb.LineString
-	var cur orb.LineString
-	for i := 1; i < len(ring); i++ {
-		a, b := ring[i-1], ring[i]
-		if onBox(a, b) {
-			if len(cur) > 1 {
-				out = append(out, cur)
-			}
-			cur = nil
-			continue
-		}
-		if len(cur) == 0 {
-			cur = append(cur, project(a))
-		}
-		cur = append(cur, project(b))
-	}
-	if len(cur) > 1 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// Level is the coarsest level of detail whose simplification stays within
-// half a pixel at res metres per pixel.
+// Level is the coarsest level of detail whose lines stay within half a
+// pixel at res metres per pixel.
 func (m *Map) Level(res float64) int {
 	lvl := 0
 	for i, tol := range m.Tolerances {
@@ -324,23 +366,35 @@ func (m *Map) Level(res float64) int {
 	return lvl
 }
 
-// StateAt is the state that holds the projected point p, or nil. The
-// first call builds an index of the states (milliseconds); after it, most
-// points are answered from a grid cell and the rest by testing the one or
-// two states whose borders pass near. It is safe for concurrent use.
-func (m *Map) StateAt(p orb.Point) *Region {
-	m.indexOnce.Do(func() { m.index = newStateIndex(m.States) })
-	if i := m.index.at(p); i >= 0 {
-		return m.States[i]
-	}
-	return nil
+// Geometry is region r's shape at level lvl as orb geometry: rings
+// collapsed by simplification left out. It allocates; drawing follows the
+// rings' arcs instead.
+func (m *Map) Geometry(r *Region, lvl int) orb.MultiPolygon {
+	return topology.ShapeGeometry(m.levels[lvl], r.rings)
 }
 
 // StateByCode finds a state by its ISO 3166-2 code, or nil.
 func (m *Map) StateByCode(code string) *Region {
-	i := sort.Search(len(m.States), func(i int) bool { return m.States[i].Code >= code })
-	if i < len(m.States) && m.States[i].Code == code {
-		return m.States[i]
+	if r := m.byCode[code]; r != nil && r.Kind == State {
+		return r
+	}
+	return nil
+}
+
+// MunicipalityByKey finds a municipality by INEGI's five-digit key, or nil.
+func (m *Map) MunicipalityByKey(key string) *Region {
+	if r := m.byCode[key]; r != nil && r.Kind == Municipality {
+		return r
+	}
+	return nil
+}
+
+// StateByKey finds a state by INEGI's two-digit key, or nil.
+func (m *Map) StateByKey(key string) *Region {
+	for _, s := range m.States {
+		if s.Key == key {
+			return s
+		}
 	}
 	return nil
 }

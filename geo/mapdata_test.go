@@ -1,27 +1,26 @@
 package geo_test
 
 import (
-	"math"
-	"math/rand/v2"
+	"io/fs"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"sovmap/geo"
 	"sovmap/geo/geotest"
-
-	"github.com/paulmach/orb"
 )
 
-func TestAllStatesPresent(t *testing.T) {
+func TestStatesAndMunicipalities(t *testing.T) {
 	m := geotest.Map(t)
 	want := map[string]string{
 		"MX-AGU": "Aguascalientes", "MX-BCN": "Baja California", "MX-BCS": "Baja California Sur",
 		"MX-CAM": "Campeche", "MX-CHH": "Chihuahua", "MX-CHP": "Chiapas", "MX-CMX": "Ciudad de México",
-		"MX-COA": "Coahuila", "MX-COL": "Colima", "MX-DUR": "Durango", "MX-GRO": "Guerrero",
+		"MX-COA": "Coahuila de Zaragoza", "MX-COL": "Colima", "MX-DUR": "Durango", "MX-GRO": "Guerrero",
 		"MX-GUA": "Guanajuato", "MX-HID": "Hidalgo", "MX-JAL": "Jalisco", "MX-MEX": "Estado de México",
-		"MX-MIC": "Michoacán", "MX-MOR": "Morelos", "MX-NAY": "Nayarit", "MX-NLE": "Nuevo León",
+		"MX-MIC": "Michoacán de Ocampo", "MX-MOR": "Morelos", "MX-NAY": "Nayarit", "MX-NLE": "Nuevo León",
 		"MX-OAX": "Oaxaca", "MX-PUE": "Puebla", "MX-QUE": "Querétaro", "MX-ROO": "Quintana Roo",
 		"MX-SIN": "Sinaloa", "MX-SLP": "San Luis Potosí", "MX-SON": "Sonora", "MX-TAB": "Tabasco",
-		"MX-TAM": "Tamaulipas", "MX-TLA": "Tlaxcala", "MX-VER": "Veracruz", "MX-YUC": "Yucatán",
+		"MX-TAM": "Tamaulipas", "MX-TLA": "Tlaxcala", "MX-VER": "Veracruz de Ignacio de la Llave", "MX-YUC": "Yucatán",
 		"MX-ZAC": "Zacatecas",
 	}
 	if len(m.States) != 32 {
@@ -36,11 +35,29 @@ func TestAllStatesPresent(t *testing.T) {
 		if s.Name != name {
 			t.Errorf("%s is named %q, want %q", code, s.Name, name)
 		}
-		for lvl := range m.Tolerances {
-			if lvl < 4 && len(s.Shape(lvl)) == 0 {
-				t.Errorf("%s has no shape at level %d", code, lvl)
-			}
+		if m.StateByKey(s.Key) != s {
+			t.Errorf("%s is not found by its key %q", code, s.Key)
 		}
+	}
+	// The counts the INEGI folder's README checked, and Mulegé rebuilt.
+	if len(m.Municipalities) != 2475 {
+		t.Errorf("%d municipalities, want 2,475", len(m.Municipalities))
+	}
+	perState := map[string]int{}
+	for _, mu := range m.Municipalities {
+		if mu.State == nil || !strings.HasPrefix(mu.Code, mu.State.Key) {
+			t.Errorf("municipality %s (%s) is in state %v", mu.Code, mu.Name, mu.State)
+			continue
+		}
+		perState[mu.State.Code]++
+	}
+	for code, n := range map[string]int{"MX-OAX": 570, "MX-PUE": 217, "MX-VER": 212, "MX-JAL": 125, "MX-MEX": 125, "MX-CHP": 124, "MX-CMX": 16, "MX-BCN": 7, "MX-BCS": 5} {
+		if perState[code] != n {
+			t.Errorf("%s has %d municipalities, want %d", code, perState[code], n)
+		}
+	}
+	if mu := m.MunicipalityByKey("03002"); mu == nil || mu.Name != "Mulegé" || mu.State.Code != "MX-BCS" {
+		t.Errorf("Mulegé is %v", mu)
 	}
 	for _, gone := range []string{"MX-DIF", "MX-X01~"} {
 		if m.StateByCode(gone) != nil {
@@ -58,144 +75,138 @@ func TestAllStatesPresent(t *testing.T) {
 	}
 }
 
-func TestPlacesInsideTheirStates(t *testing.T) {
-	m := geotest.Map(t)
-	for _, p := range geotest.Places {
-		t.Run(p.ID, func(t *testing.T) {
-			got := m.StateAt(geo.MexicoLCC.Forward(p.LonLat))
-			if got == nil || got.Code != p.State {
-				t.Errorf("%s at %v lies in %v, want %s", p.ID, p.LonLat, got, p.State)
-			}
-		})
-	}
-}
-
 func TestLevelOfDetail(t *testing.T) {
 	m := geotest.Map(t)
 	tests := []struct {
 		res  float64
 		want int
 	}{
-		{20, 0},   // streets: full detail
-		{250, 1},  // tolerance 125 m is half a pixel
-		{1000, 3}, // 500 m
-		{2000, 4}, // whole country at 1920x1080
+		{1, 0},    // finer than any level: the finest
+		{4, 0},    // 2 m is half a pixel
+		{20, 1},   // the closest zoom: 10 m
+		{250, 4},  // 80 m
+		{2000, 7}, // whole country at 1920x1080: 640 m
 		{1e6, len(m.Tolerances) - 1},
 	}
 	for _, tt := range tests {
 		if got := m.Level(tt.res); got != tt.want {
 			t.Errorf("Level(%v) = %d, want %d", tt.res, got, tt.want)
 		}
-		if tol := m.Tolerances[m.Level(tt.res)]; tol > tt.res/2 {
-			t.Errorf("at %v m/px the chosen tolerance %v exceeds half a pixel", tt.res, tol)
+		if lvl := m.Level(tt.res); lvl > 0 && m.Tolerances[lvl] > tt.res/2 {
+			t.Errorf("at %v m/px the chosen tolerance %v exceeds half a pixel", tt.res, m.Tolerances[lvl])
 		}
 	}
 }
 
 func TestLoadMapErrors(t *testing.T) {
-	_, err := geo.LoadMap(emptyFS{}, geo.MexicoLCC)
-	if err == nil {
-		t.Fatal("loading an empty folder gave no error")
+	full := fstest.MapFS{}
+	fs.WalkDir(assetsMap(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			raw, _ := fs.ReadFile(assetsMap(), path)
+			full[path] = &fstest.MapFile{Data: raw}
+		}
+		return nil
+	})
+	without := func(name string) fstest.MapFS {
+		c := fstest.MapFS{}
+		for k, v := range full {
+			if k != name {
+				c[k] = v
+			}
+		}
+		return c
+	}
+	corrupt := func(name string, data []byte) fstest.MapFS {
+		c := without(name)
+		c[name] = &fstest.MapFile{Data: data}
+		return c
+	}
+	tests := []struct {
+		name string
+		fsys fs.FS
+		want string
+	}{
+		{"an empty folder", fstest.MapFS{}, geo.ManifestFile},
+		{"no shapes", without(geo.ShapesFile), geo.ShapesFile},
+		{"a level missing", without(geo.LevelFile(3)), geo.LevelFile(3)},
+		{"a level that is not gzip", corrupt(geo.LevelFile(2), []byte("not gzip")), geo.LevelFile(2)},
+		{"a manifest that is not gzip", corrupt(geo.ManifestFile, []byte("{}")), geo.ManifestFile},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := geo.LoadMap(tc.fsys, 0)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one naming %s", err, tc.want)
+			}
+		})
+	}
+	if _, err := geo.LoadMap(full, 0); err != nil {
+		t.Errorf("the copied folder itself does not load: %v", err)
+	}
+	for _, bad := range []int{-1, 99} {
+		if _, err := geo.LoadMap(assetsMap(), bad); err == nil {
+			t.Errorf("level %d gave no error", bad)
+		}
 	}
 }
 
-func TestLoadMapLevels(t *testing.T) {
-	quick, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, 4)
+func TestLoadCoarseLevels(t *testing.T) {
+	full := geotest.Map(t)
+	n, err := geo.Levels(assetsMap())
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := geotest.Map(t)
-	if len(quick.Tolerances) != 1 || quick.Tolerances[0] != full.Tolerances[4] {
-		t.Errorf("quick map tolerances %v, want [%v]", quick.Tolerances, full.Tolerances[4])
+	quick, err := geo.LoadMap(assetsMap(), geo.QuickLevel)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(quick.States) != 32 {
-		t.Errorf("quick map has %d states", len(quick.States))
+	if len(quick.Tolerances) != n-geo.QuickLevel || quick.Tolerances[0] != full.Tolerances[geo.QuickLevel] {
+		t.Errorf("quick map tolerances %v, want the full map's from level %d: %v", quick.Tolerances, geo.QuickLevel, full.Tolerances)
+	}
+	if len(quick.States) != 32 || len(quick.Municipalities) != 2475 {
+		t.Errorf("quick map has %d states and %d municipalities", len(quick.States), len(quick.Municipalities))
 	}
 	for _, p := range geotest.Places {
 		if s := quick.StateAt(geo.MexicoLCC.Forward(p.LonLat)); s == nil || s.Code != p.State {
 			t.Errorf("quick map puts %s in %v, want %s", p.ID, s, p.State)
 		}
 	}
-	for _, bad := range [][]int{{99}, {3, 2}, {-1}} {
-		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, bad...); err == nil {
-			t.Errorf("levels %v gave no error", bad)
+}
+
+func TestEmbeddedSize(t *testing.T) {
+	total := 0
+	fs.WalkDir(assetsMap(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if info.Size() >= 3<<20 {
+			t.Errorf("%s is %d bytes, over 3 MiB", path, info.Size())
+		}
+		total += int(info.Size())
+		return nil
+	})
+	if total >= 8e6 {
+		t.Errorf("the embedded geography is %d bytes, over 8 MB", total)
 	}
 }
 
 func BenchmarkLoadMap(b *testing.B) {
 	for b.Loop() {
-		if _, err := geo.LoadMap(assetsMap(), geo.MexicoLCC); err != nil {
+		if _, err := geo.LoadMap(assetsMap(), 0); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkLoadMapQuick loads the one coarse level the window starts with.
+// BenchmarkLoadMapQuick loads the coarse levels the window starts with.
 func BenchmarkLoadMapQuick(b *testing.B) {
 	for b.Loop() {
-		if _, err := geo.LoadMapLevels(assetsMap(), geo.MexicoLCC, 4); err != nil {
+		if _, err := geo.LoadMap(assetsMap(), geo.QuickLevel); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-// The state index answers as testing every state's full shape does, for
-// points all over the map (near every border among them) and far off it.
-func TestStateIndexMatchesTheShapes(t *testing.T) {
-	m := geotest.Map(t)
-	rng := rand.New(rand.NewPCG(8, 9))
-	b := m.Bound.Pad(100e3)
-	slow := func(p orb.Point) *geo.Region {
-		for _, s := range m.States {
-			if s.Contains(p) {
-				return s
-			}
-		}
-		return nil
-	}
-	n, inside := 0, 0
-	check := func(p orb.Point) {
-		n++
-		want, got := slow(p), m.StateAt(p)
-		if want != got {
-			t.Fatalf("at %v: index says %v, the shapes %v", p, got, want)
-		}
-		if got != nil {
-			inside++
-		}
-	}
-	for i := 0; i < 100000; i++ {
-		check(orb.Point{b.Min[0] + rng.Float64()*(b.Max[0]-b.Min[0]), b.Min[1] + rng.Float64()*(b.Max[1]-b.Min[1])})
-	}
-	// Points a few hundred metres from every 50th vertex of every border.
-	for _, s := range m.States {
-		for _, poly := range s.Shape(0) {
-			for _, ring := range poly {
-				for i := 0; i < len(ring); i += 50 {
-					check(orb.Point{ring[i][0] + rng.NormFloat64()*300, ring[i][1] + rng.NormFloat64()*300})
-				}
-			}
-		}
-	}
-	check(orb.Point{1e12, 1e12})
-	check(orb.Point{math.NaN(), 0})
-	if inside < n/4 {
-		t.Errorf("only %d of %d points in a state: the test did not test much", inside, n)
-	}
-}
-
-func BenchmarkStateAt(b *testing.B) {
-	m := geotest.Map(b)
-	rng := rand.New(rand.NewPCG(1, 1))
-	pts := make([]orb.Point, 4096)
-	for i := range pts {
-		pts[i] = orb.Point{m.Bound.Min[0] + rng.Float64()*(m.Bound.Max[0]-m.Bound.Min[0]), m.Bound.Min[1] + rng.Float64()*(m.Bound.Max[1]-m.Bound.Min[1])}
-	}
-	m.StateAt(pts[0])
-	i := 0
-	for b.Loop() {
-		m.StateAt(pts[i%len(pts)])
-		i++
 	}
 }

@@ -29,7 +29,7 @@ var (
 // package, failing tb if it does not load.
 func Map(tb testing.TB) *geo.Map {
 	tb.Helper()
-	loadOnce.Do(func() { loadedMap, loadErr = geo.LoadMap(assets.Map(), geo.MexicoLCC) })
+	loadOnce.Do(func() { loadedMap, loadErr = geo.LoadMap(assets.Map(), 0) })
 	if loadErr != nil {
 		tb.Fatal(loadErr)
 	}
@@ -39,15 +39,22 @@ func Map(tb testing.TB) *geo.Map {
 // Place is one of the built-in story's places.
 type Place struct {
 	ID, Name, State string
-	LonLat          orb.Point
+	// Locality is INEGI's key of the municipal seat; its first five
+	// digits are the municipality's.
+	Locality string
+	LonLat   orb.Point
 }
 
-// Places are the built-in story's places, as facts.md gives them.
+// Municipality is the key of the place's municipality.
+func (p Place) Municipality() string { return p.Locality[:5] }
+
+// Places are the built-in story's places, as facts.md gives them: the
+// municipal seats, with INEGI's keys and coordinates.
 var Places = []Place{
-	{"huitzilac", "Huitzilac", "MX-MOR", orb.Point{-99.2669, 19.0281}},
-	{"teuchitlan", "Teuchitlán", "MX-JAL", orb.Point{-103.8486, 20.6847}},
-	{"teocaltiche", "Teocaltiche", "MX-JAL", orb.Point{-102.5833, 21.4333}},
-	{"coxquihui", "Coxquihui", "MX-VER", orb.Point{-97.5833, 20.1833}},
+	{"huitzilac", "Huitzilac", "MX-MOR", "170090001", orb.Point{-99.2674528, 19.0290331}},
+	{"teuchitlan", "Teuchitlán", "MX-JAL", "140950001", orb.Point{-103.8491667, 20.6852778}},
+	{"teocaltiche", "Teocaltiche", "MX-JAL", "140910001", orb.Point{-102.5702778, 21.4344444}},
+	{"coxquihui", "Coxquihui", "MX-VER", "300500001", orb.Point{-97.5862706, 20.1847372}},
 }
 
 // WholeCountry is the view of all of Mexico at w x h pixels, as the window

@@ -1,0 +1,75 @@
+package gazetteer_test
+
+import (
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sovmap/assets"
+	"sovmap/geo"
+	"sovmap/geo/gazetteer"
+	"sovmap/geo/geotest"
+)
+
+func embeddedLocalities(tb testing.TB) []gazetteer.Locality {
+	tb.Helper()
+	f, err := assets.Map().Open(gazetteer.File)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	locs, err := gazetteer.DecodeLocalities(zr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return locs
+}
+
+// Every one of INEGI's localities falls in its own municipality (its
+// key's first five digits) on the map, but the 162 whose points lie in
+// another municipality in INEGI's own polygons too, listed with the
+// municipality in testdata/localities-elsewhere.tsv.
+func TestLocalitiesInTheirMunicipalities(t *testing.T) {
+	m := geotest.Map(t)
+	locs := embeddedLocalities(t)
+	if len(locs) != 50608 {
+		t.Errorf("%d localities, want the 50,608 INEGI's file names and places", len(locs))
+	}
+	elsewhere := map[string]string{}
+	raw, err := os.ReadFile(filepath.Join("testdata", "localities-elsewhere.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		elsewhere[f[0]] = f[2]
+	}
+	found := 0
+	for _, l := range locs {
+		loc := m.Locate(geo.MexicoLCC.Forward(l.LonLat))
+		got := ""
+		if loc.Municipality != nil && !loc.Offshore {
+			got = loc.Municipality.Code
+		}
+		want := l.MunicipalityKey()
+		if w, ok := elsewhere[l.Key]; ok {
+			want = w
+			found++
+		}
+		if got != want {
+			t.Errorf("%s %s at %v is in %q, want %q", l.Key, l.Name, l.LonLat, got, want)
+		}
+	}
+	if found != len(elsewhere) {
+		t.Errorf("%d of the %d listed exceptions are localities of the file", found, len(elsewhere))
+	}
+}

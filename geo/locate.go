@@ -1,0 +1,247 @@
+package geo
+
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+// Location is where a point lies on the map.
+type Location struct {
+	// Municipality is the municipality the point lies in, or, at sea
+	// within Mexico's territorial sea, the one whose coast is nearest;
+	// nil outside Mexico.
+	Municipality *Region
+	State        *Region // the municipality's state
+	// Offshore is set for a point at sea, within the territorial sea
+	// off Municipality's coast.
+	Offshore bool
+	// Country is, outside Mexico, the neighbouring country the point
+	// lies in or off whose coast it lies; nil at sea or beyond the map.
+	Country *Region
+}
+
+// InMexico reports whether the point is in Mexico: on its land, or in its
+// territorial sea.
+func (l Location) InMexico() bool { return l.Municipality != nil }
+
+// TerritorialSea is how far Mexico's territorial sea reaches from its
+// coast, metres on the ground: 12 nautical miles (here from the coast's
+// line itself, not from the straight baselines the law draws across bays,
+// so it is a little narrower there).
+const TerritorialSea = 12 * 1852.0
+
+// Locate finds where the projected point p lies: the municipality and
+// state (at the finest level of detail loaded), or off whose coast, or the
+// neighbouring country. The first call builds an index of the arcs (tens
+// of milliseconds); after it, a point takes about a microsecond. It is
+// safe for concurrent use.
+func (m *Map) Locate(p orb.Point) Location {
+	m.locateOnce.Do(func() { m.locate = newLocator(m) })
+	return m.locate.at(p)
+}
+
+// StateAt is the state that holds the projected point p, on its land or in
+// its territorial sea, or nil.
+func (m *Map) StateAt(p orb.Point) *Region { return m.Locate(p).State }
+
+// locator finds the region of a point by casting a ray from it towards
+// the east: the first arc the ray meets has the point's region on one of
+// its sides (the left, if the arc runs north there). A grid of cells lists
+// the edges that pass through each, so the ray only meets the edges of the
+// cells it crosses.
+type locator struct {
+	m      *Map
+	arcs   []orb.LineString
+	bound  orb.Bound
+	cell   float64
+	nx, ny int
+	from   []int32   // edges of cell c: edges[from[c]:from[c+1]]
+	edges  []edgeRef // an edge is a segment of an arc
+}
+
+type edgeRef struct{ arc, seg int32 }
+
+// locatorCell is the side of the locator's cells, metres: small enough
+// that a cell of Oaxaca's small municipalities holds some hundreds of
+// edges, large enough that a ray crosses the widest municipality in a few
+// dozen cells.
+const locatorCell = 4000.0
+
+func newLocator(m *Map) *locator {
+	ix := &locator{m: m, arcs: m.levels[0], cell: locatorCell}
+	first := true
+	for i, a := range ix.arcs {
+		if len(a) < 2 || m.class[i] == CutEdge {
+			continue
+		}
+		if first {
+			ix.bound, first = m.bounds[i], false
+		}
+		ix.bound = ix.bound.Union(m.bounds[i])
+	}
+	ix.bound = ix.bound.Pad(TerritorialSea * 1.1)
+	ix.nx = int(math.Ceil((ix.bound.Max[0]-ix.bound.Min[0])/ix.cell)) + 1
+	ix.ny = int(math.Ceil((ix.bound.Max[1]-ix.bound.Min[1])/ix.cell)) + 1
+	count := make([]int32, ix.nx*ix.ny+1)
+	ix.eachEdgeCell(func(c int, _ edgeRef) { count[c+1]++ })
+	for c := 1; c < len(count); c++ {
+		count[c] += count[c-1]
+	}
+	ix.from = count
+	ix.edges = make([]edgeRef, count[len(count)-1])
+	next := append([]int32(nil), count[:len(count)-1]...)
+	ix.eachEdgeCell(func(c int, e edgeRef) {
+		ix.edges[next[c]] = e
+		next[c]++
+	})
+	return ix
+}
+
+// eachEdgeCell calls f for every edge and every cell its box covers.
+func (ix *locator) eachEdgeCell(f func(cell int, e edgeRef)) {
+	for ai, a := range ix.arcs {
+		if ix.m.class[ai] == CutEdge {
+			continue
+		}
+		for s := 0; s+1 < len(a); s++ {
+			p, q := a[s], a[s+1]
+			x0, y0 := ix.cellOf(orb.Point{math.Min(p[0], q[0]), math.Min(p[1], q[1])})
+			x1, y1 := ix.cellOf(orb.Point{math.Max(p[0], q[0]), math.Max(p[1], q[1])})
+			for y := y0; y <= y1; y++ {
+				for x := x0; x <= x1; x++ {
+					f(y*ix.nx+x, edgeRef{int32(ai), int32(s)})
+				}
+			}
+		}
+	}
+}
+
+func (ix *locator) cellOf(p orb.Point) (int, int) {
+	x := int(math.Floor((p[0] - ix.bound.Min[0]) / ix.cell))
+	y := int(math.Floor((p[1] - ix.bound.Min[1]) / ix.cell))
+	return min(max(x, 0), ix.nx-1), min(max(y, 0), ix.ny-1)
+}
+
+// region kinds a ray looks for.
+const (
+	wantMunicipality = iota
+	wantCountry
+)
+
+func (ix *locator) at(p orb.Point) Location {
+	if !ix.bound.Contains(p) { // beyond every region and its waters (NaN too)
+		return Location{}
+	}
+	if r := ix.ray(p, wantMunicipality); r != nil {
+		return Location{Municipality: r, State: r.State}
+	}
+	if r := ix.ray(p, wantCountry); r != nil {
+		return Location{Country: r}
+	}
+	// At sea: Mexico's, if its coast is within the territorial sea and
+	// no other country's coast is nearer.
+	reach := TerritorialSea * ix.m.Proj.ScaleFactor(ix.m.Proj.Inverse(p)[1])
+	mx, dm := ix.nearestCoast(p, reach, wantMunicipality)
+	other, do := ix.nearestCoast(p, reach, wantCountry)
+	switch {
+	case mx != nil && (other == nil || dm <= do):
+		return Location{Municipality: mx, State: mx.State, Offshore: true}
+	case other != nil:
+		return Location{Country: other}
+	}
+	return Location{}
+}
+
+// side is the region of the wanted kind on the given side of arc a (0
+// left, 1 right), or -1.
+func (ix *locator) side(a int32, side int, want int) int32 {
+	r := ix.m.sides[a][side]
+	if r < 0 {
+		return -1
+	}
+	if k := ix.m.Regions[r].Kind; (want == wantMunicipality) != (k == Municipality) {
+		return -1
+	}
+	return r
+}
+
+// ray casts a ray east from p and returns the region of the wanted kind
+// that holds p, or nil.
+func (ix *locator) ray(p orb.Point, want int) *Region {
+	if !ix.bound.Contains(p) {
+		return nil
+	}
+	cx, cy := ix.cellOf(p)
+	y := p[1]
+	best := math.Inf(1)
+	found := int32(-1)
+	for x := cx; x < ix.nx; x++ {
+		c := cy*ix.nx + x
+		for _, e := range ix.edges[ix.from[c]:ix.from[c+1]] {
+			if ix.side(e.arc, 0, want) < 0 && ix.side(e.arc, 1, want) < 0 {
+				continue
+			}
+			a, b := ix.arcs[e.arc][e.seg], ix.arcs[e.arc][e.seg+1]
+			if (a[1] <= y) == (b[1] <= y) {
+				continue
+			}
+			cross := a[0] + (y-a[1])*(b[0]-a[0])/(b[1]-a[1])
+			if cross < p[0] || cross >= best {
+				continue
+			}
+			best = cross
+			if b[1] > a[1] { // running north: p is to its left
+				found = ix.side(e.arc, 0, want)
+			} else {
+				found = ix.side(e.arc, 1, want)
+			}
+		}
+		if best <= ix.bound.Min[0]+float64(x+1)*ix.cell {
+			break // nothing in a cell further east can be nearer
+		}
+	}
+	if found < 0 {
+		return nil
+	}
+	return ix.m.Regions[found]
+}
+
+// nearestCoast is the region of the wanted kind whose coast (an arc with
+// it on one side and the sea on the other) is nearest p within reach, and
+// how far it is; nil if none is.
+func (ix *locator) nearestCoast(p orb.Point, reach float64, want int) (*Region, float64) {
+	x0, y0 := ix.cellOf(orb.Point{p[0] - reach, p[1] - reach})
+	x1, y1 := ix.cellOf(orb.Point{p[0] + reach, p[1] + reach})
+	best := reach
+	found := int32(-1)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			c := y*ix.nx + x
+			for _, e := range ix.edges[ix.from[c]:ix.from[c+1]] {
+				s := ix.m.sides[e.arc]
+				var r int32
+				switch {
+				case s[1] < 0:
+					r = ix.side(e.arc, 0, want)
+				case s[0] < 0:
+					r = ix.side(e.arc, 1, want)
+				default:
+					continue // a border between two regions, not a coast
+				}
+				if r < 0 {
+					continue
+				}
+				a, b := ix.arcs[e.arc][e.seg], ix.arcs[e.arc][e.seg+1]
+				if d := planar.DistanceFromSegment(a, b, p); d <= best {
+					best, found = d, r
+				}
+			}
+		}
+	}
+	if found < 0 {
+		return nil, 0
+	}
+	return ix.m.Regions[found], best
+}
