@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 
 	"sovmap/geo/topology"
 )
@@ -46,8 +48,17 @@ type Region struct {
 	Label orb.Point // where its name goes, projected
 	Bound orb.Bound // projected bound
 
-	rings topology.Shape
-	base  bool // a municipality or a country: a side of the arcs
+	rings  topology.Shape
+	base   bool             // a municipality or a country: a side of the arcs
+	coarse orb.MultiPolygon // a state's, the nation's or a country's shape at the coarsest level
+}
+
+// RoughlyContains reports whether the projected point p lies inside the
+// region at the map's coarsest level of detail (kilometres): enough to
+// place a label inside a country or state. It is false for a
+// municipality.
+func (r *Region) RoughlyContains(p orb.Point) bool {
+	return r.coarse != nil && r.Bound.Contains(p) && planar.MultiPolygonContains(r.coarse, p)
 }
 
 // Rings are the region's polygons as rings of the map's arcs.
@@ -80,6 +91,9 @@ type Map struct {
 	States         []*Region // sorted by code
 	Countries      []*Region // sorted by code
 	Nation         *Region   // Mexico whole
+	// ByPopulation are the municipalities, most populous first: the
+	// order their names go on the map, where they fit.
+	ByPopulation []*Region
 	// Tolerances say how far each loaded level's lines may lie from
 	// INEGI's, metres; index 0 is the finest level loaded.
 	Tolerances []float64
@@ -218,6 +232,9 @@ func (m *Map) addRegions(man *Manifest, shapes []topology.Shape) error {
 				}
 			}
 		}
+		if r.Kind != Municipality {
+			r.coarse = topology.ShapeGeometry(m.levels[len(m.levels)-1], r.rings)
+		}
 		m.Regions = append(m.Regions, r)
 		m.byCode[r.Code] = r
 	}
@@ -231,6 +248,8 @@ func (m *Map) addRegions(man *Manifest, shapes []topology.Shape) error {
 		sort.Slice(rs, func(i, j int) bool { return rs[i].Code < rs[j].Code })
 	}
 	byCode(m.Municipalities)
+	m.ByPopulation = slices.Clone(m.Municipalities)
+	slices.SortStableFunc(m.ByPopulation, func(a, b *Region) int { return b.Pop - a.Pop })
 	byCode(m.States)
 	byCode(m.Countries)
 	if len(m.States) == 0 || m.Nation == nil {

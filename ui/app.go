@@ -59,9 +59,6 @@ type Window struct {
 	MapErr    error
 }
 
-// quickLevel is the level of detail shown while the rest loads: fine
-// enough for the whole country on a large screen.
-const quickLevel = 4
 
 // NewWindow builds the main window for a story. The map loads in the
 // background; the window shows at once.
@@ -135,7 +132,7 @@ func loadAhead() (fonts <-chan struct{}, quick <-chan mapResult) {
 			fyne.MeasureText("Sovmap", theme.TextSize(), style)
 		}
 		close(f)
-		m, err := geo.LoadMapLevels(assets.Map(), geo.MexicoLCC, quickLevel)
+		m, err := geo.LoadMap(assets.Map(), geo.QuickLevel)
 		q <- mapResult{m, err}
 	}()
 	return f, q
@@ -149,7 +146,7 @@ type mapResult struct {
 // loadFullMap decodes every level of detail off the UI goroutine and swaps
 // it in when ready; either way MapLoaded closes.
 func (w *Window) loadFullMap() {
-	m, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
+	m, err := geo.LoadMap(assets.Map(), 0)
 	fyne.Do(func() {
 		defer close(w.MapLoaded)
 		if err != nil {

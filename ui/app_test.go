@@ -143,7 +143,7 @@ func TestMarkerTapShowsAllIncidentsOfThePlace(t *testing.T) {
 		t.Fatalf("selected place %v, want teocaltiche", w.state.Place())
 	}
 	got := detailsText(w)
-	for _, want := range []string{"Teocaltiche", "State: Jalisco", "c. 14 Apr 2025 — Police chief shot dead",
+	for _, want := range []string{"Teocaltiche", "Municipality: Teocaltiche, Jalisco", "c. 14 Apr 2025 — Police chief shot dead",
 		"28 Apr 2025 — Council secretary shot dead", "Source: Reuters", "two weeks before 28 April"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("details lack %q:\n%s", want, got)
@@ -400,7 +400,7 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Error("the language was not remembered")
 	}
 	// Place and state names stay in Spanish in both languages.
-	if !strings.Contains(detailsText(w), "Estado: Veracruz") {
+	if !strings.Contains(detailsText(w), "Municipio: Coxquihui, Veracruz de Ignacio de la Llave") {
 		t.Errorf("state name:\n%s", detailsText(w))
 	}
 }

@@ -331,7 +331,7 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	if lang == "" {
 		lang = "en"
 	}
-	m, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
+	m, err := geo.LoadMap(assets.Map(), 0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
 		return 1

@@ -37,7 +37,7 @@ func TestOpenStoryFromCSV(t *testing.T) {
 		t.Errorf("El Paso's details:\n%s", got)
 	}
 	w.SelectPlace("teocaltiche-jalisco")
-	if got := detailsText(w); !strings.Contains(got, "State: Jalisco") {
+	if got := detailsText(w); !strings.Contains(got, "Municipality: Teocaltiche, Jalisco") {
 		t.Errorf("Teocaltiche's details:\n%s", got)
 	}
 	if !strings.Contains(w.Title(), "acled-sample") {

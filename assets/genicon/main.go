@@ -54,7 +54,7 @@ func main() {
 }
 
 func run(out string, size int, svg bool) error {
-	m, err := geo.LoadMap(assets.Map(), geo.MexicoLCC)
+	m, err := geo.LoadMap(assets.Map(), 0)
 	if err != nil {
 		return err
 	}

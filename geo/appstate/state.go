@@ -51,7 +51,7 @@ type listener struct {
 type State struct {
 	story  *story.Story
 	gmap   *geo.Map                // nil until loaded
-	states map[*story.Place]string // each place's state code ("" outside Mexico); nil without a map
+	where  map[*story.Place]geo.Location // where each place lies on the map; nil without a map
 	filter Filter
 	place  *story.Place // selected place, or nil
 	item   *story.Item  // selected item, or nil
@@ -121,10 +121,22 @@ func (st *State) Categories() []Category { return st.cats }
 func (st *State) Shown() *Shown { return st.shown }
 
 // StateOf is the code of the state a place lies in by its point on the
-// map ("" outside Mexico); known is false until the map has loaded.
+// map, its land or its territorial sea ("" outside Mexico); known is false
+// until the map has loaded.
 func (st *State) StateOf(p *story.Place) (code string, known bool) {
-	code, known = st.states[p]
+	loc, known := st.where[p]
+	if loc.State != nil {
+		code = loc.State.Code
+	}
 	return code, known
+}
+
+// LocationOf is where a place lies on the map: its municipality and state,
+// whether off their coast, or the neighbouring country; known is false
+// until the map has loaded.
+func (st *State) LocationOf(p *story.Place) (loc geo.Location, known bool) {
+	loc, known = st.where[p]
+	return loc, known
 }
 
 // StateName names a state by its code, from the map once loaded.
@@ -156,7 +168,7 @@ type Prepared struct {
 	colour map[string]int
 	lands  []Country
 	filter Filter
-	states map[*story.Place]string
+	where  map[*story.Place]geo.Location
 	shown  *Shown
 }
 
@@ -167,8 +179,8 @@ func Prepare(s *story.Story, m *geo.Map) *Prepared {
 	p.cats, p.colour = categories(s)
 	p.lands = countries(s)
 	p.filter = defaultFilter(p.lands)
-	p.states = placeStates(s, m)
-	p.shown = newShown(s, p.filter, p.states, p.colour, m)
+	p.where = locate(s, m)
+	p.shown = newShown(s, p.filter, p.where, p.colour, m)
 	return p
 }
 
@@ -182,9 +194,9 @@ func (st *State) SetPrepared(p *Prepared) {
 	st.place, st.item = nil, nil
 	st.story, st.cats, st.colour, st.lands, st.filter = p.s, p.cats, p.colour, p.lands, p.filter
 	if p.m == st.gmap {
-		st.states, st.shown = p.states, p.shown
+		st.where, st.shown = p.where, p.shown
 	} else {
-		st.states = placeStates(p.s, st.gmap)
+		st.where = locate(p.s, st.gmap)
 		st.update()
 	}
 	st.refit()
@@ -198,7 +210,7 @@ func (st *State) SetMap(m *geo.Map) {
 		return
 	}
 	st.gmap = m
-	st.states = placeStates(st.story, m)
+	st.where = locate(st.story, m)
 	st.update()
 	st.refit()
 	st.emit(MapChanged)
@@ -315,7 +327,7 @@ func (st *State) Step(delta int) {
 
 // update works out what the filter shows.
 func (st *State) update() {
-	st.shown = newShown(st.story, st.filter, st.states, st.colour, st.gmap)
+	st.shown = newShown(st.story, st.filter, st.where, st.colour, st.gmap)
 }
 
 // mapReach is how far from Mexico, in projected metres, a place may lie
@@ -331,18 +343,15 @@ func Mappable(m *geo.Map, p *story.Place) bool {
 	return !math.IsNaN(at[0]) && !math.IsNaN(at[1]) && math.Abs(at[0]-c[0]) < mapReach && math.Abs(at[1]-c[1]) < mapReach
 }
 
-// placeStates finds the state each place lies in by its point on the map
-// (files may name states any way, or none): a code, or "" outside Mexico.
-func placeStates(s *story.Story, m *geo.Map) map[*story.Place]string {
+// locate finds where each place lies by its point on the map (files may
+// name states any way, or none), at the map's finest level.
+func locate(s *story.Story, m *geo.Map) map[*story.Place]geo.Location {
 	if m == nil {
 		return nil
 	}
-	out := make(map[*story.Place]string, len(s.Places))
+	out := make(map[*story.Place]geo.Location, len(s.Places))
 	for _, p := range s.Places {
-		out[p] = ""
-		if r := m.StateAt(m.Proj.Forward(p.Point)); r != nil {
-			out[p] = r.Code
-		}
+		out[p] = m.Locate(m.Proj.Forward(p.Point))
 	}
 	return out
 }
@@ -372,7 +381,7 @@ type Shown struct {
 	index    map[*story.Place]int
 }
 
-func newShown(s *story.Story, f Filter, states map[*story.Place]string, colour map[string]int, m *geo.Map) *Shown {
+func newShown(s *story.Story, f Filter, where map[*story.Place]geo.Location, colour map[string]int, m *geo.Map) *Shown {
 	sh := &Shown{index: map[*story.Place]int{}}
 	cited := map[*story.Source]int{}
 	for _, it := range s.Items {
@@ -399,16 +408,17 @@ func newShown(s *story.Story, f Filter, states map[*story.Place]string, colour m
 			continue
 		}
 		sh.Placed += n
-		if c, known := states[p]; known && c == "" {
+		loc, known := where[p]
+		if known && loc.State == nil {
 			sh.Outside += n
 		}
 		sh.index[p] = len(sh.Places)
 		sh.Places = append(sh.Places, p)
 		sh.Counts = append(sh.Counts, n)
 		sh.Colours = append(sh.Colours, placeColour(p, f, colour))
-		if c := states[p]; c != "" && !codes[c] {
-			codes[c] = true
-			sh.Highlighted = append(sh.Highlighted, c)
+		if loc.State != nil && !codes[loc.State.Code] {
+			codes[loc.State.Code] = true
+			sh.Highlighted = append(sh.Highlighted, loc.State.Code)
 		}
 	}
 	slices.Sort(sh.Highlighted)

@@ -60,7 +60,7 @@ func TestExportPNG(t *testing.T) {
 				x, y := plan.Pixel(plan.View.Proj.Forward(orb.Point{lon, lat}))
 				return img.At(int(x), int(y))
 			}
-			if c := at(-106.5, 28.5); !pixeltest.SameRGB(c, style.Land) {
+			if c := at(-104.9, 29.6); !pixeltest.SameRGB(c, style.Land) {
 				t.Errorf("Chihuahua is %v, want land %v", c, style.Land)
 			}
 			if c := at(-93, 24); !pixeltest.SameRGB(c, style.Sea) {
@@ -134,7 +134,7 @@ func TestExportSVG(t *testing.T) {
 		t.Errorf("%d state elements, want 32", states)
 	}
 	all := strings.Join(texts, "|")
-	for _, want := range []string{o.Furniture.Title, "Límites: Natural Earth", "Teocaltiche"} {
+	for _, want := range []string{o.Furniture.Title, "Límites: INEGI", "Teocaltiche"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no text %q in the SVG", want)
 		}

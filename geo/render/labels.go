@@ -2,12 +2,12 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"slices"
 	"strconv"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"sovmap/geo"
 )
@@ -18,13 +18,14 @@ const maxLabelledMarkers = 60
 
 // Label sizes at scale 1, points.
 const (
-	markerLabelSize  = 12.0
-	countryLabelSize = 11.0
-	badgeTextSize    = 9.0
-	overlayTextSize  = 11.0
-	attributionSize  = 9.5
-	titleSize        = 20.0
-	captionSize      = 12.0
+	markerLabelSize       = 12.0
+	countryLabelSize      = 11.0
+	municipalityLabelSize = 9.5
+	badgeTextSize         = 9.0
+	overlayTextSize       = 11.0
+	attributionSize       = 9.5
+	titleSize             = 20.0
+	captionSize           = 12.0
 )
 
 func (r *Renderer) collides(b image.Rectangle) bool {
@@ -84,28 +85,37 @@ func (r *Renderer) reserveMarkerLabels(vp geo.Viewport, sc *Scene) {
 // countries last.
 func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
 	st := &sc.Style
-	country := func(c *geo.Region) {
-		name := c.Name
-		if sc.Lang == "es" {
-			name = c.NameES
-		}
-		r.regionLabel(s, bounds, vp, sc, c, name, textSize(countryLabelSize, st.Scale), true)
-	}
 	for _, c := range r.Map.Countries {
 		if c.Code == unitedStates {
 			r.namedCountry(s, bounds, vp, sc, c)
 		}
 	}
+	size := textSize(st.LabelSize, st.Scale)
 	for _, highlighted := range [2]bool{true, false} {
 		for _, reg := range r.Map.States {
 			if slices.Contains(sc.Highlighted, reg.Code) == highlighted {
-				r.regionLabel(s, bounds, vp, sc, reg, reg.Name, textSize(st.LabelSize, st.Scale), false)
+				r.regionLabel(s, bounds, vp, sc, reg, reg.Name, reg.Short, size, st.Label)
 			}
 		}
 	}
+	if vp.Res <= MunicipalMaxRes {
+		// The municipalities, most populous first, where their names fit.
+		size := textSize(municipalityLabelSize, st.Scale)
+		view := vp.Bound()
+		for _, mu := range r.Map.ByPopulation {
+			if mu.Bound.Intersects(view) {
+				r.regionLabel(s, bounds, vp, sc, mu, mu.Name, nil, size, st.MunicipalLabel)
+			}
+		}
+	}
+	csize := textSize(countryLabelSize, st.Scale)
 	for _, c := range r.Map.Countries {
 		if c.Code != unitedStates {
-			country(c)
+			name := c.Name
+			if sc.Lang == "es" {
+				name = c.NameES
+			}
+			r.regionLabel(s, bounds, vp, sc, c, name, nil, csize, st.CountryLabel)
 		}
 	}
 }
@@ -121,14 +131,13 @@ func (r *Renderer) namedCountry(s surface, bounds image.Rectangle, vp geo.Viewpo
 	size := textSize(countryLabelSize, sc.Style.Scale)
 	g := r.text.run(name, size, false)
 	sz := g.Size()
-	// Inside the country: its coarsest shape (4 km) tells well enough for
-	// a label tens of kilometres long, and is cheap to test each frame.
-	shape := c.Shape(r.Map.Level(geo.MaxResolution))
+	// Inside the country: its coarsest shape tells well enough for a
+	// label tens of kilometres long, and is cheap to test each frame.
 	try := func(p orb.Point) bool {
 		x, y := vp.ToPixel(p)
 		at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
 		box := image.Rectangle{Min: at, Max: at.Add(sz)}
-		if !box.In(bounds) || r.collides(box) || !c.Bound.Contains(p) || !planar.MultiPolygonContains(shape, p) {
+		if !box.In(bounds) || r.collides(box) || !c.RoughlyContains(p) {
 			return false
 		}
 		r.placed = append(r.placed, box)
@@ -169,28 +178,38 @@ func (r *Renderer) namedCountry(s surface, bounds image.Rectangle, vp geo.Viewpo
 // unitedStates is the United States' code in the map's countries.
 const unitedStates = "USA"
 
-func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, name string, size int, country bool) {
+// regionLabel names a region at its label point, in the first of name and
+// then its shorter forms that fits within four fifths of its width on
+// screen, unless the label would leave the frame or overlap one placed.
+func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, name string, shorter []string, size int, fg color.RGBA) {
 	x, y := vp.ToPixel(reg.Label)
 	if x < 0 || y < 0 || x > float64(vp.Width) || y > float64(vp.Height) {
 		return
 	}
 	w := (reg.Bound.Max[0] - reg.Bound.Min[0]) / vp.Res
-	g := r.text.run(name, size, false)
-	sz := g.Size()
-	if float64(sz.X) > w*0.8 {
+	for i := -1; i < len(shorter); i++ {
+		if i >= 0 {
+			name = shorter[i]
+		}
+		// A rough width first (a glyph is at least a third of the size
+		// wide), so that the many names that cannot fit are not measured.
+		if float64(len([]rune(name))*size)/3 > w*0.8 {
+			continue
+		}
+		g := r.text.run(name, size, false)
+		sz := g.Size()
+		if float64(sz.X) > w*0.8 {
+			continue
+		}
+		at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
+		box := image.Rectangle{Min: at, Max: at.Add(sz)}
+		if !box.In(bounds) || r.collides(box) {
+			return
+		}
+		r.placed = append(r.placed, box)
+		s.text(g, at, fg, sc.Style.Halo, true)
 		return
 	}
-	at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
-	box := image.Rectangle{Min: at, Max: at.Add(sz)}
-	if !box.In(bounds) || r.collides(box) {
-		return
-	}
-	r.placed = append(r.placed, box)
-	fg := sc.Style.Label
-	if country {
-		fg = sc.Style.CountryLabel
-	}
-	s.text(g, at, fg, sc.Style.Halo, true)
 }
 
 // markers draws every marker, its count badge and its label; the selected

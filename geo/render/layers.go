@@ -43,7 +43,8 @@ type Layers struct {
 	// the frame's by a thousandth of a pixel after shifts), its style and
 	// its highlighted states.
 	landView    geo.Viewport
-	landStyle   landStyle
+	landStyle   uint64 // landKey of the style it was drawn with
+	palette     []color.RGBA
 	highlighted []string
 	valid       bool
 	plain       Scene             // the frame's scene with no hover or selected state
@@ -59,16 +60,6 @@ type Layers struct {
 	// when overlayKnown): what a frame that keeps the land puts back.
 	overlay      []image.Rectangle
 	overlayKnown bool
-}
-
-// landStyle is what of a Style the land layer depends on.
-type landStyle struct {
-	sea, land, highlight, neighbour, countryBorder, stateBorder color.RGBA
-	borderWidth, scale                                          float64
-}
-
-func landStyleOf(st *Style) landStyle {
-	return landStyle{st.Sea, st.Land, st.Highlight, st.Neighbour, st.CountryBorder, st.StateBorder, st.BorderWidth, st.Scale}
 }
 
 // NewLayers returns layers drawing with r.
@@ -171,7 +162,7 @@ func (l *Layers) remember(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 // hovered state.
 func sameButHover(a, b *Scene) bool {
 	return sameStyle(&a.Style, &b.Style) &&
-		a.Lang == b.Lang && a.Selected == b.Selected && a.SelectedState == b.SelectedState && a.Focused == b.Focused &&
+		a.Lang == b.Lang && a.Selected == b.Selected && a.SelectedState == b.SelectedState && a.SelectedArea == b.SelectedArea && a.Focused == b.Focused &&
 		a.StateLabels == b.StateLabels && a.ScaleBar == b.ScaleBar && a.NorthArrow == b.NorthArrow &&
 		a.Attribution == b.Attribution && a.Title == b.Title && a.Caption == b.Caption &&
 		slices.Equal(a.Highlighted, b.Highlighted) && slices.Equal(a.Markers, b.Markers) && slices.Equal(a.Legend, b.Legend)
@@ -179,12 +170,13 @@ func sameButHover(a, b *Scene) bool {
 
 // sameStyle reports whether two styles are the same.
 func sameStyle(a, b *Style) bool {
-	colors := func(s *Style) [19]color.RGBA {
+	colors := func(s *Style) [20]color.RGBA {
 		return [...]color.RGBA{s.Sea, s.Neighbour, s.Land, s.Highlight, s.Hover, s.SelectedLand, s.StateBorder, s.CountryBorder,
-			s.Marker, s.MarkerRing, s.Selection, s.Badge, s.BadgeText, s.Label, s.CountryLabel, s.Halo, s.Panel, s.PanelText, {}}
+			s.MunicipalBorder, s.Marker, s.MarkerRing, s.Selection, s.Badge, s.BadgeText, s.Label, s.CountryLabel, s.MunicipalLabel, s.Halo, s.Panel, s.PanelText}
 	}
 	return colors(a) == colors(b) && slices.Equal(a.Categories, b.Categories) &&
-		a.Scale == b.Scale && a.BorderWidth == b.BorderWidth && a.MarkerSize == b.MarkerSize && a.LabelSize == b.LabelSize
+		a.Scale == b.Scale && a.BorderWidth == b.BorderWidth && a.MunicipalBorderWidth == b.MunicipalBorderWidth &&
+		a.MarkerSize == b.MarkerSize && a.LabelSize == b.LabelSize
 }
 
 // RenderMoving draws a frame of a zoom in motion (a wheel, an animated
@@ -238,7 +230,7 @@ func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) bool {
 		l.land = image.NewRGBA(full)
 		l.valid = false
 	}
-	style := landStyleOf(&sc.Style)
+	style := landKey(&sc.Style, &l.palette)
 	lv := l.landView
 	dx, dy, shifted := 0, 0, false
 	if l.valid && lv.Proj == vp.Proj && lv.Res == vp.Res && lv.Width == vp.Width && lv.Height == vp.Height && l.landStyle == style {
@@ -302,14 +294,10 @@ func (l *Layers) updateLand(vp geo.Viewport, sc *Scene) bool {
 // addStateBox appends the pixel box of the state with the given code, with
 // room for its border, as drawn in view vp.
 func (l *Layers) addStateBox(boxes []image.Rectangle, vp geo.Viewport, sc *Scene, code string) []image.Rectangle {
-	for _, reg := range l.r.Map.States {
-		if reg.Code == code {
-			pad := math.Max(0.5, sc.Style.BorderWidth*sc.Style.Scale) + 2
-			box := pixelBox(vp, reg.Bound, pad, image.Rect(0, 0, vp.Width, vp.Height))
-			if !box.Empty() {
-				boxes = append(boxes, box)
-			}
-			break
+	if reg := l.r.Map.StateByCode(code); reg != nil {
+		pad := strokeWidth(&sc.Style, sc.Style.BorderWidth) + 2
+		if box := pixelBox(vp, reg.Bound, pad, image.Rect(0, 0, vp.Width, vp.Height)); !box.Empty() {
+			boxes = append(boxes, box)
 		}
 	}
 	return boxes

@@ -136,7 +136,7 @@ func TestLayersAllocateNothing(t *testing.T) {
 // Layers tells scenes apart by every field of the style: a field added to
 // Style must be added to its comparison too.
 func TestLayersCompareEveryStyleField(t *testing.T) {
-	if n := reflect.TypeFor[render.Style]().NumField(); n != 23 {
-		t.Errorf("Style has %d fields; sameStyle in layers.go compares 23", n)
+	if n := reflect.TypeFor[render.Style]().NumField(); n != 26 {
+		t.Errorf("Style has %d fields; sameStyle in layers.go compares 26", n)
 	}
 }

@@ -196,7 +196,7 @@ func (r *Renderer) renderPrint(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	}
 	r.markers(&r.raster, vp, sc)
 	r.raster = rasterSurface{r: r, dst: dst}
-	r.raster.outline(frame, max(1, int(math.Round(st.Scale))), dst.Rect, st.StateBorder)
+	r.raster.frameLine(frame, max(1, int(math.Round(st.Scale))), dst.Rect, st.StateBorder)
 	r.printLayout(&r.raster, dst.Rect.Dx(), dst.Rect.Dy(), vp, sc)
 	r.frame = image.RGBA{}
 	r.raster = rasterSurface{}

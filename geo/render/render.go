@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"sovmap/geo"
+	"sovmap/geo/topology"
 
 	"github.com/paulmach/orb"
 )
@@ -55,15 +56,19 @@ type Scene struct {
 	Hover         string   // code of the state under the pointer
 	Selected      string   // ID of the selected marker
 	SelectedState string   // code of the state that holds the selection
-	Focused       string   // ID of the marker with keyboard focus
-	Markers       []Marker
-	StateLabels   bool
-	Legend        []LegendEntry // none: no legend
-	ScaleBar      bool
-	Attribution   string // drawn bottom right; empty: none
-	Title         string // drawn top left with the caption; empty: none
-	Caption       string
-	NorthArrow    bool
+	// SelectedArea is the code of the area the selected place stands for
+	// (its municipality): outlined, so that the map shows what the
+	// marker means.
+	SelectedArea string
+	Focused      string // ID of the marker with keyboard focus
+	Markers      []Marker
+	StateLabels  bool
+	Legend       []LegendEntry // none: no legend
+	ScaleBar     bool
+	Attribution  string // drawn bottom right; empty: none
+	Title        string // drawn top left with the caption; empty: none
+	Caption      string
+	NorthArrow   bool
 	// MapFrame, when set, draws a print layout: the map in this rectangle
 	// of the image (the view's size), on paper, with the furniture in
 	// bands around it (see PrintFrame).
@@ -100,9 +105,10 @@ type Renderer struct {
 
 // painter holds one goroutine's rasterizer state, reused between frames.
 type painter struct {
-	z    coverage
-	path bandPath
-	box  image.Rectangle // the current pass's pixels
+	z       coverage
+	path    bandPath
+	box     image.Rectangle // the current pass's pixels
+	palette []color.RGBA    // a fill layer's colours
 }
 
 // band is one horizontal strip of a frame, drawn as a view of its own.
@@ -272,8 +278,27 @@ func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, 
 	if sc.StateLabels {
 		r.regionLabels(s, bounds, vp, sc)
 	}
+	r.selectedArea(s, vp, sc)
 	r.markers(s, vp, sc)
 	r.overlays(s, bounds, vp, sc)
+}
+
+// selectedAreaWidth is the selected area's outline, points.
+const selectedAreaWidth = 2.0
+
+// selectedArea outlines the area the selected place stands for.
+func (r *Renderer) selectedArea(s surface, vp geo.Viewport, sc *Scene) {
+	if sc.SelectedArea == "" || r.Map == nil {
+		return
+	}
+	reg := r.Map.MunicipalityByKey(sc.SelectedArea)
+	if reg == nil {
+		reg = r.Map.StateByCode(sc.SelectedArea)
+	}
+	if reg == nil || !reg.Bound.Intersects(vp.Bound()) {
+		return
+	}
+	s.outline(reg, vp, strokeWidth(&sc.Style, selectedAreaWidth), sc.Style.Selection)
 }
 
 // MarkerBoxes are the boxes, in pixels, that the last frame's markers and
@@ -290,36 +315,28 @@ func (r *Renderer) layout(vp geo.Viewport, sc *Scene, bounds image.Rectangle) {
 	r.reserveMarkerLabels(vp, sc)
 }
 
-// base draws the land: countries and states, filled and outlined.
+// base draws the land: the map's layers (MapLayers), bottom first, as
+// far as each is shown at the view's scale.
 func (p *painter) base(m *geo.Map, dst *image.RGBA, vp geo.Viewport, sc *Scene, sea *image.Uniform) {
-	st := &sc.Style
 	lvl := m.Level(vp.Res)
 	view := vp.Bound()
-	border := math.Max(0.5, st.BorderWidth*st.Scale)
-	// Regions of one colour are filled in one pass, so that their shared
-	// edges add up to full coverage and leave no seam.
 	draw.Draw(dst, dst.Rect, sea, image.Point{}, draw.Src)
-	p.fillRegions(dst, vp, view, lvl, m.Countries, sc, false, st.Neighbour)
-	p.strokeRegions(dst, vp, view, lvl, m.Countries, border, st.CountryBorder)
-	for _, c := range [...]color.RGBA{st.Land, st.Highlight, st.Hover, st.SelectedLand} {
-		p.fillRegions(dst, vp, view, lvl, m.States, sc, true, c)
-	}
-	p.strokeRegions(dst, vp, view, lvl, m.States, border, st.StateBorder)
-}
-
-func stateColor(s *geo.Region, sc *Scene) color.RGBA {
-	switch {
-	case s.Code == sc.SelectedState && s.Code != "":
-		return sc.Style.SelectedLand
-	case s.Code == sc.Hover:
-		return sc.Style.Hover
-	}
-	for _, h := range sc.Highlighted {
-		if h == s.Code {
-			return sc.Style.Highlight
+	for i := range MapLayers {
+		l := &MapLayers[i]
+		if !l.ShownAt(vp.Res) {
+			continue
+		}
+		if l.FillColor != nil {
+			p.palette = l.Palette(&sc.Style, p.palette[:0])
+			for _, c := range p.palette {
+				p.fillRegions(dst, vp, view, m, lvl, l, sc, c)
+			}
+		}
+		if l.Stroke != nil {
+			c, w := l.Stroke(&sc.Style)
+			p.strokeArcs(dst, vp, view, m, lvl, l.Lines, strokeWidth(&sc.Style, w), c)
 		}
 	}
-	return sc.Style.Land
 }
 
 // pixelBox is the pixel rectangle of a projected bound, grown by pad and
@@ -344,14 +361,14 @@ func (p *painter) end(dst *image.RGBA, c color.RGBA) {
 	p.z.paint(dst, p.box, c)
 }
 
-// fillRegions fills, in one pass, the visible regions drawn in colour
-// fill: every region given, or with states set those whose state colour it is.
-func (p *painter) fillRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, lvl int, regions []*geo.Region, sc *Scene, states bool, fill color.RGBA) {
-	pick := func(reg *geo.Region) bool { return !states || stateColor(reg, sc) == fill }
+// fillRegions fills, in one pass, the visible regions of layer l drawn in
+// colour fill, following their rings' arcs at level lvl.
+func (p *painter) fillRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m *geo.Map, lvl int, l *MapLayer, sc *Scene, fill color.RGBA) {
+	regions := l.Regions(m)
 	var b orb.Bound
 	n := 0
 	for _, reg := range regions {
-		if reg.Shape(lvl) != nil && reg.Bound.Intersects(view) && pick(reg) {
+		if reg.Bound.Intersects(view) && l.FillColor(sc, reg) == fill {
 			if n == 0 {
 				b = reg.Bound
 			} else {
@@ -364,45 +381,67 @@ func (p *painter) fillRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, 
 	if n == 0 || box.Empty() {
 		return
 	}
+	arcs := m.Arcs(lvl)
 	p.begin(box)
 	for _, reg := range regions {
-		if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) || !pick(reg) {
+		if !reg.Bound.Intersects(view) || l.FillColor(sc, reg) != fill {
 			continue
 		}
-		for _, poly := range reg.Shape(lvl) {
+		for _, poly := range reg.Rings() {
 			for _, ring := range poly {
-				for i, pt := range ring {
-					x, y := vp.ToPixel(pt)
-					if i == 0 {
-						p.path.moveTo(x, y)
-					} else {
-						p.path.lineTo(x, y)
-					}
-				}
-				p.path.close()
+				p.ring(vp, arcs, ring)
 			}
 		}
 	}
 	p.end(dst, fill)
 }
 
-// strokeRegions draws the outlines of the visible regions, width pixels
-// wide, in one pass. Each segment is a quad of one orientation, so overlaps
-// saturate instead of cancelling.
-func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, lvl int, regions []*geo.Region, width float64, c color.RGBA) {
-	// A region just outside the view still strokes into it, by up to
-	// a width (half the stroke, and the half-width extension at its ends).
+// ring adds a ring of arcs to the current path.
+func (p *painter) ring(vp geo.Viewport, arcs []orb.LineString, ring topology.Ring) {
+	first := true
+	for _, ref := range ring {
+		i, back := topology.Arc(ref)
+		a := arcs[i]
+		n := len(a)
+		for j := range n {
+			pt := a[j]
+			if back {
+				pt = a[n-1-j]
+			}
+			x, y := vp.ToPixel(pt)
+			if first {
+				p.path.moveTo(x, y)
+				first = false
+			} else {
+				p.path.lineTo(x, y)
+			}
+		}
+	}
+	if !first {
+		p.path.close()
+	}
+}
+
+// strokeArcs draws the visible arcs of the classes given, width pixels
+// wide, in one pass: each arc once, however many areas it divides. Each
+// segment is a quad of one orientation, so overlaps saturate instead of
+// cancelling.
+func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m *geo.Map, lvl int, classes []geo.ArcClass, width float64, c color.RGBA) {
+	// An arc just outside the view still strokes into it, by up to a
+	// width (half the stroke, and the half-width extension at its ends).
 	view = view.Pad(width * vp.Res)
 	var b orb.Bound
 	n := 0
-	for _, reg := range regions {
-		if len(reg.Outlines(lvl)) > 0 && reg.Bound.Intersects(view) {
-			if n == 0 {
-				b = reg.Bound
-			} else {
-				b = b.Union(reg.Bound)
+	for _, class := range classes {
+		for _, i := range m.ArcsOf(class) {
+			if ab := m.ArcBound(i); ab.Intersects(view) {
+				if n == 0 {
+					b = ab
+				} else {
+					b = b.Union(ab)
+				}
+				n++
 			}
-			n++
 		}
 	}
 	box := pixelBox(vp, b, width+1, dst.Rect)
@@ -410,37 +449,43 @@ func (p *painter) strokeRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound
 		return
 	}
 	p.begin(box)
+	arcs := m.Arcs(lvl)
+	for _, class := range classes {
+		for _, i := range m.ArcsOf(class) {
+			if m.ArcBound(i).Intersects(view) {
+				p.strokeLine(vp, arcs[i], width, box)
+			}
+		}
+	}
+	p.end(dst, c)
+}
+
+// strokeLine adds the quads of line l, width pixels wide, to the current
+// pass over box (one begun with begin).
+func (p *painter) strokeLine(vp geo.Viewport, l orb.LineString, width float64, box image.Rectangle) {
 	hw := width / 2
 	// A segment's quad reaches a width beyond its ends; one wholly outside
 	// the box (a band, a strip) adds nothing to it and is not drawn.
 	minX, minY := float64(box.Min.X)-width-1, float64(box.Min.Y)-width-1
 	maxX, maxY := float64(box.Max.X)+width+1, float64(box.Max.Y)+width+1
-	for _, reg := range regions {
-		if !reg.Bound.Intersects(view) {
+	x0, y0 := vp.ToPixel(l[0])
+	for _, pt := range l[1:] {
+		x, y := vp.ToPixel(pt)
+		dx, dy := x-x0, y-y0
+		if dx*dx+dy*dy < 0.25*0.25 { // sub-pixel step: merge it into the next
 			continue
 		}
-		for _, l := range reg.Outlines(lvl) {
-			x0, y0 := vp.ToPixel(l[0])
-			for _, pt := range l[1:] {
-				x, y := vp.ToPixel(pt)
-				dx, dy := x-x0, y-y0
-				if dx*dx+dy*dy < 0.25*0.25 { // sub-pixel step: merge it into the next
-					continue
-				}
-				if max(x0, x) < minX || min(x0, x) > maxX || max(y0, y) < minY || min(y0, y) > maxY {
-					x0, y0 = x, y
-					continue
-				}
-				d := math.Hypot(dx, dy)
-				nx, ny := -dy/d*hw, dx/d*hw
-				// Extend each quad by half a width along the line so joins close.
-				ex, ey := dx/d*hw, dy/d*hw
-				p.path.quad(x0+nx-ex, y0+ny-ey, x+nx+ex, y+ny+ey, x-nx+ex, y-ny+ey, x0-nx-ex, y0-ny-ey)
-				x0, y0 = x, y
-			}
+		if max(x0, x) < minX || min(x0, x) > maxX || max(y0, y) < minY || min(y0, y) > maxY {
+			x0, y0 = x, y
+			continue
 		}
+		d := math.Hypot(dx, dy)
+		nx, ny := -dy/d*hw, dx/d*hw
+		// Extend each quad by half a width along the line so joins close.
+		ex, ey := dx/d*hw, dy/d*hw
+		p.path.quad(x0+nx-ex, y0+ny-ey, x+nx+ex, y+ny+ey, x-nx+ex, y-ny+ey, x0-nx-ex, y0-ny-ey)
+		x0, y0 = x, y
 	}
-	p.end(dst, c)
 }
 
 // circle adds a circle to the current path; clockwise circles cut holes

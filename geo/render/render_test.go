@@ -185,6 +185,7 @@ type svgGroup struct {
 	Paths     []struct {
 		ID         string `xml:"id,attr"`
 		Class      string `xml:"class,attr"`
+		Fill       string `xml:"fill,attr"`
 		D          string `xml:"d,attr"`
 		PaintOrder string `xml:"paint-order,attr"`
 		Title      string `xml:"title"`
@@ -265,8 +266,9 @@ func TestWriteSVG(t *testing.T) {
 					if !strings.HasPrefix(p.D, "M") || !strings.HasSuffix(p.D, "Z") {
 						t.Errorf("state %s path data %.40q…", p.ID, p.D)
 					}
-				case "highlight":
-					highlights++
+					if p.Fill != "" && p.Fill != hexColour(sc.Style.Land) {
+						highlights++
+					}
 				}
 				if p.PaintOrder == "stroke" {
 					haloed++
@@ -283,11 +285,11 @@ func TestWriteSVG(t *testing.T) {
 			}
 			texts = append(texts, l.texts()...)
 		}
-		if got := strings.Join(layers, " "); got != "countries states highlights labels markers furniture" {
+		if got := strings.Join(layers, " "); got != "countries country-borders states state-borders labels markers furniture" {
 			t.Errorf("layers %q", got)
 		}
 		if len(states) != 32 || highlights != 3 {
-			t.Errorf("%d state elements and %d highlights, want 32 and 3 (Morelos, Jalisco, Veracruz; Jalisco selected)", len(states), highlights)
+			t.Errorf("%d state elements and %d in another colour than land's, want 32 and 3 (Morelos, Jalisco, Veracruz; Jalisco selected)", len(states), highlights)
 		}
 		all := strings.Join(texts, "|")
 		for _, want := range []string{"Teocaltiche", "Chihuahua", "A title & more", "Boundaries: Natural Earth", "Incident location", "N", "United States of America"} {
@@ -482,3 +484,6 @@ func TestSelectedLabelContrast(t *testing.T) {
 		}
 	}
 }
+
+// hexColour is a colour as the SVG writes it.
+func hexColour(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }

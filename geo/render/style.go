@@ -9,9 +9,11 @@ type Style struct {
 	Sea, Neighbour, Land           color.RGBA
 	Highlight, Hover, SelectedLand color.RGBA
 	StateBorder, CountryBorder     color.RGBA
+	MunicipalBorder                color.RGBA
 	Marker, MarkerRing, Selection  color.RGBA
 	Badge, BadgeText               color.RGBA
 	Label, CountryLabel, Halo      color.RGBA
+	MunicipalLabel                 color.RGBA
 	Panel, PanelText               color.RGBA
 	// Categories colour the markers of each category of incident: index 0
 	// is Marker (no category, or several), then one per category.
@@ -19,36 +21,42 @@ type Style struct {
 
 	Scale       float64 // pixels per point
 	BorderWidth float64 // state borders, points
-	MarkerSize  float64 // marker radius, points
-	LabelSize   float64 // state labels, points
+	// MunicipalBorderWidth is the municipalities' boundaries, points:
+	// thinner, as they are lighter, than the states'.
+	MunicipalBorderWidth float64
+	MarkerSize           float64 // marker radius, points
+	LabelSize            float64 // state labels, points
 }
 
 // LightStyle is the map's look on a light theme.
 func LightStyle(scale float64) Style {
 	return Style{
-		Sea:           rgb(0xc6, 0xdb, 0xea),
-		Neighbour:     rgb(0xe4, 0xe1, 0xda),
-		Land:          rgb(0xfa, 0xf6, 0xec),
-		Highlight:     rgb(0xf3, 0xd6, 0xa4),
-		Hover:         rgb(0xec, 0xe4, 0xcc),
-		SelectedLand:  rgb(0xec, 0xb8, 0x6e),
-		StateBorder:   rgb(0x8e, 0x85, 0x75),
-		CountryBorder: rgb(0xa9, 0xa4, 0x9a),
-		Marker:        rgb(0xc0, 0x2b, 0x25),
-		MarkerRing:    rgb(0xff, 0xff, 0xff),
-		Selection:     rgb(0x1f, 0x4e, 0x9c),
-		Badge:         rgb(0x22, 0x22, 0x22),
-		BadgeText:     rgb(0xff, 0xff, 0xff),
-		Label:         rgb(0x3a, 0x36, 0x30),
-		CountryLabel:  rgb(0x7a, 0x76, 0x6e),
-		Halo:          rgba(0xff, 0xff, 0xff, 0xd0),
-		Panel:         rgba(0xff, 0xff, 0xff, 0xe0),
-		PanelText:     rgb(0x22, 0x22, 0x22),
-		Categories:    lightCategories[:],
-		Scale:         scale,
-		BorderWidth:   0.8,
-		MarkerSize:    7,
-		LabelSize:     11,
+		Sea:                  rgb(0xc6, 0xdb, 0xea),
+		Neighbour:            rgb(0xe4, 0xe1, 0xda),
+		Land:                 rgb(0xfa, 0xf6, 0xec),
+		Highlight:            rgb(0xf3, 0xd6, 0xa4),
+		Hover:                rgb(0xec, 0xe4, 0xcc),
+		SelectedLand:         rgb(0xec, 0xb8, 0x6e),
+		StateBorder:          rgb(0x8e, 0x85, 0x75),
+		CountryBorder:        rgb(0xa9, 0xa4, 0x9a),
+		MunicipalBorder:      rgba(0x8e, 0x85, 0x75, 0x78),
+		MunicipalLabel:       rgb(0x6e, 0x67, 0x5c),
+		Marker:               rgb(0xc0, 0x2b, 0x25),
+		MarkerRing:           rgb(0xff, 0xff, 0xff),
+		Selection:            rgb(0x1f, 0x4e, 0x9c),
+		Badge:                rgb(0x22, 0x22, 0x22),
+		BadgeText:            rgb(0xff, 0xff, 0xff),
+		Label:                rgb(0x3a, 0x36, 0x30),
+		CountryLabel:         rgb(0x7a, 0x76, 0x6e),
+		Halo:                 rgba(0xff, 0xff, 0xff, 0xd0),
+		Panel:                rgba(0xff, 0xff, 0xff, 0xe0),
+		PanelText:            rgb(0x22, 0x22, 0x22),
+		Categories:           lightCategories[:],
+		Scale:                scale,
+		BorderWidth:          0.8,
+		MunicipalBorderWidth: 0.5,
+		MarkerSize:           7,
+		LabelSize:            11,
 	}
 }
 
@@ -63,6 +71,8 @@ func DarkStyle(scale float64) Style {
 	s.SelectedLand = rgb(0x96, 0x70, 0x30)
 	s.StateBorder = rgb(0x8a, 0x92, 0x9e)
 	s.CountryBorder = rgb(0x5a, 0x60, 0x68)
+	s.MunicipalBorder = rgba(0x8a, 0x92, 0x9e, 0x60)
+	s.MunicipalLabel = rgb(0xb4, 0xb8, 0xbe)
 	s.Marker = rgb(0xff, 0x5e, 0x4d)
 	s.MarkerRing = rgb(0x10, 0x10, 0x10)
 	s.Selection = rgb(0x8c, 0xc4, 0xff)

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"sovmap/geo"
+	"sovmap/geo/topology"
 )
 
 // surface is what markers, labels and overlays are drawn on: the raster
@@ -25,6 +26,8 @@ type surface interface {
 	// locator draws the locator map in box: the land of view vp (the box's
 	// size) and the outline of the area area (pixels of that view).
 	locator(box image.Rectangle, vp geo.Viewport, sc *Scene, area image.Rectangle)
+	// outline strokes a region's rings, width pixels wide.
+	outline(reg *geo.Region, vp geo.Viewport, width float64, c color.RGBA)
 }
 
 // markerGrouper is a surface that groups each marker's drawing under the
@@ -116,9 +119,10 @@ type reserveSurface struct{ r *Renderer }
 func (s *reserveSurface) panel(r image.Rectangle, _ color.RGBA) {
 	s.r.placed = append(s.r.placed, r)
 }
-func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                    {}
-func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool) {}
-func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                     {}
+func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                          {}
+func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool)       {}
+func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                           {}
+func (s *reserveSurface) outline(_ *geo.Region, _ geo.Viewport, _ float64, _ color.RGBA) {}
 func (s *reserveSurface) locator(box image.Rectangle, _ geo.Viewport, _ *Scene, _ image.Rectangle) {
 	s.r.placed = append(s.r.placed, box)
 }
@@ -135,12 +139,12 @@ func (s *rasterSurface) locator(box image.Rectangle, vp geo.Viewport, sc *Scene,
 	line := max(1, int(math.Round(sc.Style.Scale)))
 	s.touch(box.Inset(-line))
 	// The area's outline inside the box, then a hairline around the box.
-	s.outline(area.Add(box.Min).Intersect(box.Inset(line)), line, box, sc.Style.Selection)
-	s.outline(box, line, s.dst.Rect, sc.Style.StateBorder)
+	s.frameLine(area.Add(box.Min).Intersect(box.Inset(line)), line, box, sc.Style.Selection)
+	s.frameLine(box, line, s.dst.Rect, sc.Style.StateBorder)
 }
 
-// outline draws a line of width line just outside r, clipped to clip.
-func (s *rasterSurface) outline(r image.Rectangle, line int, clip image.Rectangle, c color.RGBA) {
+// frameLine draws a line of width line just outside r, clipped to clip.
+func (s *rasterSurface) frameLine(r image.Rectangle, line int, clip image.Rectangle, c color.RGBA) {
 	o := r.Inset(-line)
 	for _, side := range [4]image.Rectangle{
 		{o.Min, image.Pt(o.Max.X, r.Min.Y)}, {image.Pt(o.Min.X, r.Max.Y), o.Max},
@@ -148,4 +152,25 @@ func (s *rasterSurface) outline(r image.Rectangle, line int, clip image.Rectangl
 	} {
 		draw.Draw(s.dst, side.Intersect(clip), s.r.colors.of(c), image.Point{}, draw.Src)
 	}
+}
+
+func (s *rasterSurface) outline(reg *geo.Region, vp geo.Viewport, width float64, c color.RGBA) {
+	box := pixelBox(vp, reg.Bound, width+1, s.dst.Rect)
+	if box.Empty() {
+		return
+	}
+	s.touch(box)
+	m := s.r.Map
+	p := &s.r.main
+	p.begin(box)
+	arcs := m.Arcs(m.Level(vp.Res))
+	for _, poly := range reg.Rings() {
+		for _, ring := range poly {
+			for _, ref := range ring {
+				i, _ := topology.Arc(ref)
+				p.strokeLine(vp, arcs[i], width, box)
+			}
+		}
+	}
+	p.end(s.dst, c)
 }

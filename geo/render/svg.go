@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"sovmap/geo"
+	"sovmap/geo/topology"
 
 	gotext "github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -115,70 +116,100 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 	return bw.Flush()
 }
 
-// land writes the countries and the states of view vp, in layers whose
-// ids (and the paths') start with prefix: the map's, or the locator's.
+// land writes the map's layers (MapLayers) of view vp, each a group whose
+// id (and its paths') start with prefix: the map's, Inkscape layers, or
+// the locator's, plain groups. A fill layer writes one path per region
+// in view, its id the region's code; a stroke layer one path of the arcs
+// it draws, each once, or, with SVGPaths, one path per region in view (each
+// municipality its own, its id its INEGI key).
 func (s *svgSurface) land(vp geo.Viewport, sc *Scene, prefix string) {
 	bw := s.w
 	st := &sc.Style
-	lvl := s.r.Map.Level(vp.Res)
+	m := s.r.Map
+	lvl := m.Level(vp.Res)
+	arcs := m.Arcs(lvl)
 	view := vp.Bound()
-	border := math.Max(0.5, st.BorderWidth*st.Scale)
-	// The map's groups are Inkscape layers; the locator's, plain groups.
-	open := false
-	group := func(id, label string) {
-		if open {
-			bw.WriteString("</g>\n")
+	for i := range MapLayers {
+		l := &MapLayers[i]
+		if !l.ShownAt(vp.Res) {
+			continue
 		}
 		mode := ""
 		if prefix == "" {
-			mode = fmt.Sprintf(` inkscape:groupmode="layer" inkscape:label="%s"`, xmlText(label))
+			mode = fmt.Sprintf(` inkscape:groupmode="layer" inkscape:label="%s"`, xmlText(l.Label))
 		}
-		fmt.Fprintf(bw, `<g id="%s%s"%s stroke-linejoin="round">`+"\n", prefix, id, mode)
-		open = true
-	}
-	group("countries", "Countries")
-	for _, c := range s.r.Map.Countries {
-		if c.Shape(lvl) == nil || !c.Bound.Intersects(view) {
-			continue
+		if l.Stroke != nil {
+			// A translucent stroke's opacity goes on its group, so that
+			// where two municipalities' paths share a boundary it is not
+			// drawn darker, as the raster draws it once.
+			if c, _ := l.Stroke(st); c.A < 0xff {
+				mode += opacity("opacity", c)
+			}
 		}
-		fmt.Fprintf(bw, `<path id="%s%s" class="country" fill="%s" fill-rule="evenodd" d="`, prefix, xmlText(c.Code), hex(st.Neighbour))
-		s.polygons(vp, c.Shape(lvl))
-		bw.WriteString(`"/>` + "\n")
-		if len(c.Outlines(lvl)) > 0 {
-			fmt.Fprintf(bw, `<path class="border" fill="none" stroke="%s" stroke-width="%.2f" d="`, hex(st.CountryBorder), border)
-			s.lines(vp, c.Outlines(lvl))
+		fmt.Fprintf(bw, `<g id="%s%s"%s stroke-linejoin="round">`+"\n", prefix, l.ID, mode)
+		switch {
+		case l.FillColor != nil:
+			for _, reg := range l.Regions(m) {
+				fill := l.FillColor(sc, reg)
+				if fill.A == 0 || !reg.Bound.Intersects(view) {
+					continue
+				}
+				fmt.Fprintf(bw, `<path id="%s%s" class="%s" data-name="%s" fill="%s" fill-rule="evenodd" d="`,
+					prefix, xmlText(l.SVGID(reg)), regionClass(reg), xmlText(reg.Name), hex(fill))
+				s.rings(vp, arcs, reg.Rings())
+				bw.WriteString(`"/>` + "\n")
+			}
+		case l.SVGPaths:
+			c, w := l.Stroke(st)
+			for _, reg := range l.Regions(m) {
+				if !reg.Bound.Intersects(view) {
+					continue
+				}
+				fmt.Fprintf(bw, `<path id="%s%s" class="%s" data-name="%s" fill="none" stroke="%s" stroke-width="%.2f" d="`,
+					prefix, xmlText(l.SVGID(reg)), regionClass(reg), xmlText(reg.Name), hex(c), strokeWidth(st, w))
+				s.rings(vp, arcs, reg.Rings())
+				bw.WriteString(`"/>` + "\n")
+			}
+		default:
+			c, w := l.Stroke(st)
+			fmt.Fprintf(bw, `<path class="border" fill="none" stroke="%s" stroke-width="%.2f" d="`, hex(c), strokeWidth(st, w))
+			pad := view.Pad(strokeWidth(st, w) * vp.Res)
+			for _, class := range l.Lines {
+				for _, ai := range m.ArcsOf(class) {
+					if m.ArcBound(ai).Intersects(pad) {
+						s.path(vp, arcs[ai], false)
+					}
+				}
+			}
 			bw.WriteString(`"/>` + "\n")
 		}
+		bw.WriteString("</g>\n")
 	}
-	// The states in their plain colour; then, above, those drawn in
-	// another (highlighted, hovered, selected) again in it.
-	for _, highlights := range []bool{false, true} {
-		if highlights {
-			group("highlights", "Highlighted states")
-		} else {
-			group("states", "States")
-		}
-		for _, reg := range s.r.Map.States {
-			if reg.Shape(lvl) == nil || !reg.Bound.Intersects(view) {
-				continue
+}
+
+// regionClass is a region's class in the SVG.
+func regionClass(r *geo.Region) string {
+	switch r.Kind {
+	case geo.State:
+		return "state"
+	case geo.Municipality:
+		return "municipality"
+	case geo.Nation:
+		return "nation"
+	}
+	return "country"
+}
+
+// rings writes the path data of a region's rings of arcs, in pixels.
+func (s *svgSurface) rings(vp geo.Viewport, arcs []orb.LineString, shape topology.Shape) {
+	for _, poly := range shape {
+		for _, ring := range poly {
+			s.ringBuf = topology.RingPoints(s.ringBuf[:0], arcs, ring)
+			if len(s.ringBuf) >= 4 {
+				s.path(vp, orb.LineString(s.ringBuf), true)
 			}
-			fill := stateColor(reg, sc)
-			if highlights && fill == st.Land {
-				continue
-			}
-			id, class := prefix+xmlText(reg.Code), "state"
-			if highlights {
-				id, class = id+"-highlight", "highlight"
-			} else {
-				fill = st.Land
-			}
-			fmt.Fprintf(bw, `<path id="%s" class="%s" data-name="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%.2f" d="`,
-				id, class, xmlText(reg.Name), hex(fill), hex(st.StateBorder), border)
-			s.polygons(vp, reg.Shape(lvl))
-			bw.WriteString(`"/>` + "\n")
 		}
 	}
-	bw.WriteString("</g>\n")
 }
 
 // locator writes the locator map: the land of vp in a group translated to
@@ -223,7 +254,8 @@ type svgSurface struct {
 	width    int  // the document's, pixels
 	outlines bool // text as paths
 	r        *Renderer
-	open     bool // a layer group is open
+	open     bool     // a layer group is open
+	ringBuf  orb.Ring // a ring's points, reused
 }
 
 // layer closes the open layer group, if any, and opens the one named id.
@@ -474,4 +506,12 @@ type byteWriter struct{ b *[]byte }
 func (w *byteWriter) Write(p []byte) (int, error) {
 	*w.b = append(*w.b, p...)
 	return len(p), nil
+}
+
+func (s *svgSurface) outline(reg *geo.Region, vp geo.Viewport, width float64, c color.RGBA) {
+	fmt.Fprintf(s.w, `<path id="selected-%s" class="selected-area" fill="none" stroke="%s" stroke-width="%.2f" stroke-linejoin="round" d="`,
+		xmlText(reg.Code), hex(c), width)
+	m := s.r.Map
+	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
+	s.w.WriteString(`"/>` + "\n")
 }

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"fmt"
 	"strings"
 
 	"sovmap/assets/i18n"
@@ -63,16 +64,25 @@ func FieldName(lang, name string) string {
 	return name
 }
 
-// Where says, in lang, which state a place is in: by its point on the map
-// once the map is known (and that it is outside Mexico), else as the file
-// says.
+// Where says, in lang, where a place is: by its point on the map once the
+// map is known ("Municipality: Teuchitlán, Jalisco", "Off the coast of
+// Puerto Vallarta, Jalisco", "Outside Mexico (Benin)"), else the state as
+// the file says.
 func Where(st *appstate.State, p *story.Place, lang string) string {
-	code, known := st.StateOf(p)
+	loc, known := st.LocationOf(p)
 	switch {
-	case known && code != "":
-		return i18n.T(lang, "place.state") + ": " + st.StateName(code)
+	case known && loc.Offshore:
+		return fmt.Sprintf(i18n.T(lang, "place.offshore"), loc.Municipality.Name+", "+loc.State.Name)
+	case known && loc.Municipality != nil:
+		return i18n.T(lang, "place.municipality") + ": " + loc.Municipality.Name + ", " + loc.State.Name
 	case known && p.Country != "":
 		return i18n.T(lang, "outside") + " (" + p.Country + ")"
+	case known && loc.Country != nil:
+		name := loc.Country.Name
+		if lang == "es" {
+			name = loc.Country.NameES
+		}
+		return i18n.T(lang, "outside") + " (" + name + ")"
 	case known:
 		return i18n.T(lang, "outside")
 	case p.State != "":

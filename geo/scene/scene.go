@@ -78,7 +78,9 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 	}
 	if p := st.Place(); p != nil {
 		sc.Selected = p.ID
-		sc.SelectedState, _ = st.StateOf(p)
+		if loc, _ := st.LocationOf(p); loc.Municipality != nil {
+			sc.SelectedState, sc.SelectedArea = loc.State.Code, loc.Municipality.Code
+		}
 	}
 	if f.Furniture.Legend {
 		sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)

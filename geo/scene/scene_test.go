@@ -62,7 +62,7 @@ func TestBuild(t *testing.T) {
 			t.Errorf("%s drawn in colour %d, want %d", m.ID, m.Category, wantCat)
 		}
 	}
-	if !strings.Contains(sc.Attribution, "Natural Earth") || !strings.Contains(sc.Attribution, "Reuters") {
+	if !strings.Contains(sc.Attribution, "INEGI, Marco Geoestadístico 2025") || !strings.Contains(sc.Attribution, "Natural Earth") || !strings.Contains(sc.Attribution, "Reuters") {
 		t.Errorf("attribution %q", sc.Attribution)
 	}
 }

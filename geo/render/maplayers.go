@@ -1,0 +1,144 @@
+package render
+
+import (
+	"image/color"
+	"math"
+
+	"sovmap/geo"
+)
+
+// MapLayer is one layer of the land, declared once: the raster renderer
+// draws it, the SVG writer writes it as an Inkscape layer, the window's
+// land cache keys on its style, the hit test asks the layers that are
+// hit, and the legend explains the layers that have an entry. The land is
+// MapLayers, drawn in order.
+type MapLayer struct {
+	// ID is the SVG group's id; Label the Inkscape layer's name.
+	ID, Label string
+	// Regions are the areas a fill layer paints; FillColor is the colour
+	// of each (a zero colour: not painted), Palette appends to dst every
+	// colour it may give, in the order they are painted. Regions of one
+	// colour are filled in one pass, so that where they meet no seam
+	// shows.
+	Regions   func(m *geo.Map) []*geo.Region
+	FillColor func(sc *Scene, r *geo.Region) color.RGBA
+	Palette   func(st *Style, dst []color.RGBA) []color.RGBA
+	// Lines are the classes of arc a stroke layer draws, each arc once,
+	// in the colour and width (points) Stroke gives.
+	Lines  []geo.ArcClass
+	Stroke func(st *Style) (color.RGBA, float64)
+	// SVGPaths, for a stroke layer, writes one path per region of
+	// Regions in the SVG (its id from SVGID), where the raster draws each
+	// arc once: each municipality its own path.
+	SVGPaths bool
+	// SVGID is the id of a region's path in the SVG.
+	SVGID func(r *geo.Region) string
+	// MaxRes is the coarsest view, metres a pixel, the layer is drawn at
+	// (0: every view).
+	MaxRes float64
+	// Hit says the hit test names the layer's region under the pointer.
+	Hit bool
+}
+
+// ShownAt reports whether the layer is drawn at res metres a pixel.
+func (l *MapLayer) ShownAt(res float64) bool { return l.MaxRes == 0 || res <= l.MaxRes }
+
+// MunicipalMaxRes is the coarsest view, metres a pixel, that shows the
+// municipalities' boundaries: where the country's 2,475 municipalities
+// would be a mesh of lines, they are left out.
+const MunicipalMaxRes = 1200.0
+
+// MapLayers are the land's layers, bottom first.
+var MapLayers = []MapLayer{
+	{
+		ID: "countries", Label: "Countries",
+		Regions:   func(m *geo.Map) []*geo.Region { return m.Countries },
+		FillColor: func(sc *Scene, _ *geo.Region) color.RGBA { return sc.Style.Neighbour },
+		Palette:   func(st *Style, dst []color.RGBA) []color.RGBA { return append(dst, st.Neighbour) },
+		SVGID:     func(r *geo.Region) string { return r.Code },
+		Hit:       true,
+	},
+	{
+		ID: "country-borders", Label: "Country borders",
+		Lines:  []geo.ArcClass{geo.CountryBorder},
+		Stroke: func(st *Style) (color.RGBA, float64) { return st.CountryBorder, st.BorderWidth },
+	},
+	{
+		ID: "states", Label: "States",
+		Regions:   func(m *geo.Map) []*geo.Region { return m.States },
+		FillColor: stateColor,
+		Palette: func(st *Style, dst []color.RGBA) []color.RGBA {
+			return append(dst, st.Land, st.Highlight, st.Hover, st.SelectedLand)
+		},
+		SVGID: func(r *geo.Region) string { return r.Code },
+		Hit:   true,
+	},
+	{
+		ID: "municipalities", Label: "Municipalities",
+		Regions:  func(m *geo.Map) []*geo.Region { return m.Municipalities },
+		Lines:    []geo.ArcClass{geo.MunicipalBorder},
+		Stroke:   func(st *Style) (color.RGBA, float64) { return st.MunicipalBorder, st.MunicipalBorderWidth },
+		SVGPaths: true,
+		SVGID:    func(r *geo.Region) string { return "mun-" + r.Code },
+		MaxRes:   MunicipalMaxRes,
+		Hit:      true,
+	},
+	{
+		ID: "state-borders", Label: "State borders and coast",
+		Lines:  []geo.ArcClass{geo.StateBorder, geo.Coast, geo.NationalBorder},
+		Stroke: func(st *Style) (color.RGBA, float64) { return st.StateBorder, st.BorderWidth },
+	},
+}
+
+// stateColor is the colour a state is filled in: selected, hovered,
+// highlighted (it has incidents) or plain land.
+func stateColor(sc *Scene, s *geo.Region) color.RGBA {
+	switch {
+	case s.Code == sc.SelectedState && s.Code != "":
+		return sc.Style.SelectedLand
+	case s.Code == sc.Hover:
+		return sc.Style.Hover
+	}
+	for _, h := range sc.Highlighted {
+		if h == s.Code {
+			return sc.Style.Highlight
+		}
+	}
+	return sc.Style.Land
+}
+
+// strokeWidth is a stroke's width in pixels for the style.
+func strokeWidth(st *Style, points float64) float64 { return math.Max(0.5, points*st.Scale) }
+
+// landKey is what the land layer drawn with st depends on, as the layers
+// declare it: every colour of every layer's palette and stroke, and the
+// strokes' widths, hashed (FNV-1a, 64 bits). Two styles with one key draw
+// the same land. buf holds the palettes; it is kept between calls, so that
+// a key costs no allocation.
+func landKey(st *Style, buf *[]color.RGBA) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(v uint64) {
+		for i := 0; i < 64; i += 8 {
+			h ^= (v >> i) & 0xff
+			h *= 1099511628211
+		}
+	}
+	colour := func(c color.RGBA) { mix(uint64(c.R) | uint64(c.G)<<8 | uint64(c.B)<<16 | uint64(c.A)<<24) }
+	colour(st.Sea)
+	mix(math.Float64bits(st.Scale))
+	for i := range MapLayers {
+		l := &MapLayers[i]
+		if l.Palette != nil {
+			*buf = l.Palette(st, (*buf)[:0])
+			for _, c := range *buf {
+				colour(c)
+			}
+		}
+		if l.Stroke != nil {
+			c, w := l.Stroke(st)
+			colour(c)
+			mix(math.Float64bits(w))
+		}
+	}
+	return h
+}
