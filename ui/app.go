@@ -59,7 +59,6 @@ type Window struct {
 	MapErr    error
 }
 
-
 // NewWindow builds the main window for a story. The map loads in the
 // background; the window shows at once.
 func NewWindow(a fyne.App, s *story.Story) (*Window, error) {

@@ -50,7 +50,7 @@ type listener struct {
 // State is the app's one state.
 type State struct {
 	story  *story.Story
-	gmap   *geo.Map                // nil until loaded
+	gmap   *geo.Map                      // nil until loaded
 	where  map[*story.Place]geo.Location // where each place lies on the map; nil without a map
 	filter Filter
 	place  *story.Place // selected place, or nil
