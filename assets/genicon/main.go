@@ -63,7 +63,7 @@ func run(out string, size int, svg bool) error {
 	st.MarkerSize = 7.5
 	vp := geo.Fit(m.Proj, m.Bound, drawSize, drawSize, drawSize*0.07)
 	// A marker at Teocaltiche, the story's place with most incidents.
-	at := m.Proj.Forward(orb.Point{-102.5833, 21.4333})
+	at := m.Proj.Forward(orb.Point{-102.5702778, 21.4344444})
 	sc := render.Scene{Style: st, Markers: []render.Marker{{ID: "m", At: at}}, Highlighted: []string{"MX-JAL"}}
 	r := render.NewRenderer(m)
 	if svg {

@@ -68,7 +68,7 @@ func TestExportPNG(t *testing.T) {
 			}
 			// Teocaltiche's incidents are political violence: its category's colour.
 			want := style.CategoryColor(3)
-			if c := at(-102.5833, 21.4333); !pixeltest.SameRGB(c, want) {
+			if c := at(-102.5702778, 21.4344444); !pixeltest.SameRGB(c, want) {
 				t.Errorf("Teocaltiche's marker is %v, want %v", c, want)
 			}
 			// The decorations are in the image: compare with a bare export.

@@ -2,10 +2,13 @@ package gazetteer_test
 
 import (
 	"compress/gzip"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 
 	"sovmap/assets"
 	"sovmap/geo"
@@ -71,5 +74,33 @@ func TestLocalitiesInTheirMunicipalities(t *testing.T) {
 	}
 	if found != len(elsewhere) {
 		t.Errorf("%d of the %d listed exceptions are localities of the file", found, len(elsewhere))
+	}
+}
+
+// The built-in story's places stand at INEGI's municipal seats: the seat's
+// coordinates, to INEGI's ten-millionth of a degree, and so in its
+// municipality.
+func TestStoryPlacesAreTheSeats(t *testing.T) {
+	byKey := map[string]gazetteer.Locality{}
+	for _, l := range embeddedLocalities(t) {
+		byKey[l.Key] = l
+	}
+	s := geotest.BuiltInStory(t)
+	for _, want := range geotest.Places {
+		seat, ok := byKey[want.Locality]
+		if !ok {
+			t.Errorf("%s: no locality %s", want.ID, want.Locality)
+			continue
+		}
+		p := s.PlaceByID(want.ID)
+		if p == nil {
+			t.Errorf("no place %s in the story", want.ID)
+			continue
+		}
+		for i, v := range []orb.Point{p.Point, want.LonLat} {
+			if math.Abs(v[0]-seat.LonLat[0]) > 1e-7 || math.Abs(v[1]-seat.LonLat[1]) > 1e-7 {
+				t.Errorf("%s (%d): at %v, INEGI's seat %s %s at %v", want.ID, i, v, seat.Key, seat.Name, seat.LonLat)
+			}
+		}
 	}
 }
