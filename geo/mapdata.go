@@ -186,6 +186,12 @@ func LoadMap(fsys fs.FS, finest int) (*Map, error) {
 		}
 		m.levels[lvl-finest], coarser = arcs, arcs
 	}
+	m.bounds = make([]orb.Bound, len(m.levels[0]))
+	for i, a := range m.levels[0] {
+		if len(a) > 0 {
+			m.bounds[i] = lineBound(a)
+		}
+	}
 	if err := m.addRegions(man, shapes); err != nil {
 		return nil, err
 	}
@@ -226,8 +232,10 @@ func (m *Map) addRegions(man *Manifest, shapes []topology.Shape) error {
 			for _, ring := range poly {
 				for _, ref := range ring {
 					a, _ := topology.Arc(ref)
-					for _, p := range arcs[a] {
-						r.Bound = r.Bound.Extend(p)
+					if len(arcs[a]) > 0 {
+						b := m.bounds[a]
+						r.Bound.Min = orb.Point{min(r.Bound.Min[0], b.Min[0]), min(r.Bound.Min[1], b.Min[1])}
+						r.Bound.Max = orb.Point{max(r.Bound.Max[0], b.Max[0]), max(r.Bound.Max[1], b.Max[1])}
 					}
 				}
 			}
@@ -290,7 +298,6 @@ func (m *Map) classify(unstroked []int32) {
 		}
 	}
 	m.class = make([]ArcClass, len(arcs))
-	m.bounds = make([]orb.Bound, len(arcs))
 	muni := func(i int32) *Region {
 		if i >= 0 && m.Regions[i].Kind == Municipality {
 			return m.Regions[i]
@@ -301,7 +308,6 @@ func (m *Map) classify(unstroked []int32) {
 		if len(a) == 0 {
 			continue // merged into another by the generator
 		}
-		m.bounds[i] = a.Bound()
 		l, r := muni(m.sides[i][0]), muni(m.sides[i][1])
 		var c ArcClass
 		switch open := m.sides[i][0] < 0 || m.sides[i][1] < 0; {
@@ -321,6 +327,16 @@ func (m *Map) classify(unstroked []int32) {
 		m.class[i] = c
 		m.byArc[c] = append(m.byArc[c], int32(i))
 	}
+}
+
+// lineBound is the bound of a line (orb's Bound, without its checks).
+func lineBound(l orb.LineString) orb.Bound {
+	b := orb.Bound{Min: l[0], Max: l[0]}
+	for _, p := range l[1:] {
+		b.Min[0], b.Min[1] = min(b.Min[0], p[0]), min(b.Min[1], p[1])
+		b.Max[0], b.Max[1] = max(b.Max[0], p[0]), max(b.Max[1], p[1])
+	}
+	return b
 }
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }

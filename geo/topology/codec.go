@@ -204,9 +204,38 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 		return nil, d.err
 	}
 	var px, py int64
+	// next reads the next point's two differences; it is the hot loop of
+	// loading the map, so it reads the varints itself.
+	b := d.b
 	next := func() orb.Point {
-		px += d.varint()
-		py += d.varint()
+		i := d.i
+		for k := range 2 {
+			var u uint64
+			var shift uint
+			for {
+				if i >= len(b) || shift > 63 {
+					d.fail(io.ErrUnexpectedEOF)
+					return orb.Point{}
+				}
+				c := b[i]
+				i++
+				u |= uint64(c&0x7f) << shift
+				if c < 0x80 {
+					break
+				}
+				shift += 7
+			}
+			v := int64(u >> 1)
+			if u&1 != 0 {
+				v = ^v
+			}
+			if k == 0 {
+				px += v
+			} else {
+				py += v
+			}
+		}
+		d.i = i
 		return orb.Point{float64(px) * quantum, float64(py) * quantum}
 	}
 	arcs := make([]orb.LineString, n)
