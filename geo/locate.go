@@ -70,18 +70,7 @@ type edgeRef struct{ arc, seg int32 }
 const locatorCell = 4000.0
 
 func newLocator(m *Map) *locator {
-	ix := &locator{m: m, arcs: m.levels[0], cell: locatorCell}
-	first := true
-	for i, a := range ix.arcs {
-		if len(a) < 2 || m.class[i] == CutEdge {
-			continue
-		}
-		if first {
-			ix.bound, first = m.bounds[i], false
-		}
-		ix.bound = ix.bound.Union(m.bounds[i])
-	}
-	ix.bound = ix.bound.Pad(TerritorialSea * 1.1)
+	ix := &locator{m: m, arcs: m.levels[0], cell: locatorCell, bound: m.extent}
 	ix.nx = int(math.Ceil((ix.bound.Max[0]-ix.bound.Min[0])/ix.cell)) + 1
 	ix.ny = int(math.Ceil((ix.bound.Max[1]-ix.bound.Min[1])/ix.cell)) + 1
 	count := make([]int32, ix.nx*ix.ny+1)
@@ -244,4 +233,116 @@ func (ix *locator) nearestCoast(p orb.Point, reach float64, want int) (*Region, 
 		return nil, 0
 	}
 	return ix.m.Regions[found], best
+}
+
+// LocateOne finds where p lies as Locate does, without building Locate's
+// index: it walks the arcs that pass p's latitude, which for one point or
+// a few (a command line's) is much faster than building the index first.
+func (m *Map) LocateOne(p orb.Point) Location {
+	if !m.extent.Contains(p) { // beyond every region and its waters (NaN too)
+		return Location{}
+	}
+	s := scan{m: m, arcs: m.levels[0]}
+	b := m.bounds
+	s.keep = func(i int) bool { return len(s.arcs[i]) > 1 && m.class[i] != CutEdge }
+	if r := s.ray(p, wantMunicipality); r != nil {
+		return Location{Municipality: r, State: r.State}
+	}
+	if r := s.ray(p, wantCountry); r != nil {
+		return Location{Country: r}
+	}
+	lat := m.Proj.Inverse(p)[1]
+	if math.IsNaN(lat) {
+		return Location{}
+	}
+	reach := TerritorialSea * m.Proj.ScaleFactor(lat)
+	near := orb.Bound{Min: p, Max: p}.Pad(reach)
+	s.keep = func(i int) bool { return len(s.arcs[i]) > 1 && m.class[i] != CutEdge && b[i].Intersects(near) }
+	mx, dm := s.nearestCoast(p, reach, wantMunicipality)
+	other, do := s.nearestCoast(p, reach, wantCountry)
+	switch {
+	case mx != nil && (other == nil || dm <= do):
+		return Location{Municipality: mx, State: mx.State, Offshore: true}
+	case other != nil:
+		return Location{Country: other}
+	}
+	return Location{}
+}
+
+// scan is LocateOne's walk over the arcs keep keeps.
+type scan struct {
+	m    *Map
+	arcs []orb.LineString
+	keep func(arc int) bool
+}
+
+func (s *scan) side(a int32, side int, want int) int32 {
+	return (&locator{m: s.m}).side(a, side, want)
+}
+
+func (s *scan) ray(p orb.Point, want int) *Region {
+	y := p[1]
+	best := math.Inf(1)
+	found := int32(-1)
+	for ai, a := range s.arcs {
+		b := s.m.bounds[ai]
+		if y < b.Min[1] || y > b.Max[1] || b.Max[0] < p[0] || !s.keep(ai) {
+			continue
+		}
+		if s.side(int32(ai), 0, want) < 0 && s.side(int32(ai), 1, want) < 0 {
+			continue
+		}
+		for k := 0; k+1 < len(a); k++ {
+			q, r := a[k], a[k+1]
+			if (q[1] <= y) == (r[1] <= y) {
+				continue
+			}
+			cross := q[0] + (y-q[1])*(r[0]-q[0])/(r[1]-q[1])
+			if cross < p[0] || cross >= best {
+				continue
+			}
+			best = cross
+			if r[1] > q[1] {
+				found = s.side(int32(ai), 0, want)
+			} else {
+				found = s.side(int32(ai), 1, want)
+			}
+		}
+	}
+	if found < 0 {
+		return nil
+	}
+	return s.m.Regions[found]
+}
+
+func (s *scan) nearestCoast(p orb.Point, reach float64, want int) (*Region, float64) {
+	best := reach
+	found := int32(-1)
+	for ai, a := range s.arcs {
+		if !s.keep(ai) {
+			continue
+		}
+		sd := s.m.sides[ai]
+		var r int32
+		switch {
+		case sd[1] < 0:
+			r = s.side(int32(ai), 0, want)
+		case sd[0] < 0:
+			r = s.side(int32(ai), 1, want)
+		default:
+			continue
+		}
+		if r < 0 {
+			continue
+		}
+		for k := 0; k+1 < len(a); k++ {
+			if d := planar.DistanceFromSegment(a[k], a[k+1], p); d <= best {
+				best, found = d, r
+			}
+		}
+	}
+	if found < 0 {
+		return nil, 0
+	}
+	return s.m.Regions[found], best
 }

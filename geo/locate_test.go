@@ -71,7 +71,16 @@ func TestLocate(t *testing.T) {
 			}
 		})
 	}
+	for _, tc := range tests {
+		at := geo.MexicoLCC.Forward(tc.lonLat)
+		if one, loc := m.LocateOne(at), m.Locate(at); one != loc {
+			t.Errorf("%s: LocateOne says %+v, Locate %+v", tc.name, one, loc)
+		}
+	}
 	for _, p := range []orb.Point{{math.NaN(), 0}, {math.Inf(1), 0}, {1e12, 1e12}} {
+		if loc := m.LocateOne(p); loc != (geo.Location{}) {
+			t.Errorf("LocateOne: %v is located in %+v", p, loc)
+		}
 		if loc := m.Locate(p); loc != (geo.Location{}) {
 			t.Errorf("%v is located in %+v", p, loc)
 		}
@@ -99,6 +108,11 @@ func TestLocateMatchesTheShapes(t *testing.T) {
 	check := func(p orb.Point) {
 		n++
 		loc := m.Locate(p)
+		if n%20 == 0 {
+			if one := m.LocateOne(p); one != loc {
+				t.Fatalf("at %v: LocateOne says %+v, Locate %+v", p, one, loc)
+			}
+		}
 		want := slow(p)
 		got := loc.Municipality
 		if loc.Offshore {
@@ -200,5 +214,13 @@ func BenchmarkLocatorBuild(b *testing.B) {
 		}
 		b.StartTimer()
 		m.Locate(m.Bound.Center())
+	}
+}
+
+func BenchmarkLocateOne(b *testing.B) {
+	m := geotest.Map(b)
+	p := geo.MexicoLCC.Forward(orb.Point{-103.8491667, 20.6852778})
+	for b.Loop() {
+		m.LocateOne(p)
 	}
 }

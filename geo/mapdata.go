@@ -105,6 +105,9 @@ type Map struct {
 	sides  [][2]int32         // per arc, the base regions to its left and right (-1: none)
 	class  []ArcClass
 	bounds []orb.Bound // per arc, at the finest loaded level (a coarser arc's lies within)
+	// extent is the bound of every drawn arc with the territorial sea
+	// around: a point outside lies in no region, nor off one.
+	extent orb.Bound
 	byArc  [arcClasses][]int32
 	byCode map[string]*Region
 
@@ -298,6 +301,7 @@ func (m *Map) classify(unstroked []int32) {
 		}
 	}
 	m.class = make([]ArcClass, len(arcs))
+	defer func() { m.extent = m.extent.Pad(TerritorialSea * 1.1) }()
 	muni := func(i int32) *Region {
 		if i >= 0 && m.Regions[i].Kind == Municipality {
 			return m.Regions[i]
@@ -326,6 +330,12 @@ func (m *Map) classify(unstroked []int32) {
 		}
 		m.class[i] = c
 		m.byArc[c] = append(m.byArc[c], int32(i))
+		if c != CutEdge {
+			if m.extent.IsZero() {
+				m.extent = m.bounds[i]
+			}
+			m.extent = m.extent.Union(m.bounds[i])
+		}
 	}
 }
 

@@ -43,6 +43,14 @@ Usage:
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
                                  open the window, save a screenshot of it as
                                  FILE (.png) once it is drawn, and exit
+  sovmap --find NAME [--limit N] print Mexico's places of that name (states,
+                                 municipalities, localities, from INEGI) as
+                                 tab-separated lines, best first
+  sovmap --where LAT,LON         print the state and municipality (INEGI's keys
+  sovmap --where - < FILE        and names) a point lies in, or off whose
+                                 coast, or that it is outside Mexico, as
+                                 tab-separated lines; with -, one point a line
+                                 of standard input
 
 The filters (--from, --to, --category, --actor, --country) go with every
 form, as the filters under the timeline do. Reading a story file keeps every
@@ -55,6 +63,8 @@ Flags:
 // cmdline is what the command line asked for.
 type cmdline struct {
 	export, screenshot string
+	find, where        string
+	limit              int
 	storyFile          string
 	size, selectPlace  string
 	lang, title        string
@@ -89,6 +99,9 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.StringVar(&c.actor, "actor", "", "show only items whose actor contains `TEXT`")
 	fs.StringVar(&c.country, "country", "", "show only incidents in `COUNTRY` (conflict data of several countries shows Mexico by default; \"all\" for every one)")
 	fs.BoolVar(&c.strict, "strict", false, "refuse a story file with any row that cannot be used")
+	fs.StringVar(&c.find, "find", "", "print the places named `NAME` (accents and case do not matter) and exit")
+	fs.IntVar(&c.limit, "limit", 10, "print at most `N` places with --find")
+	fs.StringVar(&c.where, "where", "", "print where `LAT,LON` lies (- : each line of standard input) and exit")
 	// Flags may come before or after a plain file argument.
 	var files []string
 	for {
@@ -116,7 +129,25 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	lookups := 0
+	for _, f := range []string{"find", "where", "export", "screenshot"} {
+		if set[f] {
+			lookups++
+		}
+	}
 	switch {
+	case lookups > 1:
+		return nil, errors.New("one of --find, --where, --export and --screenshot at a time")
+	case set["find"] && strings.TrimSpace(c.find) == "":
+		return nil, errors.New("--find needs a name")
+	case set["where"] && strings.TrimSpace(c.where) == "":
+		return nil, errors.New("--where needs LAT,LON, or - to read them from standard input")
+	case set["limit"] && !set["find"]:
+		return nil, errors.New("--limit goes with --find")
+	case c.limit < 1 || c.limit > 10000:
+		return nil, fmt.Errorf("--limit %d: want 1 to 10,000", c.limit)
+	case (set["find"] || set["where"]) && c.storyFile != "":
+		return nil, errors.New("--find and --where look up the map, not a story file")
 	case c.export != "" && c.screenshot != "":
 		return nil, errors.New("--export and --screenshot cannot be used together")
 	case set["size"] && c.export == "":
@@ -207,6 +238,24 @@ func Main(args []string, start time.Time) int {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "sovmap: %v (see sovmap --help)\n", err)
 		return 2
+	}
+	switch {
+	case c.find != "":
+		if err := runFind(c.find, c.limit, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			return 1
+		}
+		return 0
+	case c.where != "":
+		invalid, err := runWhere(c.where, os.Stdin, os.Stdout, os.Stderr)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			return 1
+		}
+		if invalid > 0 {
+			return 1
+		}
+		return 0
 	}
 	if c.storyFile != "" {
 		var rep storyfile.Report

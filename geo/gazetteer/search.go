@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/text/unicode/norm"
@@ -162,26 +163,55 @@ func (g *Gazetteer) Len() int { return len(g.places) }
 
 // Normalize is s as the gazetteer compares names: lower case, without
 // accents (á is a, ñ is n), and with anything but letters and digits as
-// single spaces.
+// single spaces. Spanish letters take a fast path; any other is
+// decomposed (NFD) and its marks dropped.
 func Normalize(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	emit := func(r rune) {
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			emit(r)
+		case r < utf8.RuneSelf && r >= 'A' && r <= 'Z':
+			emit(r + ('a' - 'A'))
+		case r < utf8.RuneSelf:
+			space = true
+		case folded[r] != 0:
+			emit(folded[r])
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					emit(d)
+				}
 			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
 		default:
 			space = true
 		}
 	}
-	return b.String()
+	return string(b)
 }
+
+// folded are the accented letters of Spanish and its neighbours, as
+// Normalize takes them.
+var folded = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, accented := range map[rune]string{
+		'a': "áàâäãåÁÀÂÄÃÅ", 'e': "éèêëÉÈÊË", 'i': "íìîïÍÌÎÏ", 'o': "óòôöõÓÒÔÖÕ",
+		'u': "úùûüÚÙÛÜ", 'n': "ñÑ", 'c': "çÇ", 'y': "ýÿÝ",
+	} {
+		for _, r := range accented {
+			m[r] = base
+		}
+	}
+	return m
+}()
 
 // maxQuery bounds a query, in bytes: no place's name is longer.
 const maxQuery = 200

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"sovmap/assets"
 	"sovmap/geo/gazetteer"
@@ -120,6 +123,41 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := gazetteer.Load(assets.Map(), m); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// slowNormalize is Normalize by decomposing every letter, the way the fast
+// path must agree with.
+func slowNormalize(s string) string {
+	var words []string
+	var cur []rune
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, unicode.ToLower(r))
+		default:
+			if len(cur) > 0 {
+				words = append(words, string(cur))
+				cur = nil
+			}
+		}
+	}
+	if len(cur) > 0 {
+		words = append(words, string(cur))
+	}
+	return strings.Join(words, " ")
+}
+
+func TestNormalizeAgreesWithDecomposing(t *testing.T) {
+	names := []string{"Ñandú", "Œuvre", "Ġdansk", "Ærø", "İstanbul", "Ǆ", "ﬁn", "٣ 三"}
+	for _, l := range embeddedLocalities(t) {
+		names = append(names, l.Name)
+	}
+	for _, n := range names {
+		if got, want := gazetteer.Normalize(n), slowNormalize(n); got != want {
+			t.Errorf("Normalize(%q) = %q, decomposing gives %q", n, got, want)
 		}
 	}
 }

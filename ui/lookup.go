@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"sovmap/assets"
+	"sovmap/geo"
+	"sovmap/geo/gazetteer"
+)
+
+// The command line's gazetteer: --find prints the places of a name,
+// --where the municipality and state of coordinates, as tab-separated
+// lines with a header, for analysts and scripts.
+
+// findHeader and whereHeader name the columns of --find and --where.
+const (
+	findHeader  = "kind\tkey\tname\tmunicipality_key\tmunicipality\tstate_key\tstate\tlatitude\tlongitude\tpopulation"
+	whereHeader = "latitude\tlongitude\twhere\tstate_key\tstate\tmunicipality_key\tmunicipality\tcountry\tin_words"
+)
+
+// runFind prints the places named query, best first, at most limit.
+func runFind(query string, limit int, stdout io.Writer) error {
+	// The coarse levels hold every region's name and key: enough, and
+	// several times faster to load than the whole map.
+	m, err := geo.LoadMap(assets.Map(), geo.QuickLevel)
+	if err != nil {
+		return fmt.Errorf("the embedded map could not be read: %w", err)
+	}
+	g, err := gazetteer.Load(assets.Map(), m)
+	if err != nil {
+		return fmt.Errorf("the embedded gazetteer could not be read: %w", err)
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintln(w, findHeader)
+	for _, p := range g.Find(query, limit) {
+		mk, mn := "", ""
+		if p.Municipality != nil {
+			mk, mn = p.Municipality.Code, p.Municipality.Name
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.7f\t%.7f\t%d\n", p.Kind, p.Key, tsv(p.Name), mk, tsv(mn),
+			p.State.Key, tsv(p.State.Name), p.LonLat[1], p.LonLat[0], p.Pop)
+	}
+	return w.Flush()
+}
+
+// maxWhereLine bounds a line of coordinates read from standard input.
+const maxWhereLine = 4096
+
+// runWhere prints where each point lies: the one given, or, for "-", each
+// line of stdin ("LAT,LON", or separated by a tab or spaces). A line that
+// is not a point gets a row marked "invalid" (so that the output keeps
+// the input's lines) and a message on stderr; it reports how many there
+// were.
+func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer) (invalid int, err error) {
+	m, err := geo.LoadMap(assets.Map(), 0)
+	if err != nil {
+		return 0, fmt.Errorf("the embedded map could not be read: %w", err)
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	fmt.Fprintln(w, whereHeader)
+	if arg != "-" {
+		p, err := parseLatLon(arg)
+		if err != nil {
+			return 0, fmt.Errorf("--where %q: %w", arg, err)
+		}
+		writeWhere(w, m, p, m.LocateOne(m.Proj.Forward(p)))
+		return 0, nil
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 0, maxWhereLine), maxWhereLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || (line == 1 && strings.HasPrefix(strings.ToLower(text), "lat")) {
+			continue // a blank line, or a header
+		}
+		p, err := parseLatLon(text)
+		if err != nil {
+			invalid++
+			fmt.Fprintf(stderr, "sovmap: standard input, line %d: %q: %v\n", line, clipText(text, 60), err)
+			fmt.Fprintln(w, "\t\tinvalid\t\t\t\t\t\t")
+			continue
+		}
+		writeWhere(w, m, p, m.Locate(m.Proj.Forward(p)))
+	}
+	if err := sc.Err(); err != nil {
+		return invalid, fmt.Errorf("standard input, line %d: %w", line+1, err)
+	}
+	return invalid, nil
+}
+
+// parseLatLon reads "LAT,LON" (or separated by a tab, a semicolon or
+// spaces), in decimal degrees.
+func parseLatLon(s string) (orb.Point, error) {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\t' || r == ' ' })
+	if len(f) != 2 {
+		return orb.Point{}, fmt.Errorf("want latitude and longitude, as LAT,LON")
+	}
+	lat, err1 := strconv.ParseFloat(f[0], 64)
+	lon, err2 := strconv.ParseFloat(f[1], 64)
+	switch {
+	case err1 != nil || err2 != nil:
+		return orb.Point{}, fmt.Errorf("want two numbers, latitude and longitude, as LAT,LON")
+	case !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180):
+		return orb.Point{}, fmt.Errorf("latitude %g, longitude %g: out of range (latitude -90 to 90, longitude -180 to 180)", lat, lon)
+	}
+	return orb.Point{lon, lat}, nil
+}
+
+// writeWhere prints one row of --where.
+func writeWhere(w io.Writer, m *geo.Map, p orb.Point, loc geo.Location) {
+	where, sk, sn, mk, mn, country, words := "outside", "", "", "", "", "", "outside Mexico"
+	switch {
+	case loc.Municipality != nil:
+		sk, sn, mk, mn, country = loc.State.Key, loc.State.Name, loc.Municipality.Code, loc.Municipality.Name, "Mexico"
+		where, words = "in", mn+", "+sn
+		if loc.Offshore {
+			where, words = "offshore", "off the coast of "+mn+", "+sn
+		}
+	case loc.Country != nil:
+		country = loc.Country.Name
+		words = "outside Mexico (" + country + ")"
+	default:
+		words = "outside Mexico (at sea, or beyond the map)"
+	}
+	fmt.Fprintf(w, "%.7f\t%.7f\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p[1], p[0], where, sk, tsv(sn), mk, tsv(mn), tsv(country), tsv(words))
+}
+
+// tsv keeps tabs and newlines out of a cell.
+func tsv(s string) string { return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s) }

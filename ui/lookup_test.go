@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"sovmap/geo/geotest"
+)
+
+func TestLookupArgs(t *testing.T) {
+	s := geotest.BuiltInStory(t)
+	tests := []struct {
+		args []string
+		want string // in the error; "" for none
+	}{
+		{[]string{"--find", "teuchitlan"}, ""},
+		{[]string{"--find", "teuchitlan", "--limit", "3"}, ""},
+		{[]string{"--where", "20.68,-103.85"}, ""},
+		{[]string{"--where", "-"}, ""},
+		{[]string{"--find", "  "}, "--find needs a name"},
+		{[]string{"--where", ""}, "--where needs"},
+		{[]string{"--find", "x", "--where", "1,2"}, "one of --find"},
+		{[]string{"--find", "x", "--export", "a.png"}, "one of --find"},
+		{[]string{"--limit", "3"}, "--limit goes with --find"},
+		{[]string{"--find", "x", "--limit", "0"}, "want 1 to 10,000"},
+		{[]string{"--where", "1,2", "story.geojson"}, "not a story file"},
+	}
+	for _, tc := range tests {
+		_, err := parseArgs(tc.args, s, &bytes.Buffer{})
+		if (err == nil) != (tc.want == "") || (err != nil && !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+func TestFindAndWhere(t *testing.T) {
+	var out bytes.Buffer
+	if err := runFind("teocaltiche", 5, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if lines[0] != findHeader || len(lines) < 2 || !strings.HasPrefix(lines[1], "municipality\t14091\tTeocaltiche\t14091\tTeocaltiche\t14\tJalisco\t") {
+		t.Errorf("--find teocaltiche:\n%s", out.String())
+	}
+	out.Reset()
+	if _, err := runWhere("21.4344444,-102.5702778", nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Split(strings.TrimSpace(out.String()), "\n"); len(got) != 2 || got[1] != "21.4344444\t-102.5702778\tin\t14\tJalisco\t14091\tTeocaltiche\tMexico\tTeocaltiche, Jalisco" {
+		t.Errorf("--where: %q", got)
+	}
+	for _, bad := range []string{"abc", "1", "91,0", "0,181", "NaN,0", "1,2,3"} {
+		if _, err := runWhere(bad, nil, &out, &bytes.Buffer{}); err == nil {
+			t.Errorf("--where %q: no error", bad)
+		}
+	}
+	in := "lat,lon\n19.05,-104.40\n\nnot a point\n31.76 -106.44\n25;-91\n" + strings.Repeat("9", 5000) + "\n"
+	out.Reset()
+	var errs bytes.Buffer
+	invalid, err := runWhere("-", strings.NewReader(in), &out, &errs)
+	if err == nil {
+		t.Errorf("a line of 5,000 bytes was read")
+	}
+	if invalid != 1 || !strings.Contains(errs.String(), "line 4") {
+		t.Errorf("%d invalid lines, stderr %q", invalid, errs.String())
+	}
+	rows := strings.Split(strings.TrimSpace(out.String()), "\n")
+	wantWhere := []string{"where", "offshore", "invalid", "outside", "outside"}
+	for i, w := range wantWhere {
+		if i >= len(rows) || strings.Split(rows[i], "\t")[2] != w {
+			t.Errorf("row %d: %q, want %s", i, rows, w)
+			break
+		}
+	}
+}
