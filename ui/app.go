@@ -24,6 +24,7 @@ import (
 	"sovmap/assets/i18n"
 	"sovmap/geo"
 	"sovmap/geo/appstate"
+	"sovmap/geo/gazetteer"
 	"sovmap/geo/story"
 	"sovmap/ui/native"
 )
@@ -42,6 +43,8 @@ type Window struct {
 	timeline *timeline
 	notice   *notice
 	story    narrative
+	flight   flight // the view's smooth moves
+	search   *search
 	// cancelOp, while a long operation runs behind a dialog, cancels it
 	// (Escape does).
 	cancelOp func()
@@ -73,6 +76,8 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.notice = newNotice(w)
 	w.timeline = newTimeline(st, w.globalKey, w.globalRune)
 	w.story.w = w
+	w.flight.state = st
+	w.search = newSearch(w)
 	w.details.startStory = w.story.start
 	w.timeline.step = w.step
 	w.mapView.otherKey = w.globalKey
@@ -85,7 +90,10 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.setTitle()
-	st.Listen(appstate.LanguageChanged, func(appstate.Change) { w.SetMainMenu(w.menu()) })
+	st.Listen(appstate.LanguageChanged, func(appstate.Change) {
+		w.SetMainMenu(w.menu())
+		w.search.refreshLanguage()
+	})
 	st.Listen(appstate.StoryChanged|appstate.LanguageChanged, func(appstate.Change) { w.setTitle() })
 	p.follow(st)
 	w.SetOnClosed(func() { p.saveWindowSize(w.Canvas().Size()) })
@@ -146,6 +154,11 @@ type mapResult struct {
 // it in when ready; either way MapLoaded closes.
 func (w *Window) loadFullMap() {
 	m, err := geo.LoadMap(assets.Map(), 0)
+	var gaz *gazetteer.Gazetteer
+	if err == nil {
+		m.Locate(m.Bound.Center()) // builds the point index here, not on the UI goroutine
+		gaz, err = gazetteer.Load(assets.Map(), m)
+	}
 	fyne.Do(func() {
 		defer close(w.MapLoaded)
 		if err != nil {
@@ -154,6 +167,7 @@ func (w *Window) loadFullMap() {
 			return
 		}
 		w.state.SetMap(m)
+		w.search.setGazetteer(gaz)
 	})
 }
 
@@ -189,7 +203,8 @@ func (w *Window) layout() fyne.CanvasObject {
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { st.Zoom(1 / keyZoom) })
 	reset := widget.NewButtonWithIcon("", theme.ViewRestoreIcon(), st.ShowAll)
 	buttons := container.NewVBox(zoomIn, zoomOut, reset)
-	overlay := container.NewBorder(container.NewHBox(layout.NewSpacer(), container.NewPadded(buttons)), nil, nil, nil)
+	top := container.NewHBox(layout.NewSpacer(), container.NewPadded(w.search.content), container.NewPadded(buttons))
+	overlay := container.NewBorder(top, nil, nil, nil)
 	mapArea := container.NewStack(w.mapView, overlay)
 	// The map over the timeline and the date strip; the details the whole
 	// height beside them, where a place's incidents are read unbroken.

@@ -319,15 +319,41 @@ func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
 		}
 	} else {
 		at := v.state.View().FromUnits(float64(e.Position.X), float64(e.Position.Y))
-		if s := v.state.Map().StateAt(at); s != nil {
-			text, state = []string{s.Name}, s.Code
-		}
+		text, state = regionTip(render.HitTest(v.state.Map(), at), v.state.Map().Locate(at), lang)
 	}
 	if state != v.hover {
 		v.hover = state
 		v.raster.Refresh()
 	}
 	v.showTip(text, e.Position)
+}
+
+// regionTip is the tooltip of the land under the pointer: the
+// municipality (bold) and its state, or off whose coast, or the
+// neighbouring country; and the code of the state, which is tinted.
+func regionTip(hits []*geo.Region, loc geo.Location, lang string) (lines []string, state string) {
+	for _, r := range hits {
+		switch r.Kind {
+		case geo.Municipality:
+			name := r.Name
+			if loc.Offshore {
+				name = fmt.Sprintf(tr(lang, "place.offshore"), r.Name)
+			}
+			lines = append([]string{name}, lines...)
+		case geo.State:
+			lines, state = append(lines, r.Name), r.Code
+			if loc.Offshore {
+				state = "" // the sea is not tinted as the state
+			}
+		case geo.Country:
+			name := r.Name
+			if lang == "es" {
+				name = r.NameES
+			}
+			lines = append(lines, name)
+		}
+	}
+	return lines, state
 }
 
 // MouseOut hides the hover.

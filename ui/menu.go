@@ -21,6 +21,7 @@ var (
 	exportShortcut     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	openShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	quitShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	findShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // menu builds the main menu in the state's language. It is built again
@@ -61,6 +62,8 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("zoom.out", func() { st.Zoom(1 / keyZoom) }, zoomOutShortcut),
 			item("zoom.reset", st.ShowAll, resetShortcut),
 			fyne.NewMenuItemSeparator(),
+			item("menu.find", w.search.focus, findShortcut),
+			fyne.NewMenuItemSeparator(),
 			language),
 		fyne.NewMenu(tr(lang, "menu.help"),
 			fyne.NewMenuItem(tr(lang, "help.title"), func() {
@@ -83,6 +86,7 @@ func (w *Window) addShortcuts() {
 		exportShortcut:     w.showExportDialog,
 		openShortcut:       w.showOpenStoryDialog,
 		quitShortcut:       w.app.Quit,
+		findShortcut:       w.search.focus,
 	}
 	w.shortcuts = shortcuts
 	for sc := range shortcuts {
@@ -150,7 +154,7 @@ func (w *Window) globalKey(e *fyne.KeyEvent) {
 			st.ClearSelection()
 		}
 	case fyne.KeyHome:
-		w.story.halt()
+		w.flight.halt()
 		st.ShowAll()
 	}
 }

@@ -1,12 +1,6 @@
 package ui
 
 import (
-	"math"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"github.com/paulmach/orb"
-
 	"sovmap/geo/appstate"
 )
 
@@ -16,14 +10,9 @@ import (
 // place, and the details panel shows the item large. The arrows and Space
 // step on, Escape leaves.
 type narrative struct {
-	w    *Window
-	on   bool
-	anim *fyne.Animation
+	w  *Window
+	on bool
 }
-
-// flyDuration is how long a fly-to takes; Fyne draws it at the screen's
-// frame rate.
-const flyDuration = 900 * time.Millisecond
 
 // placeZoom is how much closer than the whole country a step shows its
 // place.
@@ -44,7 +33,7 @@ func (n *narrative) stop() {
 	}
 	n.on = false
 	n.w.details.narrating = false
-	n.halt()
+	n.w.flight.halt()
 	n.w.state.ClearSelection()
 	n.w.details.refresh()
 }
@@ -64,35 +53,5 @@ func (n *narrative) step(delta int) {
 		target.Res = home.Res / placeZoom
 		target.Whole = false
 	}
-	n.flyTo(target)
-}
-
-// halt stops a flight under way.
-func (n *narrative) halt() {
-	if n.anim != nil {
-		n.anim.Stop()
-		n.anim = nil
-	}
-}
-
-// flyTo moves the view to target smoothly: the centre along a straight
-// line, the scale evenly in its logarithm, eased in and out.
-func (n *narrative) flyTo(target appstate.View) {
-	n.halt()
-	st := n.w.state
-	from := st.View()
-	if from.Res <= 0 || target.Res <= 0 {
-		return
-	}
-	lr0, lr1 := math.Log(from.Res), math.Log(target.Res)
-	n.anim = fyne.NewAnimation(flyDuration, func(f float32) {
-		t := float64(f)
-		c := orb.Point{from.Center[0] + (target.Center[0]-from.Center[0])*t, from.Center[1] + (target.Center[1]-from.Center[1])*t}
-		st.SetView(c, math.Exp(lr0+(lr1-lr0)*t))
-		if f >= 1 && target.Whole {
-			st.ShowAll()
-		}
-	})
-	n.anim.Curve = fyne.AnimationEaseInOut
-	n.anim.Start()
+	n.w.flight.to(target)
 }

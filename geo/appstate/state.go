@@ -55,6 +55,7 @@ type State struct {
 	filter Filter
 	place  *story.Place // selected place, or nil
 	item   *story.Item  // selected item, or nil
+	found  string       // the area a search went to, or ""
 	view   View
 	lang   string
 	cats   []Category
@@ -106,6 +107,22 @@ func (st *State) Place() *story.Place { return st.place }
 
 // Item is the selected item, or nil.
 func (st *State) Item() *story.Item { return st.item }
+
+// Found is the code of the area a search of Mexico's places went to (a
+// municipality, or a state), which the map outlines until something else
+// is selected; "" for none.
+func (st *State) Found() string { return st.found }
+
+// ShowFound outlines the area of a place found by name, with nothing of
+// the story selected; moving the view there is the caller's (a window
+// flies there).
+func (st *State) ShowFound(code string) {
+	if code == st.found && st.place == nil && st.item == nil {
+		return
+	}
+	st.place, st.item, st.found = nil, nil, code
+	st.emit(SelectionChanged)
+}
 
 // View is the part of the map in view.
 func (st *State) View() View { return st.view }
@@ -290,10 +307,10 @@ func (st *State) ClearSelection() { st.setSelection(nil, nil) }
 const selectionMargin = 40
 
 func (st *State) setSelection(p *story.Place, it *story.Item) {
-	if p == st.place && it == st.item {
+	if p == st.place && it == st.item && st.found == "" {
 		return
 	}
-	st.place, st.item = p, it
+	st.place, st.item, st.found = p, it, ""
 	c := SelectionChanged
 	if v := st.view; p != nil && st.gmap != nil && v.Width > 0 && Mappable(st.gmap, p) {
 		if at := st.gmap.Proj.Forward(p.Point); !v.inView(at, selectionMargin) {

@@ -130,6 +130,26 @@ func (st *State) ZoomAbout(x, y, factor float64) {
 // Zoom scales the view by factor about its centre.
 func (st *State) Zoom(factor float64) { st.ZoomAbout(st.view.Width/2, st.view.Height/2, factor) }
 
+// ViewOf is the view of the view's size that shows the projected area b
+// whole, centred on center (b's centre when center is nil), with a margin.
+func (st *State) ViewOf(b orb.Bound, center *orb.Point) View {
+	v := st.view
+	if v.Width <= 0 || v.Height <= 0 {
+		return v
+	}
+	c := b.Center()
+	if center != nil {
+		// Room for b from center: as far each way as its farther side.
+		c = *center
+		hw := math.Max(c[0]-b.Min[0], b.Max[0]-c[0])
+		hh := math.Max(c[1]-b.Min[1], b.Max[1]-c[1])
+		b = orb.Bound{Min: orb.Point{c[0] - hw, c[1] - hh}, Max: orb.Point{c[0] + hw, c[1] + hh}}
+	}
+	f := fit(b, v.Width, v.Height)
+	f.Center, f.Whole = c, false
+	return f
+}
+
 // HomeView is the view ShowAll would show: the whole map (or the shown
 // places, see Home) fitted to the view's size.
 func (st *State) HomeView() View {

@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/paulmach/orb"
+
 	"sovmap/geo"
 )
 
@@ -141,4 +143,38 @@ func landKey(st *Style, buf *[]color.RGBA) uint64 {
 		}
 	}
 	return h
+}
+
+// HitTest is the regions under the projected point p, one for each layer
+// of MapLayers that is hit, the topmost layer's first: a municipality
+// and its state, or a neighbouring country. Offshore, within Mexico's
+// territorial sea, it names the municipality and state whose coast is
+// nearest; the first call builds the map's point index (see
+// geo.Map.Locate).
+func HitTest(m *geo.Map, p orb.Point) []*geo.Region {
+	loc := m.Locate(p)
+	var out []*geo.Region
+	for i := len(MapLayers) - 1; i >= 0; i-- {
+		l := &MapLayers[i]
+		if !l.Hit || l.Regions == nil {
+			continue
+		}
+		regions := l.Regions(m)
+		if len(regions) == 0 {
+			continue
+		}
+		var r *geo.Region
+		switch regions[0].Kind {
+		case geo.Municipality:
+			r = loc.Municipality
+		case geo.State:
+			r = loc.State
+		case geo.Country:
+			r = loc.Country
+		}
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -81,6 +81,8 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 		if loc, _ := st.LocationOf(p); loc.Municipality != nil {
 			sc.SelectedState, sc.SelectedArea = loc.State.Code, loc.Municipality.Code
 		}
+	} else if f := st.Found(); f != "" {
+		sc.SelectedArea = f
 	}
 	if f.Furniture.Legend {
 		sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
