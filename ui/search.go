@@ -126,7 +126,7 @@ func (s *search) where(p gazetteer.Place) string {
 	case gazetteer.KindMunicipality:
 		return fmt.Sprintf(tr(lang, "search.municipality"), p.State.Name)
 	}
-	return fmt.Sprintf(tr(lang, "search.locality"), p.Municipality.Name, p.State.Name)
+	return p.Municipality.Name + ", " + p.State.Name
 }
 
 // update finds the places of the field's text and shows them under it.
