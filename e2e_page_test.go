@@ -34,8 +34,8 @@ func TestE2EInteractivePage(t *testing.T) {
 		lang, place string
 		want        []string
 	}{
-		{"en", "huitzilac", []string{"<h2>Huitzilac</h2>", "Shooting in Huitzilac", "State: Morelos"}},
-		{"es", "teocaltiche", []string{"<h2>Teocaltiche</h2>", "Estado: Jalisco", "Cronología"}},
+		{"en", "huitzilac", []string{"<h2>Huitzilac</h2>", "Shooting in Huitzilac", "Municipality: Huitzilac, Morelos"}},
+		{"es", "teocaltiche", []string{"<h2>Teocaltiche</h2>", "Municipio: Teocaltiche, Jalisco", "Cronología"}},
 	} {
 		page := filepath.Join(dir, "story-"+tc.lang+".html")
 		cmd := exec.Command(bin, "--export", page, "--lang", tc.lang)

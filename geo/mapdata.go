@@ -13,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"sovmap/geo/topology"
 )
@@ -49,8 +48,15 @@ type Region struct {
 	Bound orb.Bound // projected bound
 
 	rings  topology.Shape
-	base   bool             // a municipality or a country: a side of the arcs
-	coarse orb.MultiPolygon // a state's, the nation's or a country's shape at the coarsest level
+	base   bool          // a municipality or a country: a side of the arcs
+	coarse []boundedRing // a state's, the nation's or a country's rings at the coarsest level
+}
+
+// boundedRing is a ring with its bound, so that a point far from it is
+// ruled out without walking it.
+type boundedRing struct {
+	r orb.Ring
+	b orb.Bound
 }
 
 // RoughlyContains reports whether the projected point p lies inside the
@@ -58,7 +64,25 @@ type Region struct {
 // place a label inside a country or state. It is false for a
 // municipality.
 func (r *Region) RoughlyContains(p orb.Point) bool {
-	return r.coarse != nil && r.Bound.Contains(p) && planar.MultiPolygonContains(r.coarse, p)
+	if !r.Bound.Contains(p) {
+		return false
+	}
+	// Even-odd over every ring: inside an island, or a ring but not its
+	// hole.
+	in := false
+	for _, br := range r.coarse {
+		if !br.b.Contains(p) {
+			continue
+		}
+		ring := br.r
+		for i := 0; i+1 < len(ring); i++ {
+			a, c := ring[i], ring[i+1]
+			if (a[1] > p[1]) != (c[1] > p[1]) && p[0] < a[0]+(p[1]-a[1])/(c[1]-a[1])*(c[0]-a[0]) {
+				in = !in
+			}
+		}
+	}
+	return in
 }
 
 // Rings are the region's polygons as rings of the map's arcs.
@@ -91,6 +115,8 @@ type Map struct {
 	States         []*Region // sorted by code
 	Countries      []*Region // sorted by code
 	Nation         *Region   // Mexico whole
+	// Whole is Nation as a list of one, for what takes lists of regions.
+	Whole []*Region
 	// ByPopulation are the municipalities, most populous first: the
 	// order their names go on the map, where they fit.
 	ByPopulation []*Region
@@ -244,7 +270,11 @@ func (m *Map) addRegions(man *Manifest, shapes []topology.Shape) error {
 			}
 		}
 		if r.Kind != Municipality {
-			r.coarse = topology.ShapeGeometry(m.levels[len(m.levels)-1], r.rings)
+			for _, poly := range topology.ShapeGeometry(m.levels[len(m.levels)-1], r.rings) {
+				for _, ring := range poly {
+					r.coarse = append(r.coarse, boundedRing{ring, lineBound(orb.LineString(ring))})
+				}
+			}
 		}
 		m.Regions = append(m.Regions, r)
 		m.byCode[r.Code] = r
@@ -267,6 +297,7 @@ func (m *Map) addRegions(man *Manifest, shapes []topology.Shape) error {
 		return errors.New("map data: no states")
 	}
 	m.Bound = m.Nation.Bound
+	m.Whole = []*Region{m.Nation}
 	return nil
 }
 

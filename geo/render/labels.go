@@ -98,7 +98,7 @@ func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewpo
 			}
 		}
 	}
-	if vp.Res <= MunicipalMaxRes {
+	if vp.Res*st.Scale <= MunicipalMaxRes {
 		// The municipalities, most populous first, where their names fit.
 		size := textSize(municipalityLabelSize, st.Scale)
 		view := vp.Bound()

@@ -18,10 +18,11 @@ type MapLayer struct {
 	// ID is the SVG group's id; Label the Inkscape layer's name.
 	ID, Label string
 	// Regions are the areas a fill layer paints; FillColor is the colour
-	// of each (a zero colour: not painted), Palette appends to dst every
-	// colour it may give, in the order they are painted. Regions of one
-	// colour are filled in one pass, so that where they meet no seam
-	// shows.
+	// of each (a zero colour: not painted). Palette appends to dst the
+	// colours the raster paints, in order: a region of another colour is
+	// left to the layers under it (the SVG writes every region, in its
+	// colour, for a file to hold each state). Regions of one colour are
+	// filled in one pass, so that where they meet no seam shows.
 	Regions   func(m *geo.Map) []*geo.Region
 	FillColor func(sc *Scene, r *geo.Region) color.RGBA
 	Palette   func(st *Style, dst []color.RGBA) []color.RGBA
@@ -35,20 +36,38 @@ type MapLayer struct {
 	SVGPaths bool
 	// SVGID is the id of a region's path in the SVG.
 	SVGID func(r *geo.Region) string
-	// MaxRes is the coarsest view, metres a pixel, the layer is drawn at
-	// (0: every view).
+	// MaxRes is the coarsest view, metres a point (a pixel at scale 1,
+	// two on a HiDPI screen), the layer is drawn at (0: every view).
 	MaxRes float64
 	// Hit says the hit test names the layer's region under the pointer.
 	Hit bool
+	// Detail is how far, in pixels, the layer's lines may stray from the
+	// finest data: the level of detail drawn follows from it (0: half a
+	// pixel, what a fill's edge needs; thin light lines do with more).
+	Detail float64
 }
 
-// ShownAt reports whether the layer is drawn at res metres a pixel.
-func (l *MapLayer) ShownAt(res float64) bool { return l.MaxRes == 0 || res <= l.MaxRes }
+// detail is how far the layer's lines may stray, pixels.
+func (l *MapLayer) detail() float64 {
+	if l.Detail == 0 {
+		return 0.5
+	}
+	return l.Detail
+}
 
-// MunicipalMaxRes is the coarsest view, metres a pixel, that shows the
-// municipalities' boundaries: where the country's 2,475 municipalities
-// would be a mesh of lines, they are left out.
-const MunicipalMaxRes = 1200.0
+// Level is the level of detail the layer is drawn at in view vp.
+func (l *MapLayer) Level(m *geo.Map, vp geo.Viewport) int { return m.Level(vp.Res * 2 * l.detail()) }
+
+// ShownAt reports whether the layer is drawn in view vp with style st.
+func (l *MapLayer) ShownAt(vp geo.Viewport, st *Style) bool {
+	return l.MaxRes == 0 || vp.Res*st.Scale <= l.MaxRes
+}
+
+// MunicipalMaxRes is the coarsest view, metres a point, that shows the
+// municipalities' boundaries and names: a state fills a window, but the
+// whole country, where its 2,475 municipalities would be a mesh of lines,
+// does not.
+const MunicipalMaxRes = 800.0
 
 // MapLayers are the land's layers, bottom first.
 var MapLayers = []MapLayer{
@@ -66,11 +85,20 @@ var MapLayers = []MapLayer{
 		Stroke: func(st *Style) (color.RGBA, float64) { return st.CountryBorder, st.BorderWidth },
 	},
 	{
+		// Mexico's land in one pass, its outline walked once: the plain
+		// states need no pass of their own.
+		ID: "land", Label: "Mexico",
+		Regions:   func(m *geo.Map) []*geo.Region { return m.Whole },
+		FillColor: func(sc *Scene, _ *geo.Region) color.RGBA { return sc.Style.Land },
+		Palette:   func(st *Style, dst []color.RGBA) []color.RGBA { return append(dst, st.Land) },
+		SVGID:     func(r *geo.Region) string { return r.Code },
+	},
+	{
 		ID: "states", Label: "States",
 		Regions:   func(m *geo.Map) []*geo.Region { return m.States },
 		FillColor: stateColor,
 		Palette: func(st *Style, dst []color.RGBA) []color.RGBA {
-			return append(dst, st.Land, st.Highlight, st.Hover, st.SelectedLand)
+			return append(dst, st.Highlight, st.Hover, st.SelectedLand)
 		},
 		SVGID: func(r *geo.Region) string { return r.Code },
 		Hit:   true,
@@ -84,6 +112,7 @@ var MapLayers = []MapLayer{
 		SVGID:    func(r *geo.Region) string { return "mun-" + r.Code },
 		MaxRes:   MunicipalMaxRes,
 		Hit:      true,
+		Detail:   1,
 	},
 	{
 		ID: "state-borders", Label: "State borders and coast",

@@ -96,6 +96,19 @@ func (b *bandPath) quad(ax, ay, bx, by, cx, cy, dx, dy float64) {
 	b.z.LineTo(float32(ax-ox), float32(ay-oy))
 }
 
+// offBand reports whether pixels y0 to y1 lie wholly above or below the
+// band: a line there adds no coverage, and can be skipped with jump.
+func (b *bandPath) offBand(y0, y1 float64) bool {
+	y0, y1 = y0-b.oy, y1-b.oy
+	return y1 < b.top || y0 > b.bot
+}
+
+// jump moves the pen to (x, y) over a line that lies wholly above or
+// below the band, as drawing it would have (see segment).
+func (b *bandPath) jump(x, y float64) {
+	b.px, b.py = x-b.ox, y-b.oy
+}
+
 func (b *bandPath) close() {
 	if b.started && (b.px != b.sx || b.py != b.sy) {
 		b.segment(b.px, b.py, b.sx, b.sy)

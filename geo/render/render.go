@@ -318,14 +318,14 @@ func (r *Renderer) layout(vp geo.Viewport, sc *Scene, bounds image.Rectangle) {
 // base draws the land: the map's layers (MapLayers), bottom first, as
 // far as each is shown at the view's scale.
 func (p *painter) base(m *geo.Map, dst *image.RGBA, vp geo.Viewport, sc *Scene, sea *image.Uniform) {
-	lvl := m.Level(vp.Res)
 	view := vp.Bound()
 	draw.Draw(dst, dst.Rect, sea, image.Point{}, draw.Src)
 	for i := range MapLayers {
 		l := &MapLayers[i]
-		if !l.ShownAt(vp.Res) {
+		if !l.ShownAt(vp, &sc.Style) {
 			continue
 		}
+		lvl := l.Level(m, vp)
 		if l.FillColor != nil {
 			p.palette = l.Palette(&sc.Style, p.palette[:0])
 			for _, c := range p.palette {
@@ -334,7 +334,7 @@ func (p *painter) base(m *geo.Map, dst *image.RGBA, vp geo.Viewport, sc *Scene, 
 		}
 		if l.Stroke != nil {
 			c, w := l.Stroke(&sc.Style)
-			p.strokeArcs(dst, vp, view, m, lvl, l.Lines, strokeWidth(&sc.Style, w), c)
+			p.strokeArcs(dst, vp, view, m, lvl, l.Lines, strokeWidth(&sc.Style, w), l.detail(), c)
 		}
 	}
 }
@@ -389,20 +389,35 @@ func (p *painter) fillRegions(dst *image.RGBA, vp geo.Viewport, view orb.Bound, 
 		}
 		for _, poly := range reg.Rings() {
 			for _, ring := range poly {
-				p.ring(vp, arcs, ring)
+				p.ring(vp, m, arcs, ring)
 			}
 		}
 	}
 	p.end(dst, fill)
 }
 
-// ring adds a ring of arcs to the current path.
-func (p *painter) ring(vp geo.Viewport, arcs []orb.LineString, ring topology.Ring) {
+// ring adds a ring of arcs to the current path. An arc wholly above or
+// below the pass's band adds nothing: the pen jumps to its end.
+func (p *painter) ring(vp geo.Viewport, m *geo.Map, arcs []orb.LineString, ring topology.Ring) {
 	first := true
 	for _, ref := range ring {
 		i, back := topology.Arc(ref)
 		a := arcs[i]
 		n := len(a)
+		if !first && n > 1 {
+			b := m.ArcBound(int32(i))
+			_, y0 := vp.ToPixel(b.Max)
+			_, y1 := vp.ToPixel(b.Min)
+			if p.path.offBand(y0, y1) {
+				end := a[n-1]
+				if back {
+					end = a[0]
+				}
+				x, y := vp.ToPixel(end)
+				p.path.jump(x, y)
+				continue
+			}
+		}
 		for j := range n {
 			pt := a[j]
 			if back {
@@ -426,7 +441,7 @@ func (p *painter) ring(vp geo.Viewport, arcs []orb.LineString, ring topology.Rin
 // wide, in one pass: each arc once, however many areas it divides. Each
 // segment is a quad of one orientation, so overlaps saturate instead of
 // cancelling.
-func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m *geo.Map, lvl int, classes []geo.ArcClass, width float64, c color.RGBA) {
+func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m *geo.Map, lvl int, classes []geo.ArcClass, width, step float64, c color.RGBA) {
 	// An arc just outside the view still strokes into it, by up to a
 	// width (half the stroke, and the half-width extension at its ends).
 	view = view.Pad(width * vp.Res)
@@ -448,21 +463,29 @@ func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m
 	if n == 0 || box.Empty() {
 		return
 	}
-	p.begin(box)
 	arcs := m.Arcs(lvl)
+	// An arc's quads wholly outside the pass's box (a band, a strip) add
+	// nothing: its vertices need not even be transformed.
+	reach := orb.Bound{Min: vp.FromPixel(float64(box.Min.X)-width-1, float64(box.Max.Y)+width+1),
+		Max: vp.FromPixel(float64(box.Max.X)+width+1, float64(box.Min.Y)-width-1)}
+	p.begin(box)
 	for _, class := range classes {
 		for _, i := range m.ArcsOf(class) {
-			if m.ArcBound(i).Intersects(view) {
-				p.strokeLine(vp, arcs[i], width, box)
+			if ab := m.ArcBound(i); !ab.Intersects(view) || !ab.Intersects(reach) {
+				continue
 			}
+			p.strokeLine(vp, arcs[i], width, step, box)
 		}
 	}
 	p.end(dst, c)
 }
 
 // strokeLine adds the quads of line l, width pixels wide, to the current
-// pass over box (one begun with begin).
-func (p *painter) strokeLine(vp geo.Viewport, l orb.LineString, width float64, box image.Rectangle) {
+// pass over box (one begun with begin). A step shorter than step pixels
+// merges into the next: it moves the line by less than that, and a layer
+// says how much its lines may stray (MapLayer.Detail: half a pixel, less
+// than a stroke's anti-aliased edge shows, unless it says more).
+func (p *painter) strokeLine(vp geo.Viewport, l orb.LineString, width, step float64, box image.Rectangle) {
 	hw := width / 2
 	// A segment's quad reaches a width beyond its ends; one wholly outside
 	// the box (a band, a strip) adds nothing to it and is not drawn.
@@ -472,7 +495,7 @@ func (p *painter) strokeLine(vp geo.Viewport, l orb.LineString, width float64, b
 	for _, pt := range l[1:] {
 		x, y := vp.ToPixel(pt)
 		dx, dy := x-x0, y-y0
-		if dx*dx+dy*dy < 0.25*0.25 { // sub-pixel step: merge it into the next
+		if dx*dx+dy*dy < step*step { // a short step: merge it into the next
 			continue
 		}
 		if max(x0, x) < minX || min(x0, x) > maxX || max(y0, y) < minY || min(y0, y) > maxY {

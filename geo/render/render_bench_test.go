@@ -32,6 +32,25 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderJalisco draws, from scratch at 1920x1080, a view of
+// Jalisco: its 125 municipalities' boundaries and names, and those of its
+// neighbours, with the story's markers and Teocaltiche's municipality
+// outlined (goal: under 1.5 × the whole country's frame).
+func BenchmarkRenderJalisco(b *testing.B) {
+	m := geotest.Map(b)
+	vp := geo.Fit(m.Proj, m.StateByCode("MX-JAL").Bound, 1920, 1080, 20)
+	sc := storyScene(m)
+	sc.Selected, sc.SelectedState, sc.SelectedArea = "teocaltiche", "MX-JAL", "14091"
+	r := render.NewRenderer(m)
+	img := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	r.Render(img, vp, sc)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		r.Render(img, vp, sc)
+	}
+}
+
 // BenchmarkRenderPanZoom draws frames of a pan and zoom at 1920x1080, as a
 // user's drag or scroll makes them.
 func BenchmarkRenderPanZoom(b *testing.B) {

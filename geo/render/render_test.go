@@ -285,7 +285,7 @@ func TestWriteSVG(t *testing.T) {
 			}
 			texts = append(texts, l.texts()...)
 		}
-		if got := strings.Join(layers, " "); got != "countries country-borders states state-borders labels markers furniture" {
+		if got := strings.Join(layers, " "); got != "countries country-borders land states state-borders labels markers furniture" {
 			t.Errorf("layers %q", got)
 		}
 		if len(states) != 32 || highlights != 3 {

@@ -168,7 +168,7 @@ func (s *rasterSurface) outline(reg *geo.Region, vp geo.Viewport, width float64,
 		for _, ring := range poly {
 			for _, ref := range ring {
 				i, _ := topology.Arc(ref)
-				p.strokeLine(vp, arcs[i], width, box)
+				p.strokeLine(vp, arcs[i], width, 0.5, box)
 			}
 		}
 	}

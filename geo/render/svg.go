@@ -126,14 +126,13 @@ func (s *svgSurface) land(vp geo.Viewport, sc *Scene, prefix string) {
 	bw := s.w
 	st := &sc.Style
 	m := s.r.Map
-	lvl := m.Level(vp.Res)
-	arcs := m.Arcs(lvl)
 	view := vp.Bound()
 	for i := range MapLayers {
 		l := &MapLayers[i]
-		if !l.ShownAt(vp.Res) {
+		if !l.ShownAt(vp, &sc.Style) {
 			continue
 		}
+		arcs := m.Arcs(l.Level(m, vp))
 		mode := ""
 		if prefix == "" {
 			mode = fmt.Sprintf(` inkscape:groupmode="layer" inkscape:label="%s"`, xmlText(l.Label))
