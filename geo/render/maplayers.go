@@ -50,7 +50,7 @@ type MapLayer struct {
 // detail is how far the layer's lines may stray, pixels.
 func (l *MapLayer) detail() float64 {
 	if l.Detail == 0 {
-		return 0.5
+		return 1
 	}
 	return l.Detail
 }
@@ -112,7 +112,7 @@ var MapLayers = []MapLayer{
 		SVGID:    func(r *geo.Region) string { return "mun-" + r.Code },
 		MaxRes:   MunicipalMaxRes,
 		Hit:      true,
-		Detail:   1,
+		Detail:   2,
 	},
 	{
 		ID: "state-borders", Label: "State borders and coast",

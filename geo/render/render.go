@@ -445,22 +445,8 @@ func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m
 	// An arc just outside the view still strokes into it, by up to a
 	// width (half the stroke, and the half-width extension at its ends).
 	view = view.Pad(width * vp.Res)
-	var b orb.Bound
-	n := 0
-	for _, class := range classes {
-		for _, i := range m.ArcsOf(class) {
-			if ab := m.ArcBound(i); ab.Intersects(view) {
-				if n == 0 {
-					b = ab
-				} else {
-					b = b.Union(ab)
-				}
-				n++
-			}
-		}
-	}
-	box := pixelBox(vp, b, width+1, dst.Rect)
-	if n == 0 || box.Empty() {
+	box := pixelBox(vp, view, width+1, dst.Rect)
+	if box.Empty() {
 		return
 	}
 	arcs := m.Arcs(lvl)
@@ -468,16 +454,26 @@ func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m
 	// nothing: its vertices need not even be transformed.
 	reach := orb.Bound{Min: vp.FromPixel(float64(box.Min.X)-width-1, float64(box.Max.Y)+width+1),
 		Max: vp.FromPixel(float64(box.Max.X)+width+1, float64(box.Min.Y)-width-1)}
+	reach = intersection(reach, view)
 	p.begin(box)
 	for _, class := range classes {
 		for _, i := range m.ArcsOf(class) {
-			if ab := m.ArcBound(i); !ab.Intersects(view) || !ab.Intersects(reach) {
+			if ab := m.ArcBound(i); ab.Max[0] < reach.Min[0] || ab.Min[0] > reach.Max[0] || ab.Max[1] < reach.Min[1] || ab.Min[1] > reach.Max[1] {
 				continue
 			}
 			p.strokeLine(vp, arcs[i], width, step, box)
 		}
 	}
 	p.end(dst, c)
+}
+
+// intersection is the bound that a and b have in common (empty bounds
+// have their minimum above their maximum).
+func intersection(a, b orb.Bound) orb.Bound {
+	return orb.Bound{
+		Min: orb.Point{max(a.Min[0], b.Min[0]), max(a.Min[1], b.Min[1])},
+		Max: orb.Point{min(a.Max[0], b.Max[0]), min(a.Max[1], b.Max[1])},
+	}
 }
 
 // strokeLine adds the quads of line l, width pixels wide, to the current
