@@ -41,9 +41,12 @@ bench:
 bench-startup: setup
 	sh .ci/bench-startup
 
-# Rewrites assets/map from Natural Earth (rgeo's module files).
+# Rewrites assets/map from INEGI's Marco Geoestadístico (the folder INEGI,
+# see README: Data and sources) and Natural Earth (rgeo's module files),
+# and the icons.
+INEGI ?= $(abspath ../shared/data/inegi-mg2025)
 generate:
-	$(GO) generate ./assets
+	INEGI=$(abspath $(INEGI)) $(GO) generate ./assets
 
 # The Linux desktop bundle, build/Sovmap.tar.xz: the binary, the desktop
 # entry, the hicolor icons, the AppStream metainfo, and a Makefile that

@@ -95,6 +95,7 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 		r.regionLabels(s, bounds, vp, sc)
 	}
 	s.layer("markers", "Markers", "")
+	r.selectedArea(s, vp, sc)
 	r.markers(s, vp, sc)
 	if print {
 		s.closeLayer()
