@@ -56,6 +56,7 @@ type Layers struct {
 	lastScene Scene
 	clip      image.RGBA  // a box of the frame, as SubImage would give it
 	half      *image.RGBA // RenderMoving's land at half resolution
+	halfScene Scene       // the scene it is drawn with: its style at half the scale
 	// overlay holds the boxes the last frame's overlay drew in (known
 	// when overlayKnown): what a frame that keeps the land puts back.
 	overlay      []image.Rectangle
@@ -193,7 +194,12 @@ func (l *Layers) RenderMoving(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	if l.half == nil || l.half.Rect.Dx() != hv.Width || l.half.Rect.Dy() != hv.Height {
 		l.half = image.NewRGBA(image.Rect(0, 0, hv.Width, hv.Height))
 	}
-	l.r.land(l.half, hv, sc, l.half.Rect)
+	// At half the scale the lines are as wide, once doubled, and the
+	// layers show at the same views, as in the frame drawn whole.
+	l.halfScene = *sc
+	l.halfScene.Style.Scale /= 2
+	l.r.land(l.half, hv, &l.halfScene, l.half.Rect)
+	l.halfScene = Scene{} // hold nothing of the caller's between frames
 	double(dst, l.half)
 	l.r.decorateRaster(dst, vp, sc, nil)
 	l.last, l.overlayKnown = nil, false // the next frame draws whole
