@@ -37,7 +37,7 @@ const AppID = "org.sovmap.Sovmap"
 type Window struct {
 	fyne.Window
 	app      fyne.App
-	state    *appstate.State
+	state    *appstate.Session
 	mapView  *mapView
 	details  *details
 	timeline *timeline
@@ -235,7 +235,7 @@ func (w *Window) SelectPlace(id string) {
 }
 
 // State is the window's app state.
-func (w *Window) State() *appstate.State { return w.state }
+func (w *Window) State() *appstate.Session { return w.state }
 
 // ReportFirstFrame prints, once, how long after start the first complete
 // frame (map, markers and panels) was drawn: for the start-up benchmark.

@@ -323,7 +323,7 @@ func Main(args []string, start time.Time) int {
 
 // applyFilter puts the command line's filters on the state's, which for a
 // story of several countries starts at Mexico.
-func (c *cmdline) applyFilter(st *appstate.State) {
+func (c *cmdline) applyFilter(st *appstate.Session) {
 	f := st.Filter()
 	if c.dates.Dates {
 		f.Dates, f.From, f.To = true, c.dates.From, c.dates.To

@@ -23,7 +23,7 @@ import (
 // names in bold, separators between a place's incidents and the story's
 // sources as links.
 type details struct {
-	state  *appstate.State
+	state  *appstate.Session
 	head   *widget.RichText // the headline
 	start  *widget.Button   // "Start the story", in the opening only
 	bar    *fyne.Container  // holds start
@@ -39,7 +39,7 @@ type details struct {
 // newDetails builds the panel empty: the caller fills it with refresh once
 // the panel has its width, so that its text is wrapped once, not first at
 // the layout's narrow minimum (20 ms of start-up, measured).
-func newDetails(st *appstate.State) *details {
+func newDetails(st *appstate.Session) *details {
 	d := &details{state: st, head: widget.NewRichText(), body: widget.NewRichText()}
 	d.head.Wrapping = fyne.TextWrapWord
 	d.body.Wrapping = fyne.TextWrapWord

@@ -21,7 +21,7 @@ import (
 // incidents and events outside it from the map, the timeline and every
 // export alike.
 type dateFilter struct {
-	state    *appstate.State
+	state    *appstate.Session
 	axis     *timeAxis
 	fromText *widget.Label
 	play     *widget.Button
@@ -36,7 +36,7 @@ type dateFilter struct {
 // sweepDuration is how long playing through the whole story takes.
 const sweepDuration = 8 * time.Second
 
-func newDateFilter(st *appstate.State) *dateFilter {
+func newDateFilter(st *appstate.Session) *dateFilter {
 	f := &dateFilter{state: st, axis: newTimeAxis(st), fromText: widget.NewLabel(""), note: widget.NewLabel("")}
 	f.fromText.Wrapping = fyne.TextWrapWord
 	f.note.Importance = widget.LowImportance
@@ -131,7 +131,7 @@ func (f *dateFilter) refresh() {
 // actor, or to one country, where the story has those to choose from
 // (conflict data has all three).
 type kindFilter struct {
-	state    *appstate.State
+	state    *appstate.Session
 	category *widget.Select
 	actor    *widget.Entry
 	country  *widget.Select
@@ -141,7 +141,7 @@ type kindFilter struct {
 	keys     map[string]string // a category as shown → as the filter keeps it
 }
 
-func newKindFilter(st *appstate.State) *kindFilter {
+func newKindFilter(st *appstate.Session) *kindFilter {
 	k := &kindFilter{state: st}
 	for i := range k.labels {
 		k.labels[i] = widget.NewLabel("")

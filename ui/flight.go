@@ -13,7 +13,7 @@ import (
 // flight moves the map's view smoothly to another: the narrative's steps
 // and the places found by name fly.
 type flight struct {
-	state *appstate.State
+	state *appstate.Session
 	anim  *fyne.Animation
 }
 

@@ -44,7 +44,7 @@ const (
 // keeps itself is what only the pointer and the keyboard focus decide.
 type mapView struct {
 	widget.BaseWidget
-	state *appstate.State
+	state *appstate.Session
 
 	raster  *canvas.Raster
 	tipBox  *canvas.Rectangle
@@ -76,7 +76,7 @@ type mapView struct {
 // lastFrame is the view and the scene of the last frame drawn.
 func (v *mapView) lastFrame() (geo.Viewport, render.Scene) { return v.lastView, v.lastScene }
 
-func newMapView(st *appstate.State) *mapView {
+func newMapView(st *appstate.Session) *mapView {
 	v := &mapView{state: st}
 	v.raster = canvas.NewRaster(v.draw)
 	v.raster.ScaleMode = canvas.ImageScalePixels
@@ -504,7 +504,7 @@ func (v *mapView) FocusLost() {
 func (v *mapView) TypedRune(r rune) { zoomRune(v.state, r) }
 
 // zoomRune zooms the state's view for + and − typed as characters.
-func zoomRune(st *appstate.State, r rune) {
+func zoomRune(st *appstate.Session, r rune) {
 	switch r {
 	case '+', '=':
 		st.Zoom(keyZoom)

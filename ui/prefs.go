@@ -81,7 +81,7 @@ func (p prefs) saveWindowSize(s fyne.Size) {
 
 // restoreView puts back the last session's view, if it is a sane one: a
 // resolution within the zoom limits and a centre near Mexico.
-func (p prefs) restoreView(st *appstate.State) {
+func (p prefs) restoreView(st *appstate.Session) {
 	res := p.p.FloatWithFallback(prefViewRes, 0)
 	c := orb.Point{p.p.FloatWithFallback(prefViewX, math.NaN()), p.p.FloatWithFallback(prefViewY, math.NaN())}
 	if !inRange(res, geo.MinResolution, geo.MaxResolution) || st.Map() == nil || !st.Map().Bound.Pad(2e6).Contains(c) {
@@ -91,7 +91,7 @@ func (p prefs) restoreView(st *appstate.State) {
 }
 
 // follow saves the view and the language whenever they change.
-func (p prefs) follow(st *appstate.State) {
+func (p prefs) follow(st *appstate.Session) {
 	st.Listen(appstate.ViewChanged|appstate.LanguageChanged, func(c appstate.Change) {
 		if c&appstate.LanguageChanged != 0 {
 			p.p.SetString(prefLang, st.Lang())

@@ -27,7 +27,7 @@ import (
 // Escape clears it.
 type timeAxis struct {
 	widget.BaseWidget
-	state   *appstate.State
+	state   *appstate.Session
 	raster  *canvas.Raster
 	months  []*canvas.Text // reused month labels
 	focused bool
@@ -48,7 +48,7 @@ const (
 // axisLanes are the lanes, top to bottom.
 var axisLanes = []story.Side{story.SideMexico, story.SideUS, story.SidePress, story.SideContext, ""} // "": incidents
 
-func newTimeAxis(st *appstate.State) *timeAxis {
+func newTimeAxis(st *appstate.Session) *timeAxis {
 	a := &timeAxis{state: st}
 	a.raster = canvas.NewRaster(a.draw)
 	a.ExtendBaseWidget(a)

@@ -31,7 +31,7 @@ var incidentColor = color.RGBA{0xc0, 0x2b, 0x25, 0xff}
 // group at the end, each row marked with who acts (Mexico, the US, the
 // press) or as an incident. Rows of the selected place are highlighted.
 type timeline struct {
-	state   *appstate.State
+	state   *appstate.Session
 	list    *timelineList
 	rows    []*story.Item // nil marks the "undated" header
 	title   *widget.Label
@@ -79,7 +79,7 @@ func (l *timelineList) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
-func newTimeline(st *appstate.State, otherKey func(*fyne.KeyEvent), otherRune func(rune)) *timeline {
+func newTimeline(st *appstate.Session, otherKey func(*fyne.KeyEvent), otherRune func(rune)) *timeline {
 	t := &timeline{state: st}
 	t.list = &timelineList{otherKey: otherKey, otherRune: otherRune}
 	t.list.Length = func() int { return len(t.rows) }

@@ -7,7 +7,7 @@ import (
 )
 
 // Filter says which items show. The zero Filter shows every item. It is
-// comparable: a State keeps it only when it changes.
+// comparable: a Session keeps it only when it changes.
 type Filter struct {
 	// With Dates set, dated items whose days all fall outside From to To
 	// (days since 1 January 1970, inclusive) are hidden. Undated items

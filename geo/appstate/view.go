@@ -60,7 +60,7 @@ func clampRes(res float64) float64 {
 }
 
 // refit fits a Whole view again to its home, when there is a map.
-func (st *State) refit() {
+func (st *Session) refit() {
 	if st.view.Whole && st.gmap != nil && st.view.Width > 0 && st.view.Height > 0 {
 		st.view = fit(st.Home(), st.view.Width, st.view.Height)
 	}
@@ -68,7 +68,7 @@ func (st *State) refit() {
 
 // Home is the area the whole view shows: Mexico, or the shown places when
 // most of them lie outside it (a story of another country's data).
-func (st *State) Home() orb.Bound {
+func (st *Session) Home() orb.Bound {
 	sh := st.shown
 	if st.gmap == nil {
 		return orb.Bound{}
@@ -84,14 +84,14 @@ func (st *State) Home() orb.Bound {
 // SetViewSize tells the state the size of the view, in units, as the
 // window lays its map out. A Whole view is fitted again. It tells no one:
 // the widget whose size changed redraws itself.
-func (st *State) SetViewSize(w, h float64) {
+func (st *Session) SetViewSize(w, h float64) {
 	st.view.Width, st.view.Height = w, h
 	st.refit()
 }
 
 // SetView shows the area around centre at res metres per unit; a centre or
 // resolution that is not a finite number is ignored.
-func (st *State) SetView(center orb.Point, res float64) {
+func (st *Session) SetView(center orb.Point, res float64) {
 	if math.IsNaN(center[0]+center[1]+res) || math.IsInf(center[0]+center[1]+res, 0) {
 		return
 	}
@@ -100,7 +100,7 @@ func (st *State) SetView(center orb.Point, res float64) {
 	st.setView(v)
 }
 
-func (st *State) setView(v View) {
+func (st *Session) setView(v View) {
 	if v == st.view {
 		return
 	}
@@ -109,7 +109,7 @@ func (st *State) setView(v View) {
 }
 
 // Pan moves the map by (dx, dy) units, as when it is dragged by that much.
-func (st *State) Pan(dx, dy float64) {
+func (st *Session) Pan(dx, dy float64) {
 	v := st.view
 	v.Center = orb.Point{v.Center[0] - dx*v.Res, v.Center[1] + dy*v.Res}
 	v.Whole = false
@@ -118,7 +118,7 @@ func (st *State) Pan(dx, dy float64) {
 
 // ZoomAbout scales the view by factor (above 1 zooms in) keeping the point
 // at (x, y) units where it is, within the zoom limits.
-func (st *State) ZoomAbout(x, y, factor float64) {
+func (st *Session) ZoomAbout(x, y, factor float64) {
 	v := st.view
 	anchor := v.FromUnits(x, y)
 	v.Res = clampRes(v.Res / factor)
@@ -128,11 +128,11 @@ func (st *State) ZoomAbout(x, y, factor float64) {
 }
 
 // Zoom scales the view by factor about its centre.
-func (st *State) Zoom(factor float64) { st.ZoomAbout(st.view.Width/2, st.view.Height/2, factor) }
+func (st *Session) Zoom(factor float64) { st.ZoomAbout(st.view.Width/2, st.view.Height/2, factor) }
 
 // ViewOf is the view of the view's size that shows the projected area b
 // whole, centred on center (b's centre when center is nil), with a margin.
-func (st *State) ViewOf(b orb.Bound, center *orb.Point) View {
+func (st *Session) ViewOf(b orb.Bound, center *orb.Point) View {
 	v := st.view
 	if v.Width <= 0 || v.Height <= 0 {
 		return v
@@ -152,7 +152,7 @@ func (st *State) ViewOf(b orb.Bound, center *orb.Point) View {
 
 // HomeView is the view ShowAll would show: the whole map (or the shown
 // places, see Home) fitted to the view's size.
-func (st *State) HomeView() View {
+func (st *Session) HomeView() View {
 	v := st.view
 	if st.gmap != nil && v.Width > 0 && v.Height > 0 {
 		return fit(st.Home(), v.Width, v.Height)
@@ -161,7 +161,7 @@ func (st *State) HomeView() View {
 }
 
 // ShowAll shows the whole map again.
-func (st *State) ShowAll() {
+func (st *Session) ShowAll() {
 	v := st.view
 	v.Whole = true
 	if st.gmap != nil && v.Width > 0 && v.Height > 0 {

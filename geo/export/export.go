@@ -85,7 +85,7 @@ func CheckDPI(dpi int) error {
 
 // DefaultOptions are the export's defaults for what st shows: 1920x1080
 // with the story's title, the default caption and every decoration.
-func DefaultOptions(st *appstate.State) Options {
+func DefaultOptions(st *appstate.Session) Options {
 	return Options{Width: 1920, Height: 1080, DPI: DefaultDPI, Print: true, Furniture: scene.Furniture{
 		Title: st.Story().Title.In(st.Lang()), Caption: scene.Caption(st),
 		Legend: true, ScaleBar: true, NorthArrow: true, Attribution: true, Inset: true}}
@@ -147,7 +147,7 @@ type Plan struct {
 // NewPlan works out an export of what st shows (its view fitted into the
 // output) with the options' size and furniture. It reads st, so it runs
 // where st is used; the plan can then be drawn anywhere.
-func NewPlan(st *appstate.State, o Options) (Plan, error) {
+func NewPlan(st *appstate.Session, o Options) (Plan, error) {
 	if err := CheckSize(o.Width, o.Height); err != nil {
 		return Plan{}, err
 	}
@@ -208,7 +208,7 @@ func (p Plan) Write(ctx context.Context, path string, m *geo.Map) error {
 }
 
 // Map exports what st shows to path, in the format its extension names.
-func Map(path string, st *appstate.State, o Options) error {
+func Map(path string, st *appstate.Session, o Options) error {
 	if _, err := FormatFor(path); err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ import (
 
 // newState is the state of a window w x h units large showing the
 // built-in story.
-func newState(tb testing.TB, w, h float64) *appstate.State { return geotest.State(tb, nil, w, h) }
+func newState(tb testing.TB, w, h float64) *appstate.Session { return geotest.State(tb, nil, w, h) }
 
 func TestExportPNG(t *testing.T) {
 	dir := t.TempDir()

@@ -76,7 +76,7 @@ var pageUI = []string{"timeline", "undated", "page.hint", "page.map", "page.deta
 // NewPagePlan works out the page of what st shows: the items the filter
 // shows, the map as the window shows it (no title on the map: the page
 // has it), with the options' furniture.
-func NewPagePlan(st *appstate.State, o Options) (PagePlan, error) {
+func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 	shown := st.Shown()
 	if n := len(shown.Items); n > MaxPageItems {
 		return PagePlan{}, fmt.Errorf("the page would hold %d incidents and events; an interactive page holds at most %d: filter the story (dates, category) to fewer", n, MaxPageItems)

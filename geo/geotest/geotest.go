@@ -75,7 +75,7 @@ func BuiltInStory(tb testing.TB) *story.Story {
 
 // State is the state of a window showing s (the built-in story when nil)
 // in English with the map loaded, its map view w x h units large.
-func State(tb testing.TB, s *story.Story, w, h float64) *appstate.State {
+func State(tb testing.TB, s *story.Story, w, h float64) *appstate.Session {
 	tb.Helper()
 	if s == nil {
 		s = BuiltInStory(tb)

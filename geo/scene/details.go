@@ -68,7 +68,7 @@ func FieldName(lang, name string) string {
 // map is known ("Municipality: Teuchitlán, Jalisco", "Off the coast of
 // Puerto Vallarta, Jalisco", "Outside Mexico (Benin)"), else the state as
 // the file says.
-func Where(st *appstate.State, p *story.Place, lang string) string {
+func Where(st *appstate.Session, p *story.Place, lang string) string {
 	loc, known := st.LocationOf(p)
 	switch {
 	case known && loc.Offshore:

@@ -52,7 +52,7 @@ var WindowFurniture = Furniture{Legend: true, ScaleBar: true, Attribution: true}
 
 // Build is what is drawn of st into f: the view in pixels (the state's view
 // fitted into the frame) and the scene. The state needs its map.
-func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
+func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 	m := st.Map()
 	view := st.View()
 	vp := fitView(m.Proj, view, f.Width, f.Height)
@@ -105,7 +105,7 @@ func Build(st *appstate.State, f Frame) (geo.Viewport, render.Scene) {
 // than half the picture either way (a thumbnail with a long title), the
 // locator is left out, and if that is not enough the furniture floats over
 // the map as in the window.
-func printFrame(st *appstate.State, f Frame, vp geo.Viewport, sc *render.Scene) geo.Viewport {
+func printFrame(st *appstate.Session, f Frame, vp geo.Viewport, sc *render.Scene) geo.Viewport {
 	if sc.Title == "" && sc.Caption == "" && !sc.NorthArrow && !sc.ScaleBar && sc.Attribution == "" && len(sc.Legend) == 0 && !sc.Inset {
 		return vp
 	}
@@ -163,7 +163,7 @@ func fitView(proj *geo.LambertConic, v appstate.View, w, h int) geo.Viewport {
 // state's view resolution picks, so that any frame of the same view draws
 // the same clusters, with the selected place always on its own. Markers
 // well outside vp are left out; the order is fixed for a state.
-func Markers(st *appstate.State, vp geo.Viewport) []render.Marker {
+func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 	shown := st.Shown()
 	if shown.Clusters == nil {
 		return nil
@@ -197,7 +197,7 @@ func Markers(st *appstate.State, vp geo.Viewport) []render.Marker {
 // legend lists what the map draws: a marker of each category drawn (or
 // the plain marker, for a story without categories), clusters or places
 // of several incidents, states with incidents.
-func legend(st *appstate.State, markers []render.Marker, highlights bool) []render.LegendEntry {
+func legend(st *appstate.Session, markers []render.Marker, highlights bool) []render.LegendEntry {
 	lang := st.Lang()
 	drawn := map[int]bool{}
 	several := false
@@ -243,7 +243,7 @@ func legend(st *appstate.State, markers []render.Marker, highlights bool) []rend
 // written story's sources ("Story based on Reuters, …"), or what a data
 // file's terms ask ("Data: ACLED, acleddata.com") with the sources of what
 // shows, most cited first, shortened so that the line never runs off a map.
-func Attribution(st *appstate.State) string {
+func Attribution(st *appstate.Session) string {
 	lang := st.Lang()
 	boundaries := i18n.T(lang, "attribution.boundaries")
 	srcs := ShortSources(st.Shown().Sources, lang, maxSourcesText)
@@ -285,7 +285,7 @@ func ShortSources(sources []*story.Source, lang string, max int) string {
 
 // Caption is the default caption of an export: the selected place and the
 // dates of its shown incidents, and the date range when one is set.
-func Caption(st *appstate.State) string {
+func Caption(st *appstate.Session) string {
 	lang := st.Lang()
 	var parts []string
 	if p := st.Place(); p != nil {

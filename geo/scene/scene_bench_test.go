@@ -18,7 +18,7 @@ import (
 
 // incidentsStory is a story of n incidents at n places spread over
 // Mexico's land.
-func incidentsStory(tb testing.TB, n int) *appstate.State {
+func incidentsStory(tb testing.TB, n int) *appstate.Session {
 	tb.Helper()
 	m := geotest.Map(tb)
 	rng := rand.New(rand.NewPCG(7, 7))
@@ -72,7 +72,7 @@ func BenchmarkFrameTenThousand(b *testing.B) {
 
 // acledState is the state of a window 1920x1080 units large showing a
 // generated ACLED export of n rows.
-func acledState(tb testing.TB, n int) *appstate.State {
+func acledState(tb testing.TB, n int) *appstate.Session {
 	s, _, err := storyfile.ParseBytes("mexico.csv", geotest.ACLEDRows(n), storyfile.Options{})
 	if err != nil {
 		tb.Fatal(err)

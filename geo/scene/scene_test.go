@@ -12,7 +12,7 @@ import (
 	"sovmap/geo/scene"
 )
 
-func newState(t testing.TB) *appstate.State { return geotest.State(t, nil, 800, 500) }
+func newState(t testing.TB) *appstate.Session { return geotest.State(t, nil, 800, 500) }
 
 func day(t *testing.T, iso string) int {
 	tm, err := time.Parse("2006-01-02", iso)

@@ -15,7 +15,7 @@ import (
 )
 
 // newState is the built-in story's state in a 1000 x 700 unit view.
-func newState(t testing.TB) *appstate.State { return geotest.State(t, nil, 1000, 700) }
+func newState(t testing.TB) *appstate.Session { return geotest.State(t, nil, 1000, 700) }
 
 func day(t testing.TB, iso string) int {
 	t.Helper()
@@ -34,34 +34,34 @@ func TestChangesAreTyped(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
-		before func(*testing.T, *appstate.State)
-		do     func(*testing.T, *appstate.State)
+		before func(*testing.T, *appstate.Session)
+		do     func(*testing.T, *appstate.Session)
 		want   appstate.Change
 	}{
-		{"select a place", nil, func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) }, appstate.SelectionChanged},
-		{"select it again", func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) },
-			func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) }, 0},
-		{"select an event", nil, func(t *testing.T, st *appstate.State) { st.SelectItem(st.Story().ItemByID("wsj-report")) }, appstate.SelectionChanged},
-		{"clear nothing", nil, func(t *testing.T, st *appstate.State) { st.ClearSelection() }, 0},
-		{"step", nil, func(t *testing.T, st *appstate.State) { st.Step(1) }, appstate.SelectionChanged},
-		{"filter", nil, func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) }, appstate.FilterChanged},
-		{"same filter", func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) },
-			func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) }, 0},
-		{"filter hides the selection", func(t *testing.T, st *appstate.State) { st.SelectPlace(st.Story().PlaceByID("huitzilac")) },
-			func(t *testing.T, st *appstate.State) { st.SetFilter(april(t)) }, appstate.FilterChanged | appstate.SelectionChanged},
+		{"select a place", nil, func(t *testing.T, st *appstate.Session) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) }, appstate.SelectionChanged},
+		{"select it again", func(t *testing.T, st *appstate.Session) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) },
+			func(t *testing.T, st *appstate.Session) { st.SelectPlace(st.Story().PlaceByID("coxquihui")) }, 0},
+		{"select an event", nil, func(t *testing.T, st *appstate.Session) { st.SelectItem(st.Story().ItemByID("wsj-report")) }, appstate.SelectionChanged},
+		{"clear nothing", nil, func(t *testing.T, st *appstate.Session) { st.ClearSelection() }, 0},
+		{"step", nil, func(t *testing.T, st *appstate.Session) { st.Step(1) }, appstate.SelectionChanged},
+		{"filter", nil, func(t *testing.T, st *appstate.Session) { st.SetFilter(april(t)) }, appstate.FilterChanged},
+		{"same filter", func(t *testing.T, st *appstate.Session) { st.SetFilter(april(t)) },
+			func(t *testing.T, st *appstate.Session) { st.SetFilter(april(t)) }, 0},
+		{"filter hides the selection", func(t *testing.T, st *appstate.Session) { st.SelectPlace(st.Story().PlaceByID("huitzilac")) },
+			func(t *testing.T, st *appstate.Session) { st.SetFilter(april(t)) }, appstate.FilterChanged | appstate.SelectionChanged},
 		{"a range of the whole story is no filter", nil,
-			func(t *testing.T, st *appstate.State) {
+			func(t *testing.T, st *appstate.Session) {
 				st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2000-01-01"), To: day(t, "2030-01-01")})
 			}, 0},
-		{"language", nil, func(t *testing.T, st *appstate.State) { st.SetLanguage("es") }, appstate.LanguageChanged},
-		{"same language", nil, func(t *testing.T, st *appstate.State) { st.SetLanguage("en") }, 0},
-		{"pan", nil, func(t *testing.T, st *appstate.State) { st.Pan(10, 0) }, appstate.ViewChanged},
-		{"zoom", nil, func(t *testing.T, st *appstate.State) { st.Zoom(2) }, appstate.ViewChanged},
-		{"show all when all shows", nil, func(t *testing.T, st *appstate.State) { st.ShowAll() }, 0},
-		{"resize", nil, func(t *testing.T, st *appstate.State) { st.SetViewSize(800, 600) }, 0},
-		{"new story", nil, func(t *testing.T, st *appstate.State) { st.SetStory(geotest.BuiltInStory(t)) },
+		{"language", nil, func(t *testing.T, st *appstate.Session) { st.SetLanguage("es") }, appstate.LanguageChanged},
+		{"same language", nil, func(t *testing.T, st *appstate.Session) { st.SetLanguage("en") }, 0},
+		{"pan", nil, func(t *testing.T, st *appstate.Session) { st.Pan(10, 0) }, appstate.ViewChanged},
+		{"zoom", nil, func(t *testing.T, st *appstate.Session) { st.Zoom(2) }, appstate.ViewChanged},
+		{"show all when all shows", nil, func(t *testing.T, st *appstate.Session) { st.ShowAll() }, 0},
+		{"resize", nil, func(t *testing.T, st *appstate.Session) { st.SetViewSize(800, 600) }, 0},
+		{"new story", nil, func(t *testing.T, st *appstate.Session) { st.SetStory(geotest.BuiltInStory(t)) },
 			appstate.StoryChanged | appstate.FilterChanged | appstate.SelectionChanged},
-		{"same map", nil, func(t *testing.T, st *appstate.State) { st.SetMap(st.Map()) }, 0},
+		{"same map", nil, func(t *testing.T, st *appstate.Session) { st.SetMap(st.Map()) }, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

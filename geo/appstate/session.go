@@ -1,14 +1,14 @@
 // Package appstate holds everything the user of Sovmap can change, in one
-// place: the story, the map and its place-to-state table, the filter, the
+// place: the story, the map and where each place lies, the filter, the
 // selection, the view and the language. The window, every export and the
-// tests read the one State; the scene package turns it into what is drawn.
+// tests read the one Session; the scene package turns it into what is drawn.
 //
 // Every change goes through a method, which tells the listeners what kind
 // of change it was (a Change), so that a click does not rebuild the menus
 // and a filter change does not rebuild the details panel. Setting what is
 // already set changes nothing and tells no one, so a widget that echoes a
-// change back (a list selecting the row the state selected) cannot loop.
-// A State is used from one goroutine (the UI's).
+// change back (a list selecting the row the session selected) cannot loop.
+// A Session is used from one goroutine (the UI's).
 package appstate
 
 import (
@@ -47,8 +47,9 @@ type listener struct {
 	f    func(Change)
 }
 
-// State is the app's one state.
-type State struct {
+// Session is the app's one state, named so that "state" is left to
+// Mexico's states: what the window, every export and the tests read.
+type Session struct {
 	story  *story.Story
 	gmap   *geo.Map                      // nil until loaded
 	where  map[*story.Place]geo.Location // where each place lies on the map; nil without a map
@@ -67,19 +68,19 @@ type State struct {
 
 // New makes the state for a story in language lang, with nothing selected
 // and the whole map in view.
-func New(s *story.Story, lang string) *State {
+func New(s *story.Story, lang string) *Session {
 	p := Prepare(s, nil)
-	return &State{story: s, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
+	return &Session{story: s, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
 		filter: p.filter, shown: p.shown}
 }
 
 // Listen calls f after every change of a kind in mask, with the kinds of
 // that change.
-func (st *State) Listen(mask Change, f func(Change)) {
+func (st *Session) Listen(mask Change, f func(Change)) {
 	st.listen = append(st.listen, listener{mask, f})
 }
 
-func (st *State) emit(c Change) {
+func (st *Session) emit(c Change) {
 	if c == 0 {
 		return
 	}
@@ -91,32 +92,32 @@ func (st *State) emit(c Change) {
 }
 
 // Story is the story shown.
-func (st *State) Story() *story.Story { return st.story }
+func (st *Session) Story() *story.Story { return st.story }
 
 // Map is the map, or nil until it has loaded.
-func (st *State) Map() *geo.Map { return st.gmap }
+func (st *Session) Map() *geo.Map { return st.gmap }
 
 // Lang is the interface language.
-func (st *State) Lang() string { return st.lang }
+func (st *Session) Lang() string { return st.lang }
 
 // Filter is which items show.
-func (st *State) Filter() Filter { return st.filter }
+func (st *Session) Filter() Filter { return st.filter }
 
 // Place is the selected place, or nil.
-func (st *State) Place() *story.Place { return st.place }
+func (st *Session) Place() *story.Place { return st.place }
 
 // Item is the selected item, or nil.
-func (st *State) Item() *story.Item { return st.item }
+func (st *Session) Item() *story.Item { return st.item }
 
 // Found is the code of the area a search of Mexico's places went to (a
 // municipality, or a state), which the map outlines until something else
 // is selected; "" for none.
-func (st *State) Found() string { return st.found }
+func (st *Session) Found() string { return st.found }
 
 // ShowFound outlines the area of a place found by name, with nothing of
 // the story selected; moving the view there is the caller's (a window
 // flies there).
-func (st *State) ShowFound(code string) {
+func (st *Session) ShowFound(code string) {
 	if code == st.found && st.place == nil && st.item == nil {
 		return
 	}
@@ -125,22 +126,22 @@ func (st *State) ShowFound(code string) {
 }
 
 // View is the part of the map in view.
-func (st *State) View() View { return st.view }
+func (st *Session) View() View { return st.view }
 
 // Countries are the countries of the story's places, commonest first.
-func (st *State) Countries() []Country { return st.lands }
+func (st *Session) Countries() []Country { return st.lands }
 
 // Categories are the story's categories of incident with their colours.
-func (st *State) Categories() []Category { return st.cats }
+func (st *Session) Categories() []Category { return st.cats }
 
 // Shown is what the filter lets through, worked out once per story, map
 // and filter.
-func (st *State) Shown() *Shown { return st.shown }
+func (st *Session) Shown() *Shown { return st.shown }
 
 // StateOf is the code of the state a place lies in by its point on the
 // map, its land or its territorial sea ("" outside Mexico); known is false
 // until the map has loaded.
-func (st *State) StateOf(p *story.Place) (code string, known bool) {
+func (st *Session) StateOf(p *story.Place) (code string, known bool) {
 	loc, known := st.where[p]
 	if loc.State != nil {
 		code = loc.State.Code
@@ -151,13 +152,13 @@ func (st *State) StateOf(p *story.Place) (code string, known bool) {
 // LocationOf is where a place lies on the map: its municipality and state,
 // whether off their coast, or the neighbouring country; known is false
 // until the map has loaded.
-func (st *State) LocationOf(p *story.Place) (loc geo.Location, known bool) {
+func (st *Session) LocationOf(p *story.Place) (loc geo.Location, known bool) {
 	loc, known = st.where[p]
 	return loc, known
 }
 
 // StateName names a state by its code, from the map once loaded.
-func (st *State) StateName(code string) string {
+func (st *Session) StateName(code string) string {
 	if st.gmap != nil {
 		if r := st.gmap.StateByCode(code); r != nil {
 			return r.Name
@@ -169,7 +170,7 @@ func (st *State) StateName(code string) string {
 // SetStory shows another story: the selection goes, the filter is the new
 // story's default (everything, or Mexico in data of several countries),
 // the view stays (or fits the data, when most of it lies outside Mexico).
-func (st *State) SetStory(s *story.Story) {
+func (st *Session) SetStory(s *story.Story) {
 	if s == st.story {
 		return
 	}
@@ -204,7 +205,7 @@ func Prepare(s *story.Story, m *geo.Map) *Prepared {
 // SetPrepared shows a prepared story (see SetStory). If the map has
 // changed since it was prepared, what depends on the map is worked out
 // again.
-func (st *State) SetPrepared(p *Prepared) {
+func (st *Session) SetPrepared(p *Prepared) {
 	if p.s == st.story {
 		return
 	}
@@ -222,7 +223,7 @@ func (st *State) SetPrepared(p *Prepared) {
 
 // SetMap gives the state its map (or a finer one), from which each place's
 // state is found.
-func (st *State) SetMap(m *geo.Map) {
+func (st *Session) SetMap(m *geo.Map) {
 	if m == st.gmap {
 		return
 	}
@@ -234,7 +235,7 @@ func (st *State) SetMap(m *geo.Map) {
 }
 
 // SetLanguage switches the interface language.
-func (st *State) SetLanguage(lang string) {
+func (st *Session) SetLanguage(lang string) {
 	if lang == st.lang {
 		return
 	}
@@ -245,7 +246,7 @@ func (st *State) SetLanguage(lang string) {
 // SetFilter shows only the items f lets through. A selected place it hides
 // goes; a selected place that still shows keeps its selection, moved to
 // its first shown incident if the filter hides the one selected.
-func (st *State) SetFilter(f Filter) {
+func (st *Session) SetFilter(f Filter) {
 	f = f.normal(st.story)
 	if f == st.filter {
 		return
@@ -269,7 +270,7 @@ func (st *State) SetFilter(f Filter) {
 }
 
 // firstShown is a place's first incident the filter shows, or nil.
-func (st *State) firstShown(p *story.Place) *story.Item {
+func (st *Session) firstShown(p *story.Place) *story.Item {
 	for _, it := range p.Items {
 		if st.filter.Shows(it) {
 			return it
@@ -279,7 +280,7 @@ func (st *State) firstShown(p *story.Place) *story.Item {
 }
 
 // SelectItem selects a story item and its place, if it has one.
-func (st *State) SelectItem(it *story.Item) {
+func (st *Session) SelectItem(it *story.Item) {
 	var p *story.Place
 	if it != nil {
 		p = it.Place
@@ -288,7 +289,7 @@ func (st *State) SelectItem(it *story.Item) {
 }
 
 // SelectPlace selects a place and its first shown incident.
-func (st *State) SelectPlace(p *story.Place) {
+func (st *Session) SelectPlace(p *story.Place) {
 	if p != nil && p == st.place && st.item != nil && st.item.Place == p {
 		return // already selected, at one of its incidents
 	}
@@ -300,13 +301,13 @@ func (st *State) SelectPlace(p *story.Place) {
 }
 
 // ClearSelection selects nothing.
-func (st *State) ClearSelection() { st.setSelection(nil, nil) }
+func (st *Session) ClearSelection() { st.setSelection(nil, nil) }
 
 // selectionMargin is how far inside the view's edges, in units, a selected
 // place must lie; one nearer or outside is brought into view.
 const selectionMargin = 40
 
-func (st *State) setSelection(p *story.Place, it *story.Item) {
+func (st *Session) setSelection(p *story.Place, it *story.Item) {
 	if p == st.place && it == st.item && st.found == "" {
 		return
 	}
@@ -325,7 +326,7 @@ func (st *State) setSelection(p *story.Place, it *story.Item) {
 // Step moves the selection by delta items through the shown items in
 // timeline order, starting at either end when nothing is selected and
 // stopping at the ends.
-func (st *State) Step(delta int) {
+func (st *Session) Step(delta int) {
 	items := st.shown.Items
 	if len(items) == 0 {
 		return
@@ -343,7 +344,7 @@ func (st *State) Step(delta int) {
 }
 
 // update works out what the filter shows.
-func (st *State) update() {
+func (st *Session) update() {
 	st.shown = newShown(st.story, st.filter, st.where, st.colour, st.gmap)
 }
 
