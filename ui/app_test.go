@@ -20,7 +20,7 @@ import (
 	"sovmap/geo/story"
 )
 
-func builtInStory(t *testing.T) *story.Story { return geotest.BuiltInStory(t) }
+func builtInStory(t testing.TB) *story.Story { return geotest.BuiltInStory(t) }
 
 // newTestWindow opens the main window on Fyne's test driver at 1280x800
 // and draws it once, so the map has a view.

@@ -100,8 +100,7 @@ func (f *dateFilter) stop() {
 func (f *dateFilter) refresh() {
 	st := f.state
 	f.kinds.refresh()
-	first, last, ok := st.Story().Span()
-	dates := ok && first != last
+	_, _, dates := f.axis.span()
 	f.dates.Hidden = !dates
 	f.note.Hidden = !dates
 	if !dates {

@@ -1,11 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,26 +15,49 @@ import (
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/story"
+	"sovmap/geo/timeaxis"
 )
 
 // timeAxis is the story's time as a strip under the timeline: one lane
 // per side (Mexico, the US, the press, the incidents), each item drawn
 // over the days it may have happened (a day, an approximate date's span,
-// a whole month), never at an invented date, with the months marked below.
-// Dragging across it brushes a date range, the state's date filter;
-// dragging the brush moves it; a double click clears it. With the focus,
-// Left and Right move the brush a day, Up and Down widen and narrow it,
-// Escape clears it.
+// a whole month), never at an invented date, with ticks below at days,
+// weeks, months or years, as the span and the width allow. A lane with
+// more than a few items to a column becomes a histogram of them, so the
+// axis draws in time proportional to its width, not to the story; a date
+// far from all the others is set aside and counted at the end it lies
+// beyond (timeaxis.SpanOf). Dragging across it brushes a date range, the
+// state's date filter; dragging the brush moves it; a double click clears
+// it. With the focus, Left and Right move the brush a day, Up and Down
+// widen and narrow it, Escape clears it.
 type timeAxis struct {
 	widget.BaseWidget
 	state   *appstate.Session
 	raster  *canvas.Raster
-	months  []*canvas.Text // reused month labels
+	ticks   []*canvas.Text  // reused tick labels
+	outside [2]*canvas.Text // the dates set aside, before and after
 	focused bool
 	// The drag under way: a new brush from anchor, or the brush moved,
 	// grabbed offset days after its start.
 	dragging, moving bool
 	anchor, offset   int
+
+	// Worked out once a story: its dated items and the span shown.
+	items []axisItem
+	sp    timeaxis.Span
+	// Worked out once a filter and width: the counts of each lane.
+	bins        [2][]*timeaxis.Bins // all items, and the shown ones
+	binsColumns int                 // the columns bins were counted for, 0: none
+	// counted counts the times the lanes were counted: the tests hold it
+	// to once a story, filter and width.
+	counted int
+}
+
+// axisItem is a dated item on its lane.
+type axisItem struct {
+	it   *story.Item
+	lane int
+	days timeaxis.Range
 }
 
 // Lane layout, in units.
@@ -43,7 +66,12 @@ const (
 	laneHeight = 9
 	laneGap    = 2
 	monthsRow  = 16
+	tickGap    = 64 // the least room between ticks, room for a label
 )
+
+// itemsLane is the most items a lane's column holds for the lane to be
+// drawn as items (full height); beyond, it is drawn as a histogram.
+const itemsLane = 2
 
 // axisLanes are the lanes, top to bottom.
 var axisLanes = []story.Side{story.SideMexico, story.SideUS, story.SidePress, story.SideContext, ""} // "": incidents
@@ -51,14 +79,44 @@ var axisLanes = []story.Side{story.SideMexico, story.SideUS, story.SidePress, st
 func newTimeAxis(st *appstate.Session) *timeAxis {
 	a := &timeAxis{state: st}
 	a.raster = canvas.NewRaster(a.draw)
+	for i := range a.outside {
+		a.outside[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		a.outside[i].TextSize = theme.CaptionTextSize()
+	}
 	a.ExtendBaseWidget(a)
+	a.readStory()
+	st.Listen(appstate.StoryChanged|appstate.FilterChanged, func(c appstate.Change) {
+		if c&appstate.StoryChanged != 0 {
+			a.readStory()
+		}
+		a.binsColumns = 0
+	})
 	return a
 }
 
-// span is the first day and the number of days the axis shows.
+// readStory places the story's dated items on their lanes and finds the
+// span: once a story.
+func (a *timeAxis) readStory() {
+	a.items = a.items[:0]
+	ranges := make([]timeaxis.Range, 0, len(a.state.Story().Items))
+	for _, it := range a.state.Story().Items {
+		f, l, dated := it.Date.Days()
+		if !dated {
+			continue // undated items are counted beside the axis, not placed
+		}
+		ranges = append(ranges, timeaxis.Range{First: f, Last: l})
+		if lane := laneOf(it); lane >= 0 {
+			a.items = append(a.items, axisItem{it, lane, timeaxis.Range{First: f, Last: l}})
+		}
+	}
+	a.sp = timeaxis.SpanOf(ranges)
+	a.binsColumns = 0
+}
+
+// span is the first day and the number of days the axis shows; ok is
+// false when there is no span to show (nothing dated, or one day).
 func (a *timeAxis) span() (first, days int, ok bool) {
-	f, l, ok := a.state.Story().Span()
-	return f, l - f + 1, ok && l > f
+	return a.sp.First, a.sp.Days(), a.sp.OK && a.sp.Last > a.sp.First
 }
 
 // xOf is where day d starts on the axis, in units of a width w.
@@ -78,15 +136,38 @@ func (a *timeAxis) dayAt(x float32) int {
 	return min(max(d, first), first+days-1)
 }
 
-// MinSize is part of fyne.Widget: the lanes and the months.
+// MinSize is part of fyne.Widget: the lanes and the ticks.
 func (a *timeAxis) MinSize() fyne.Size {
 	return fyne.NewSize(120, float32(len(axisLanes))*(laneHeight+laneGap)+monthsRow+4)
 }
 
-// draw paints the lanes, the brush and the month ticks at w x h pixels.
+// countLanes counts each lane's items, all and shown, per column: once a
+// filter and width, O(items + columns).
+func (a *timeAxis) countLanes(columns int) {
+	if a.binsColumns == columns {
+		return
+	}
+	flt := a.state.Filter()
+	for k := range a.bins {
+		a.bins[k] = a.bins[k][:0]
+		for range axisLanes {
+			a.bins[k] = append(a.bins[k], timeaxis.NewBins(a.sp, columns))
+		}
+	}
+	for _, ai := range a.items {
+		a.bins[0][ai.lane].Add(ai.days)
+		if !flt.Dates || flt.Shows(ai.it) {
+			a.bins[1][ai.lane].Add(ai.days)
+		}
+	}
+	a.binsColumns = columns
+	a.counted++
+}
+
+// draw paints the lanes, the brush and the ticks at w x h pixels.
 func (a *timeAxis) draw(w, h int) image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	first, days, ok := a.span()
+	_, _, ok := a.span()
 	size := a.Size()
 	if !ok || w <= 0 || size.Width <= 0 {
 		return img
@@ -100,31 +181,57 @@ func (a *timeAxis) draw(w, h int) image.Image {
 	if flt.Dates { // the brush, under the items
 		fill(image.Rect(px(flt.From), 0, max(px(flt.To+1), px(flt.From)+2), h), color.NRGBA{0x2a, 0x5d, 0xb0, 0x40})
 	}
+	left, right := int(axisPad*k), int((size.Width-axisPad)*k)
 	for i := range axisLanes {
 		y := int(float32(i) * (laneHeight + laneGap) * k)
-		fill(image.Rect(int(axisPad*k), y+int(laneHeight*k/2), int((size.Width-axisPad)*k), y+int(laneHeight*k/2)+1), theme.Color(theme.ColorNameSeparator))
+		fill(image.Rect(left, y+int(laneHeight*k/2), right, y+int(laneHeight*k/2)+1), theme.Color(theme.ColorNameSeparator))
 	}
-	for _, it := range a.state.Story().Items {
-		f, l, dated := it.Date.Days()
-		if !dated {
-			continue // undated items are counted beside the axis, not placed
+	a.countLanes(max(right-left, 1))
+	minWidth := max(int(2*k), 1)
+	laneH := int(laneHeight * k)
+	for lane := range axisLanes {
+		c := laneColor(lane)
+		faded := c
+		faded.A = 0x50
+		full, dim := image.NewUniform(c), image.NewUniform(faded)
+		all, shown := a.bins[0][lane].Counts(), a.bins[1][lane].Counts()
+		most := a.bins[0][lane].Max()
+		y0 := int(float32(lane) * (laneHeight + laneGap) * k)
+		// height is a column's bar: the lane's height for items, a share
+		// of it for a histogram (at least two pixels, so one item shows).
+		height := func(n int32) int {
+			if most <= itemsLane {
+				return laneH
+			}
+			return max(int(int64(laneH)*int64(n)/int64(most)), min(2, laneH))
 		}
-		lane, c := laneOf(it)
-		if lane < 0 {
-			continue
+		for col, n := range all {
+			if n == 0 {
+				continue
+			}
+			x := left + col
+			wide := 1
+			if most <= itemsLane {
+				wide = minWidth // an item of one day stays visible
+			}
+			bar := func(n int32, u *image.Uniform) {
+				hh := height(n)
+				r := image.Rect(x, y0+laneH-hh, x+wide, y0+laneH).Intersect(img.Rect)
+				draw.Draw(img, r, u, image.Point{}, draw.Over)
+			}
+			if shown[col] < n {
+				bar(n, dim)
+			}
+			if shown[col] > 0 {
+				bar(shown[col], full)
+			}
 		}
-		shown := !flt.Dates || flt.Shows(it)
-		if !shown {
-			c.A = 0x50
-		}
-		y := int(float32(lane) * (laneHeight + laneGap) * k)
-		fill(image.Rect(px(f), y, max(px(l+1), px(f)+int(2*k)), y+int(laneHeight*k)), c)
 	}
-	// Month ticks along the bottom.
+	// Ticks along the bottom.
 	base := int(float32(len(axisLanes)) * (laneHeight + laneGap) * k)
-	fill(image.Rect(int(axisPad*k), base, int((size.Width-axisPad)*k), base+1), theme.Color(theme.ColorNameForeground))
-	for _, m := range monthStarts(first, days) {
-		fill(image.Rect(px(m), base, px(m)+1, base+int(4*k)), theme.Color(theme.ColorNameForeground))
+	fill(image.Rect(left, base, right, base+1), theme.Color(theme.ColorNameForeground))
+	for _, d := range a.tickDays(size.Width) {
+		fill(image.Rect(px(d), base, px(d)+1, base+int(4*k)), theme.Color(theme.ColorNameForeground))
 	}
 	if a.focused {
 		c := theme.Color(theme.ColorNameFocus)
@@ -134,38 +241,49 @@ func (a *timeAxis) draw(w, h int) image.Image {
 	return img
 }
 
-// laneOf is an item's lane and colour, or -1 for a side with no lane.
-func laneOf(it *story.Item) (int, color.NRGBA) {
+// tickDays are the days of the ticks at a width of w units, and their
+// step: at most one every tickGap units.
+func (a *timeAxis) tickDays(w float32) []int {
+	return timeaxis.Ticks(a.sp, a.tickStep(w))
+}
+
+// tickStep is the ticks' step at a width of w units.
+func (a *timeAxis) tickStep(w float32) timeaxis.Step {
+	return timeaxis.ChooseStep(a.sp, float64(w-2*axisPad), tickGap)
+}
+
+// tickLabel is a tick's label: "3 Mar", "Mar 2025" or "2025".
+func tickLabel(d int, unit timeaxis.Unit, lang string) string {
+	s := story.DayString(d, lang) // "3 Mar 2025"
+	switch unit {
+	case timeaxis.Days:
+		return s[:strings.LastIndexByte(s, ' ')]
+	case timeaxis.Months:
+		return s[strings.IndexByte(s, ' ')+1:]
+	}
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// laneOf is an item's lane, or -1 for a side with no lane.
+func laneOf(it *story.Item) int {
 	if it.Kind == story.Incident {
-		c := incidentColor
-		return len(axisLanes) - 1, color.NRGBA{c.R, c.G, c.B, 0xff}
+		return len(axisLanes) - 1
 	}
 	for i, s := range axisLanes[:len(axisLanes)-1] {
 		if s == it.Side {
-			c := sideColors[s]
-			return i, color.NRGBA{c.R, c.G, c.B, 0xff}
+			return i
 		}
 	}
-	return -1, color.NRGBA{}
+	return -1
 }
 
-// monthStarts are the first days of the months within the span.
-func monthStarts(first, days int) []int {
-	var out []int
-	t := time.Unix(int64(first)*86400, 0).UTC()
-	m := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
-	for {
-		if m.Before(t) {
-			m = m.AddDate(0, 1, 0)
-			continue
-		}
-		d := int(m.Unix() / 86400)
-		if d >= first+days {
-			return out
-		}
-		out = append(out, d)
-		m = m.AddDate(0, 1, 0)
+// laneColor is a lane's colour: its side's, or the incidents'.
+func laneColor(lane int) color.NRGBA {
+	c := incidentColor
+	if lane < len(axisLanes)-1 {
+		c = sideColors[axisLanes[lane]]
 	}
+	return color.NRGBA{c.R, c.G, c.B, 0xff}
 }
 
 // setRange sets the state's date filter to from..to, kept in the span.
@@ -276,29 +394,60 @@ type timeAxisRenderer struct{ a *timeAxis }
 func (r *timeAxisRenderer) Layout(size fyne.Size) {
 	a := r.a
 	a.raster.Resize(size)
-	first, days, ok := a.span()
-	if !ok {
-		return
+	for _, t := range a.outside {
+		t.Hide()
 	}
-	starts := monthStarts(first, days)
-	for len(a.months) < len(starts) {
-		t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		t.TextSize = theme.CaptionTextSize()
-		a.months = append(a.months, t)
+	if _, _, ok := a.span(); !ok {
+		for _, t := range a.ticks {
+			t.Hide()
+		}
+		return
 	}
 	lang := a.state.Lang()
 	y := float32(len(axisLanes))*(laneHeight+laneGap) + 3
-	free := float32(0) // where the next label may start: none overlaps
-	for i, t := range a.months {
-		if i >= len(starts) {
+	fg := theme.Color(theme.ColorNameForeground)
+	// The dates set aside, at the ends: the tick labels keep clear of them.
+	free, end := float32(0), size.Width
+	for i, n := range [2]int{a.sp.Before, a.sp.After} {
+		if n == 0 {
+			continue
+		}
+		t := a.outside[i]
+		key := [2]string{"axis.before", "axis.after"}[i]
+		if n == 1 {
+			key += ".one"
+		}
+		t.Text = fmt.Sprintf(tr(lang, key), n)
+		t.Color = fg
+		ts := t.MinSize()
+		x := float32(0)
+		if i == 0 {
+			free = ts.Width + 6
+		} else {
+			x = size.Width - ts.Width
+			end = x - 6
+		}
+		t.Move(fyne.NewPos(x, y))
+		t.Resize(ts)
+		t.Show()
+	}
+	step := a.tickStep(size.Width)
+	days := timeaxis.Ticks(a.sp, step)
+	for len(a.ticks) < len(days) {
+		t := canvas.NewText("", fg)
+		t.TextSize = theme.CaptionTextSize()
+		a.ticks = append(a.ticks, t)
+	}
+	for i, t := range a.ticks {
+		if i >= len(days) {
 			t.Hide()
 			continue
 		}
-		t.Text = strings.TrimPrefix(story.DayString(starts[i], lang), "1 ") // "Jan 2025"
-		t.Color = theme.Color(theme.ColorNameForeground)
-		x := a.xOf(starts[i], size.Width) + 2
+		t.Text = tickLabel(days[i], step.Unit(), lang)
+		t.Color = fg
+		x := a.xOf(days[i], size.Width) + 2
 		ts := t.MinSize()
-		if x < free || x+ts.Width > size.Width {
+		if x < free || x+ts.Width > end {
 			t.Hide()
 			continue
 		}
@@ -314,14 +463,17 @@ func (r *timeAxisRenderer) MinSize() fyne.Size { return r.a.MinSize() }
 func (r *timeAxisRenderer) Refresh() {
 	r.Layout(r.a.Size())
 	r.a.raster.Refresh()
-	for _, t := range r.a.months {
+	for _, t := range r.a.ticks {
+		t.Refresh()
+	}
+	for _, t := range r.a.outside {
 		t.Refresh()
 	}
 }
 
 func (r *timeAxisRenderer) Objects() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{r.a.raster}
-	for _, t := range r.a.months {
+	objs := []fyne.CanvasObject{r.a.raster, r.a.outside[0], r.a.outside[1]}
+	for _, t := range r.a.ticks {
 		objs = append(objs, t)
 	}
 	return objs

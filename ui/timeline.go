@@ -44,8 +44,22 @@ type timeline struct {
 	step func(delta int)
 	// titleWidth is the room a row's title has, units: 0 until laid out.
 	titleWidth float32
-	oneLine    float32 // a row's height with a one-line title
+	// rowHeight is every row's height: a header and two lines of title.
+	// One height for all rows keeps the list's work per frame to the rows
+	// on screen (Fyne's list walks every row of custom heights).
+	rowHeight float32
+	// labels are the titles cut to two lines at titleWidth in labelsLang,
+	// kept for the rows drawn so far (at most maxLabels).
+	labels     map[*story.Item]string
+	labelsLang string
+	// fitted counts the titles cut to fit since the timeline was made:
+	// the tests hold it to the rows drawn.
+	fitted int
 }
+
+// maxLabels bounds the titles kept cut to fit: the cache starts afresh
+// beyond it.
+const maxLabels = 4096
 
 // timelineList is the timeline's list. Up and Down move through it as in
 // any list; the window's keys (Left and Right step through the story,
@@ -54,10 +68,10 @@ type timelineList struct {
 	widget.List
 	otherKey  func(*fyne.KeyEvent)
 	otherRune func(rune)
-	onResize  func() // the rows' heights follow the width
+	onResize  func() // the titles are cut anew to the width
 }
 
-// Resize is part of fyne.CanvasObject: a new width wraps the titles anew.
+// Resize is part of fyne.CanvasObject: a new width cuts the titles anew.
 func (l *timelineList) Resize(size fyne.Size) {
 	changed := size.Width != l.Size().Width
 	l.List.Resize(size)
@@ -86,7 +100,7 @@ func newTimeline(st *appstate.Session, otherKey func(*fyne.KeyEvent), otherRune 
 	t.list.CreateItem = t.newRow
 	t.list.UpdateItem = t.updateRow
 	t.list.ExtendBaseWidget(t.list)
-	t.list.onResize = t.fitRows
+	t.list.onResize = t.fitTitles
 	t.list.OnSelected = func(id widget.ListItemID) {
 		if it := t.rows[id]; it != nil {
 			st.SelectItem(it)
@@ -131,6 +145,7 @@ type timelineRow struct {
 	side     *canvas.Text
 	date     *canvas.Text
 	text     *widget.Label
+	height   float32 // the row's height, the timeline's rowHeight
 }
 
 func (t *timeline) newRow() fyne.CanvasObject {
@@ -147,7 +162,19 @@ func (t *timeline) newRow() fyne.CanvasObject {
 	r.side.TextSize = theme.CaptionTextSize()
 	r.text.Wrapping = fyne.TextWrapWord
 	r.ExtendBaseWidget(r)
+	if t.rowHeight == 0 {
+		line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+		t.rowHeight = r.BaseWidget.MinSize().Height + line
+	}
+	r.height = t.rowHeight
 	return r
+}
+
+// MinSize is part of fyne.Widget: room for two lines of title, whatever
+// the title, so that every row has the template's height.
+func (r *timelineRow) MinSize() fyne.Size {
+	s := r.BaseWidget.MinSize()
+	return fyne.NewSize(s.Width, max(s.Height, r.height))
 }
 
 // CreateRenderer is part of fyne.Widget: the side's badge and the date on
@@ -192,7 +219,7 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	r.text.TextStyle.Italic = false
-	label := fitLines(rowLabel(it, lang), t.titleWidth, 2)
+	label := t.label(it, lang)
 	if it.Kind == story.Incident {
 		r.mark.FillColor, r.side.Text = incidentColor, tr(lang, "side.incident")
 	} else if c, ok := sideColors[it.Side]; ok {
@@ -226,31 +253,36 @@ func rowLabel(it *story.Item, lang string) string {
 	return it.Title.In(lang)
 }
 
-// fitRows gives each row the height its title needs at the list's width:
-// one line, or two where it wraps (a longer title is cut to two lines).
-func (t *timeline) fitRows() {
+// fitTitles takes the list's width: the titles are cut anew to fit it.
+// The rows keep their height, so nothing moves.
+func (t *timeline) fitTitles() {
 	w := t.list.Size().Width
 	if w <= 0 {
 		return
 	}
-	if t.oneLine == 0 {
-		t.oneLine = t.newRow().MinSize().Height
+	if tw := w - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding(); tw != t.titleWidth {
+		t.titleWidth = tw
+		t.labels = nil
+		t.list.Refresh() // the rows on screen only
 	}
-	t.titleWidth = w - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding()
-	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
-	lang := t.state.Lang()
-	for id, it := range t.rows {
-		h := t.oneLine
-		if it != nil && t.titleWidth > 0 && !fitsOneLine(rowLabel(it, lang), t.titleWidth) {
-			h += line
-		}
-		t.list.SetItemHeight(id, h)
+}
+
+// label is an item's title cut to two lines of the row's width, worked
+// out once a width and language for the rows drawn.
+func (t *timeline) label(it *story.Item, lang string) string {
+	if t.labelsLang != lang || len(t.labels) >= maxLabels {
+		t.labels, t.labelsLang = nil, lang
 	}
-	t.list.Refresh()
-	// The heights moved the rows: bring the selected one into view again.
-	if i := slices.Index(t.rows, t.state.Item()); i >= 0 && t.state.Item() != nil {
-		t.list.ScrollTo(i)
+	if s, ok := t.labels[it]; ok {
+		return s
 	}
+	if t.labels == nil {
+		t.labels = make(map[*story.Item]string)
+	}
+	s := fitLines(rowLabel(it, lang), t.titleWidth, 2)
+	t.labels[it] = s
+	t.fitted++
+	return s
 }
 
 // fitLines cuts s, with an ellipsis, to what fits on n lines of width
@@ -335,7 +367,7 @@ func (t *timeline) syncRows() {
 		t.rows = append(t.rows, it)
 	}
 	t.list.UnselectAll()
-	t.fitRows()
+	t.list.Refresh()
 }
 
 // setTexts re-reads the language.
@@ -345,7 +377,7 @@ func (t *timeline) setTexts() {
 	t.prev.SetText(tr(lang, "prev"))
 	t.next.SetText(tr(lang, "next"))
 	t.clear.SetText(tr(lang, "clear"))
-	t.fitRows()
+	t.list.Refresh()
 }
 
 // showSelection selects the selected item's row and brings it into view.

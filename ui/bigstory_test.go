@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"sovmap/geo/geotest"
+	"sovmap/geo/timeaxis"
+)
+
+// bigStoryRows is the size of the story the window is tried with in the
+// ordinary tests: enough that work per row per row (a quadratic path)
+// shows as a failure here, not as a frozen window for a user.
+const bigStoryRows = 10_000
+
+// noEnd is an ACLED row dated 9999-12-31, the "no end" value some
+// exports use.
+const noEnd = "MEXEND,9999-12-31,9999,1,Political violence,Battles,Armed clash,Unidentified Armed Group (Mexico),,3,Civilians (Mexico),,7,37,Civilian targeting,484,Central America,Mexico,Jalisco,Teuchitlan,,Teuchitlan,20.68,-103.85,1,El Universal,National,\"A row with a no-end date.\",2,,1700000000\n"
+
+// openBigStory opens, through File › Open's path, an ACLED file of
+// bigStoryRows rows and one dated 9999-12-31.
+func openBigStory(t *testing.T, w *Window) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "acled.csv")
+	if err := os.WriteFile(path, append(geotest.ACLEDRows(bigStoryRows), noEnd...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-w.OpenStory(path):
+	case <-time.After(2 * time.Minute):
+		t.Fatal("the story did not open in two minutes")
+	}
+	if n := len(w.state.Story().Items); n != bigStoryRows+1 {
+		t.Fatalf("opened %d items, want %d", n, bigStoryRows+1)
+	}
+	capture(w)
+}
+
+// The timeline's work follows the rows on screen, not the rows in the
+// story: opening, resizing, changing language and scrolling to the end of
+// 10,001 rows cuts to fit only the titles drawn.
+func TestBigStoryTimelineWorksOnTheRowsShown(t *testing.T) {
+	w := newTestWindow(t)
+	openBigStory(t, w)
+	tl := w.timeline
+	if len(tl.rows) != bigStoryRows+1 {
+		t.Fatalf("the timeline lists %d rows, want %d", len(tl.rows), bigStoryRows+1)
+	}
+	// The rows one screen of the list holds, and a few either side.
+	onScreen := func() int { return int(tl.list.Size().Height/tl.rowHeight) + 4 }
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"opened", func() {}},
+		{"narrower", func() { w.Resize(fyne.NewSize(1100, 800)) }},
+		{"wider", func() { w.Resize(fyne.NewSize(1400, 900)) }},
+		{"in Spanish", func() { w.state.SetLanguage("es") }},
+		{"scrolled to the end", func() { tl.list.ScrollToBottom() }},
+		{"scrolled to the middle", func() { tl.list.ScrollTo(bigStoryRows / 2) }},
+	}
+	budget := 0
+	for _, s := range steps {
+		before := tl.fitted
+		s.do()
+		capture(w)
+		budget += onScreen()
+		if got := tl.fitted - before; got > 2*onScreen() {
+			t.Errorf("%s: %d titles cut to fit, for about %d rows on screen", s.name, got, onScreen())
+		}
+	}
+	if tl.fitted > 2*budget {
+		t.Errorf("%d titles cut to fit in all, for %d rows shown", tl.fitted, budget)
+	}
+	// Every row is the template's height: no row sets its own.
+	if row := tl.newRow(); row.MinSize().Height != tl.rowHeight {
+		t.Errorf("a row's height %v, the list's %v", row.MinSize().Height, tl.rowHeight)
+	}
+}
+
+// The time axis at 10,001 items: the "no end" date is set aside and
+// counted, not 8,000 years of ticks; the ticks fit the width; the lanes
+// are counted once a filter and width, however often the axis draws; a
+// brushed range shows on the map and the timeline exactly the items it
+// overlaps.
+func TestBigStoryTimeAxis(t *testing.T) {
+	w := newTestWindow(t)
+	openBigStory(t, w)
+	a := w.timeline.filter.axis
+	if a.sp.After != 1 || a.sp.Before != 0 {
+		t.Errorf("set aside %d before and %d after, want the one 9999-12-31", a.sp.Before, a.sp.After)
+	}
+	if years := a.sp.Days() / 365; years > 10 {
+		t.Errorf("the axis spans %d years", years)
+	}
+	if !a.outside[1].Visible() || a.outside[1].Text != "1 later date ›" {
+		t.Errorf("the date set aside reads %q (shown: %v)", a.outside[1].Text, a.outside[1].Visible())
+	}
+	width := a.Size().Width
+	ticks := timeaxis.Ticks(a.sp, a.tickStep(width))
+	if limit := int(width/tickGap) + 2; len(ticks) > limit || len(ticks) < 2 {
+		t.Errorf("%d ticks in %v units (at most %d)", len(ticks), width, limit)
+	}
+	if len(a.ticks) > len(ticks) {
+		t.Errorf("%d tick labels for %d ticks", len(a.ticks), len(ticks))
+	}
+
+	counted := a.counted
+	for range 10 {
+		a.Refresh()
+		capture(w)
+	}
+	if a.counted != counted {
+		t.Errorf("ten redraws counted the lanes %d times, want none", a.counted-counted)
+	}
+
+	first, days, _ := a.span()
+	brush(a, first+days/3, first+days/2)
+	capture(w)
+	if a.counted != counted+1 {
+		t.Errorf("a brush counted the lanes %d times, want once", a.counted-counted)
+	}
+	flt := w.state.Filter()
+	if !flt.Dates {
+		t.Fatal("the brush set no range")
+	}
+	want := 0
+	for _, it := range w.state.Story().Items {
+		if f, l, ok := it.Date.Days(); ok && l >= flt.From && f <= flt.To {
+			want++
+		}
+	}
+	if want < bigStoryRows/10 {
+		t.Fatalf("the brush holds only %d items", want)
+	}
+	if got := len(w.state.Shown().Items); got != want {
+		t.Errorf("%d items shown, %d overlap the range", got, want)
+	}
+	if got := len(w.timeline.rows); got != want {
+		t.Errorf("the timeline lists %d rows, %d overlap the range", got, want)
+	}
+	// Every item in the range is drawn on the axis: each adds one to at
+	// least one column of its lane (a month's item to a few).
+	var drawn int
+	for lane := range axisLanes {
+		for _, n := range a.bins[1][lane].Counts() {
+			drawn += int(n)
+		}
+	}
+	if drawn < want || drawn > 4*want {
+		t.Errorf("the shown lanes count %d, for %d items in the range", drawn, want)
+	}
+}
