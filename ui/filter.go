@@ -22,6 +22,7 @@ import (
 // export alike.
 type dateFilter struct {
 	state    *appstate.Session
+	jobs     *filterJobs // every filter change of the panel goes through it
 	axis     *timeAxis
 	fromText *widget.Label
 	play     *widget.Button
@@ -37,7 +38,8 @@ type dateFilter struct {
 const sweepDuration = 8 * time.Second
 
 func newDateFilter(st *appstate.Session) *dateFilter {
-	f := &dateFilter{state: st, axis: newTimeAxis(st), fromText: widget.NewLabel(""), note: widget.NewLabel("")}
+	jobs := newFilterJobs(st)
+	f := &dateFilter{state: st, jobs: jobs, axis: newTimeAxis(st, jobs), fromText: widget.NewLabel(""), note: widget.NewLabel("")}
 	f.fromText.Wrapping = fyne.TextWrapWord
 	f.note.Importance = widget.LowImportance
 	f.note.Wrapping = fyne.TextWrapWord
@@ -45,7 +47,7 @@ func newDateFilter(st *appstate.Session) *dateFilter {
 	f.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { f.stop(); f.axis.clear() })
 	f.dates = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(f.play, f.clear), f.fromText), f.axis)
 	f.content = container.NewVBox(f.dates, f.note)
-	f.kinds = newKindFilter(st)
+	f.kinds = newKindFilter(st, jobs)
 	f.content.Add(f.kinds.content)
 	st.Listen(appstate.StoryChanged|appstate.FilterChanged|appstate.LanguageChanged, func(c appstate.Change) {
 		if c&appstate.StoryChanged != 0 {
@@ -70,7 +72,7 @@ func (f *dateFilter) togglePlay() {
 		return
 	}
 	width := max(1, days/6)
-	if flt := f.state.Filter(); flt.Dates && flt.To-flt.From+1 < days {
+	if flt := f.jobs.filter(); flt.Dates && flt.To-flt.From+1 < days {
 		width = flt.To - flt.From + 1
 	}
 	travel := days - width
@@ -115,13 +117,7 @@ func (f *dateFilter) refresh() {
 		f.fromText.SetText(tr(lang, "filter.alldates"))
 		f.clear.Disable()
 	}
-	undated := 0
-	for _, it := range st.Story().Items {
-		if !it.Date.Dated() {
-			undated++
-		}
-	}
-	f.note.SetText(fmt.Sprintf(tr(lang, "filter.note"), undated))
+	f.note.SetText(fmt.Sprintf(tr(lang, "filter.note"), f.axis.undated))
 	f.axis.Refresh()
 	f.content.Show()
 }
@@ -140,28 +136,28 @@ type kindFilter struct {
 	keys     map[string]string // a category as shown → as the filter keeps it
 }
 
-func newKindFilter(st *appstate.Session) *kindFilter {
+func newKindFilter(st *appstate.Session, jobs *filterJobs) *kindFilter {
 	k := &kindFilter{state: st}
 	for i := range k.labels {
 		k.labels[i] = widget.NewLabel("")
 	}
 	k.category = widget.NewSelect(nil, func(v string) {
-		flt := st.Filter()
+		flt := jobs.filter()
 		flt.Category = k.keys[v] // "" for all
-		st.SetFilter(flt)
+		jobs.request(flt)
 	})
 	k.actor = widget.NewEntry()
 	k.actor.OnChanged = func(v string) {
-		flt := st.Filter()
+		flt := jobs.filter()
 		flt.Actor = v
-		st.SetFilter(flt)
+		jobs.request(flt)
 	}
 	k.country = widget.NewSelect(nil, func(v string) {
-		flt := st.Filter()
+		flt := jobs.filter()
 		if flt.Country = v; v == k.any {
 			flt.Country = ""
 		}
-		st.SetFilter(flt)
+		jobs.request(flt)
 	})
 	k.content = container.New(layout.NewFormLayout(), k.labels[0], k.category, k.labels[1], k.actor, k.labels[2], k.country)
 	return k

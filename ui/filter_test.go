@@ -83,6 +83,7 @@ func TestDateFilter(t *testing.T) {
 	// Brushing 1 to 20 April: Coxquihui's "Apr 2025" overlaps; Teocaltiche
 	// keeps one of two. (A fresh brush starts outside the old one.)
 	f.axis.clear()
+	f.jobs.wait()
 	brush(f.axis, int(day(t, "2025-04-01")), int(day(t, "2025-04-20")))
 	capture(w)
 	if got := shownIDs(); got["teocaltiche"] != 1 || got["coxquihui"] != 1 {
@@ -96,10 +97,12 @@ func TestDateFilter(t *testing.T) {
 	// With the focus, the arrows move the brush a day; Escape clears it.
 	flt = w.state.Filter()
 	f.axis.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	f.jobs.wait()
 	if got := w.state.Filter(); got.From != flt.From+1 || got.To != flt.To+1 {
 		t.Errorf("Right moved the brush to %d–%d, want %d–%d", got.From, got.To, flt.From+1, flt.To+1)
 	}
 	f.axis.DoubleTapped(&fyne.PointEvent{})
+	f.jobs.wait()
 	if w.state.Filter().Dates {
 		t.Error("a double click left the range")
 	}
@@ -120,4 +123,5 @@ func brush(a *timeAxis, from, to int) {
 	y := a.Size().Height / 2
 	a.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x(to), y)}, Dragged: fyne.NewDelta(x(to)-x(from), 0)})
 	a.DragEnd()
+	a.jobs.wait() // the filter is worked out off the UI goroutine
 }

@@ -33,6 +33,7 @@ import (
 type timeAxis struct {
 	widget.BaseWidget
 	state   *appstate.Session
+	jobs    *filterJobs // the brush's changes go through it
 	raster  *canvas.Raster
 	ticks   []*canvas.Text  // reused tick labels
 	outside [2]*canvas.Text // the dates set aside, before and after
@@ -43,8 +44,9 @@ type timeAxis struct {
 	anchor, offset   int
 
 	// Worked out once a story: its dated items and the span shown.
-	items []axisItem
-	sp    timeaxis.Span
+	items   []axisItem
+	undated int // the story's undated items
+	sp      timeaxis.Span
 	// Worked out once a filter and width: the counts of each lane.
 	bins        [2][]*timeaxis.Bins // all items, and the shown ones
 	binsColumns int                 // the columns bins were counted for, 0: none
@@ -55,9 +57,9 @@ type timeAxis struct {
 
 // axisItem is a dated item on its lane.
 type axisItem struct {
-	it   *story.Item
-	lane int
-	days timeaxis.Range
+	index int // in the story's items
+	lane  int
+	days  timeaxis.Range
 }
 
 // Lane layout, in units.
@@ -76,8 +78,8 @@ const itemsLane = 2
 // axisLanes are the lanes, top to bottom.
 var axisLanes = []story.Side{story.SideMexico, story.SideUS, story.SidePress, story.SideContext, ""} // "": incidents
 
-func newTimeAxis(st *appstate.Session) *timeAxis {
-	a := &timeAxis{state: st}
+func newTimeAxis(st *appstate.Session, jobs *filterJobs) *timeAxis {
+	a := &timeAxis{state: st, jobs: jobs}
 	a.raster = canvas.NewRaster(a.draw)
 	for i := range a.outside {
 		a.outside[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
@@ -97,16 +99,17 @@ func newTimeAxis(st *appstate.Session) *timeAxis {
 // readStory places the story's dated items on their lanes and finds the
 // span: once a story.
 func (a *timeAxis) readStory() {
-	a.items = a.items[:0]
+	a.items, a.undated = a.items[:0], 0
 	ranges := make([]timeaxis.Range, 0, len(a.state.Story().Items))
-	for _, it := range a.state.Story().Items {
+	for i, it := range a.state.Story().Items {
 		f, l, dated := it.Date.Days()
 		if !dated {
-			continue // undated items are counted beside the axis, not placed
+			a.undated++ // counted beside the axis, not placed
+			continue
 		}
 		ranges = append(ranges, timeaxis.Range{First: f, Last: l})
 		if lane := laneOf(it); lane >= 0 {
-			a.items = append(a.items, axisItem{it, lane, timeaxis.Range{First: f, Last: l}})
+			a.items = append(a.items, axisItem{i, lane, timeaxis.Range{First: f, Last: l}})
 		}
 	}
 	a.sp = timeaxis.SpanOf(ranges)
@@ -147,7 +150,7 @@ func (a *timeAxis) countLanes(columns int) {
 	if a.binsColumns == columns {
 		return
 	}
-	flt := a.state.Filter()
+	flt, shown := a.state.Filter(), a.state.Shown()
 	for k := range a.bins {
 		a.bins[k] = a.bins[k][:0]
 		for range axisLanes {
@@ -156,7 +159,7 @@ func (a *timeAxis) countLanes(columns int) {
 	}
 	for _, ai := range a.items {
 		a.bins[0][ai.lane].Add(ai.days)
-		if !flt.Dates || flt.Shows(ai.it) {
+		if !flt.Dates || shown.ShowsItem(ai.index) {
 			a.bins[1][ai.lane].Add(ai.days)
 		}
 	}
@@ -177,8 +180,7 @@ func (a *timeAxis) draw(w, h int) image.Image {
 	fill := func(r image.Rectangle, c color.Color) {
 		draw.Draw(img, r.Intersect(img.Rect), image.NewUniform(c), image.Point{}, draw.Over)
 	}
-	flt := a.state.Filter()
-	if flt.Dates { // the brush, under the items
+	if flt := a.jobs.filter(); flt.Dates { // the brush, under the items: where it is asked to be
 		fill(image.Rect(px(flt.From), 0, max(px(flt.To+1), px(flt.From)+2), h), color.NRGBA{0x2a, 0x5d, 0xb0, 0x40})
 	}
 	left, right := int(axisPad*k), int((size.Width-axisPad)*k)
@@ -286,7 +288,8 @@ func laneColor(lane int) color.NRGBA {
 	return color.NRGBA{c.R, c.G, c.B, 0xff}
 }
 
-// setRange sets the state's date filter to from..to, kept in the span.
+// setRange asks for the date filter from..to, kept in the span; it is
+// applied once worked out (filterJobs), the brush drawn there at once.
 func (a *timeAxis) setRange(from, to int) {
 	first, days, ok := a.span()
 	if !ok {
@@ -297,16 +300,18 @@ func (a *timeAxis) setRange(from, to int) {
 	if from > to {
 		from, to = to, from
 	}
-	flt := a.state.Filter()
+	flt := a.jobs.filter()
 	flt.Dates, flt.From, flt.To = true, from, to
-	a.state.SetFilter(flt)
+	a.jobs.request(flt)
+	a.raster.Refresh()
 }
 
 // clear removes the date range.
 func (a *timeAxis) clear() {
-	flt := a.state.Filter()
+	flt := a.jobs.filter()
 	flt.Dates = false
-	a.state.SetFilter(flt)
+	a.jobs.request(flt)
+	a.raster.Refresh()
 }
 
 // Dragged is part of fyne.Draggable: brush a range, or move the brush.
@@ -315,7 +320,7 @@ func (a *timeAxis) Dragged(e *fyne.DragEvent) {
 	if !a.dragging {
 		a.dragging = true
 		start := a.dayAt(e.Position.X - e.Dragged.DX)
-		flt := a.state.Filter()
+		flt := a.jobs.filter()
 		a.moving = flt.Dates && start >= flt.From && start <= flt.To
 		a.anchor, a.offset = start, start-flt.From
 	}
@@ -323,7 +328,7 @@ func (a *timeAxis) Dragged(e *fyne.DragEvent) {
 		a.setRange(a.anchor, d)
 		return
 	}
-	flt := a.state.Filter()
+	flt := a.jobs.filter()
 	width := flt.To - flt.From
 	first, days, _ := a.span()
 	from := min(max(d-a.offset, first), first+days-1-width)
@@ -355,7 +360,7 @@ func (a *timeAxis) TypedRune(rune) {}
 // TypedKey is part of fyne.Focusable: the arrows move and size the brush,
 // Escape clears it. With no brush, an arrow makes one of the whole span.
 func (a *timeAxis) TypedKey(e *fyne.KeyEvent) {
-	flt := a.state.Filter()
+	flt := a.jobs.filter()
 	first, days, ok := a.span()
 	if !ok {
 		return

@@ -64,23 +64,6 @@ func categories(s *story.Story) (list []Category, colour map[string]int) {
 	return list, colour
 }
 
-// placeColour is the colour of a place's shown incidents' category: theirs
-// when they share one, else 0.
-func placeColour(p *story.Place, f Filter, colour map[string]int) int {
-	c := -1
-	for _, it := range p.Items {
-		if !f.Shows(it) {
-			continue
-		}
-		k := colour[it.Category.In("en")]
-		if c >= 0 && k != c {
-			return 0
-		}
-		c = k
-	}
-	return max(c, 0)
-}
-
 // Country is a country of the story's places and how many incidents it has.
 type Country struct {
 	Name  string

@@ -47,7 +47,7 @@ func (f Filter) Shows(it *story.Item) bool {
 // normal is the filter as kept: its date range within the story's span (an
 // open end is the story's first or last day), where a range that covers
 // the whole story is no range at all.
-func (f Filter) normal(s *story.Story) Filter {
+func (f Filter) normal(sp daySpan) Filter {
 	f.Actor = strings.TrimSpace(f.Actor)
 	f.actor = strings.ToLower(f.Actor)
 	if !f.Dates {
@@ -57,11 +57,24 @@ func (f Filter) normal(s *story.Story) Filter {
 	if f.From > f.To {
 		f.From, f.To = f.To, f.From
 	}
-	first, last, ok := s.Span()
+	first, last, ok := sp.first, sp.last, sp.ok
 	if !ok || (f.From <= first && f.To >= last) {
 		f.Dates, f.From, f.To = false, 0, 0
 		return f
 	}
 	f.From, f.To = max(f.From, first), min(f.To, last)
 	return f
+}
+
+// daySpan is a story's first and last day (story.Story.Span), kept with
+// the story: filters are normalised against it on every brush step.
+type daySpan struct {
+	first, last int
+	ok          bool
+}
+
+// spanOf is s's span.
+func spanOf(s *story.Story) daySpan {
+	f, l, ok := s.Span()
+	return daySpan{f, l, ok}
 }

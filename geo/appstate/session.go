@@ -8,7 +8,8 @@
 // and a filter change does not rebuild the details panel. Setting what is
 // already set changes nothing and tells no one, so a widget that echoes a
 // change back (a list selecting the row the session selected) cannot loop.
-// A Session is used from one goroutine (the UI's).
+// A Session is used from one goroutine (the UI's); a FilterJob may run on
+// another.
 package appstate
 
 import (
@@ -51,8 +52,9 @@ type listener struct {
 // Mexico's states: what the window, every export and the tests read.
 type Session struct {
 	story  *story.Story
-	gmap   *geo.Map                      // nil until loaded
-	where  map[*story.Place]geo.Location // where each place lies on the map; nil without a map
+	span   daySpan  // the story's first and last day
+	gmap   *geo.Map // nil until loaded
+	where  *located // where each place lies on the map, and what filters need
 	filter Filter
 	place  *story.Place // selected place, or nil
 	item   *story.Item  // selected item, or nil
@@ -70,7 +72,7 @@ type Session struct {
 // and the whole map in view.
 func New(s *story.Story, lang string) *Session {
 	p := Prepare(s, nil)
-	return &Session{story: s, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
+	return &Session{story: s, span: p.span, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
 		filter: p.filter, shown: p.shown}
 }
 
@@ -142,7 +144,7 @@ func (st *Session) Shown() *Shown { return st.shown }
 // map, its land or its territorial sea ("" outside Mexico); known is false
 // until the map has loaded.
 func (st *Session) StateOf(p *story.Place) (code string, known bool) {
-	loc, known := st.where[p]
+	loc, known := st.where.of(p)
 	if loc.State != nil {
 		code = loc.State.Code
 	}
@@ -153,7 +155,7 @@ func (st *Session) StateOf(p *story.Place) (code string, known bool) {
 // whether off their coast, or the neighbouring country; known is false
 // until the map has loaded.
 func (st *Session) LocationOf(p *story.Place) (loc geo.Location, known bool) {
-	loc, known = st.where[p]
+	loc, known = st.where.of(p)
 	return loc, known
 }
 
@@ -181,24 +183,25 @@ func (st *Session) SetStory(s *story.Story) {
 // story, on another goroutine, so that the window stays responsive.
 type Prepared struct {
 	s      *story.Story
+	span   daySpan
 	m      *geo.Map
 	cats   []Category
 	colour map[string]int
 	lands  []Country
 	filter Filter
-	where  map[*story.Place]geo.Location
+	where  *located
 	shown  *Shown
 }
 
 // Prepare works out what showing s on map m (nil until loaded) takes. It
 // reads only its arguments, so it may run on any goroutine.
 func Prepare(s *story.Story, m *geo.Map) *Prepared {
-	p := &Prepared{s: s, m: m}
+	p := &Prepared{s: s, m: m, span: spanOf(s)}
 	p.cats, p.colour = categories(s)
 	p.lands = countries(s)
 	p.filter = defaultFilter(p.lands)
-	p.where = locate(s, m)
-	p.shown = newShown(s, p.filter, p.where, p.colour, m)
+	p.where = locate(s, m, p.colour)
+	p.shown = newShown(s, p.filter, p.where, m)
 	return p
 }
 
@@ -210,11 +213,11 @@ func (st *Session) SetPrepared(p *Prepared) {
 		return
 	}
 	st.place, st.item = nil, nil
-	st.story, st.cats, st.colour, st.lands, st.filter = p.s, p.cats, p.colour, p.lands, p.filter
+	st.story, st.span, st.cats, st.colour, st.lands, st.filter = p.s, p.span, p.cats, p.colour, p.lands, p.filter
 	if p.m == st.gmap {
 		st.where, st.shown = p.where, p.shown
 	} else {
-		st.where = locate(p.s, st.gmap)
+		st.where = locate(p.s, st.gmap, st.colour)
 		st.update()
 	}
 	st.refit()
@@ -228,7 +231,7 @@ func (st *Session) SetMap(m *geo.Map) {
 		return
 	}
 	st.gmap = m
-	st.where = locate(st.story, m)
+	st.where = locate(st.story, m, st.colour)
 	st.update()
 	st.refit()
 	st.emit(MapChanged)
@@ -245,21 +248,66 @@ func (st *Session) SetLanguage(lang string) {
 
 // SetFilter shows only the items f lets through. A selected place it hides
 // goes; a selected place that still shows keeps its selection, moved to
-// its first shown incident if the filter hides the one selected.
+// its first shown incident if the filter hides the one selected. It works
+// out what shows on the calling goroutine; the window filters a large
+// story with FilterJob on another and applies the result with SetFiltered.
 func (st *Session) SetFilter(f Filter) {
-	f = f.normal(st.story)
-	if f == st.filter {
-		return
+	if f = f.normal(st.span); f != st.filter {
+		st.SetFiltered(st.FilterJob(f).Run())
 	}
-	st.filter = f
-	st.update()
+}
+
+// FilterJob is the work of filtering the session's story: made on the
+// session's goroutine, run on any (it reads only what the session never
+// changes in place: the story, its places' locations, the colours, the
+// map), its result applied with SetFiltered.
+type FilterJob struct {
+	s      *story.Story
+	m      *geo.Map
+	where  *located
+	colour map[string]int
+	f      Filter
+}
+
+// FilterJob makes the job of showing what f lets through.
+func (st *Session) FilterJob(f Filter) FilterJob {
+	return FilterJob{s: st.story, m: st.gmap, where: st.where, f: f.normal(st.span)}
+}
+
+// Filter is the job's filter, as the session will keep it.
+func (j FilterJob) Filter() Filter { return j.f }
+
+// Filtered is what a FilterJob found.
+type Filtered struct {
+	job   FilterJob
+	shown *Shown
+}
+
+// Run works out what the job's filter shows: O(items + places), and the
+// clustering of the places shown.
+func (j FilterJob) Run() *Filtered {
+	return &Filtered{job: j, shown: newShown(j.s, j.f, j.where, j.m)}
+}
+
+// SetFiltered applies a filter's result (see SetFilter). A result worked
+// out for another story or map than the session's now is dropped, and
+// SetFiltered reports false.
+func (st *Session) SetFiltered(r *Filtered) bool {
+	j := r.job
+	if j.s != st.story || j.m != st.gmap { // the locations go with the two
+		return false
+	}
+	if j.f == st.filter {
+		return true
+	}
+	st.filter, st.shown = j.f, r.shown
 	st.refit()
 	c := FilterChanged
 	switch {
 	case st.place != nil && st.shown.Count(st.place) == 0:
 		st.place, st.item = nil, nil
 		c |= SelectionChanged
-	case st.item != nil && !f.Shows(st.item):
+	case st.item != nil && !j.f.Shows(st.item):
 		st.item = nil
 		if st.place != nil {
 			st.item = st.firstShown(st.place)
@@ -267,6 +315,7 @@ func (st *Session) SetFilter(f Filter) {
 		c |= SelectionChanged
 	}
 	st.emit(c)
+	return true
 }
 
 // firstShown is a place's first incident the filter shows, or nil.
@@ -345,7 +394,7 @@ func (st *Session) Step(delta int) {
 
 // update works out what the filter shows.
 func (st *Session) update() {
-	st.shown = newShown(st.story, st.filter, st.where, st.colour, st.gmap)
+	st.shown = newShown(st.story, st.filter, st.where, st.gmap)
 }
 
 // mapReach is how far from Mexico, in projected metres, a place may lie
@@ -361,17 +410,98 @@ func Mappable(m *geo.Map, p *story.Place) bool {
 	return !math.IsNaN(at[0]) && !math.IsNaN(at[1]) && math.Abs(at[0]-c[0]) < mapReach && math.Abs(at[1]-c[1]) < mapReach
 }
 
+// located is what filtering needs to know of a story and map, worked out
+// once for both (locate), so that each filter walks slices, not maps and
+// items' fields scattered through memory: each place's index, location,
+// projected point and whether it can be drawn; each item's place and
+// colour.
+type located struct {
+	index    map[*story.Place]int
+	loc      []geo.Location // by place; nil without a map
+	at       []orb.Point    // by place, projected; nil without a map
+	mappable []bool         // by place; nil without a map
+	placeOf  []int32        // by item: its place's index, or -1
+	colour   []int32        // by item: its category's colour
+	// By item, what the commonest filters ask (see fastShows): its days
+	// (first > last when undated), and its category's number in cats when
+	// it is an incident (-1 when not, or it has none).
+	first, last []int32
+	cat         []int32
+	cats        map[string]int32 // a category (in English) → its number
+}
+
+// fastShows is Filter.Shows for the story's i-th item, read from the
+// tables, when the filter has no actor or country (ok is false
+// otherwise): a filter of 200,000 items then reads a few slices, not every
+// item's fields scattered through memory.
+func (l *located) fastShows(f Filter, cat int32, i int) (shows, ok bool) {
+	if f.actor != "" || f.Country != "" {
+		return false, false
+	}
+	if f.Dates && l.first[i] <= l.last[i] && (int(l.last[i]) < f.From || int(l.first[i]) > f.To) {
+		return false, true
+	}
+	if f.Category != "" && l.cat[i] != -2 && l.cat[i] != cat {
+		return false, true
+	}
+	return true, true
+}
+
+// of is where p lies; known is false without a map or for a place not in
+// the story.
+func (l *located) of(p *story.Place) (geo.Location, bool) {
+	i, ok := l.index[p]
+	if !ok || l.loc == nil {
+		return geo.Location{}, false
+	}
+	return l.loc[i], true
+}
+
+// clampDay keeps a day number in 32 bits: years beyond ±5 million are
+// days no filter tells apart.
+func clampDay(d int) int32 { return int32(min(max(d, math.MinInt32+1), math.MaxInt32-1)) }
+
 // locate finds where each place lies by its point on the map (files may
-// name states any way, or none), at the map's finest level.
-func locate(s *story.Story, m *geo.Map) map[*story.Place]geo.Location {
+// name states any way, or none), at the map's finest level; m may be nil.
+func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
+	n := len(s.Items)
+	l := &located{index: make(map[*story.Place]int, len(s.Places)), placeOf: make([]int32, n), colour: make([]int32, n),
+		first: make([]int32, n), last: make([]int32, n), cat: make([]int32, n), cats: map[string]int32{}}
+	for i, p := range s.Places {
+		l.index[p] = i
+	}
+	for i, it := range s.Items {
+		l.placeOf[i] = -1
+		if pi, ok := l.index[it.Place]; ok && it.Place != nil {
+			l.placeOf[i] = int32(pi)
+		}
+		key := it.Category.In("en")
+		l.colour[i] = int32(colour[key])
+		if f, last, dated := it.Date.Days(); dated {
+			l.first[i], l.last[i] = clampDay(f), clampDay(last)
+		} else {
+			l.first[i], l.last[i] = 1, 0
+		}
+		l.cat[i] = -2 // not an incident: every category shows it
+		if it.Kind == story.Incident {
+			c, ok := l.cats[key]
+			if !ok {
+				c = int32(len(l.cats))
+				l.cats[key] = c
+			}
+			l.cat[i] = c
+		}
+	}
 	if m == nil {
-		return nil
+		return l
 	}
-	out := make(map[*story.Place]geo.Location, len(s.Places))
-	for _, p := range s.Places {
-		out[p] = m.Locate(m.Proj.Forward(p.Point))
+	l.loc, l.at, l.mappable = make([]geo.Location, len(s.Places)), make([]orb.Point, len(s.Places)), make([]bool, len(s.Places))
+	for i, p := range s.Places {
+		l.at[i] = m.Proj.Forward(p.Point)
+		l.loc[i] = m.Locate(l.at[i])
+		l.mappable[i] = Mappable(m, p)
 	}
-	return out
+	return l
 }
 
 // Shown is what the filter lets through: the items, the places with at
@@ -396,76 +526,104 @@ type Shown struct {
 	// Clusters clusters Places (weighted by Counts) on the map; nil until
 	// the map has loaded.
 	Clusters *cluster.Index
-	index    map[*story.Place]int
+	where    *located
+	slot     []int32 // by the story's place index: its index in Places, or -1
+	shows    []bool  // by the story's item index
 }
 
-func newShown(s *story.Story, f Filter, where map[*story.Place]geo.Location, colour map[string]int, m *geo.Map) *Shown {
-	sh := &Shown{index: map[*story.Place]int{}}
+// ShowsItem reports whether the story's i-th item (Story.Items[i]) shows:
+// the filter's answer, kept, so that a view of every item (the time
+// axis) need not ask again.
+func (sh *Shown) ShowsItem(i int) bool { return i >= 0 && i < len(sh.shows) && sh.shows[i] }
+
+func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
+	sh := &Shown{where: where, slot: make([]int32, len(s.Places)), shows: make([]bool, len(s.Items)),
+		Items: make([]*story.Item, 0, len(s.Items))}
+	count := make([]int32, len(s.Places))
+	// A place's colour: its shown items' one colour, or mixed (0).
+	const unset, mixed = -1, 0
+	colour := make([]int32, len(s.Places))
+	for i := range colour {
+		colour[i] = unset
+	}
 	cited := map[*story.Source]int{}
-	for _, it := range s.Items {
-		if f.Shows(it) {
-			sh.Items = append(sh.Items, it)
-			for _, src := range it.Sources {
-				if cited[src] == 0 {
-					sh.Sources = append(sh.Sources, src)
-				}
-				cited[src]++
+	cat, known := where.cats[f.Category]
+	if !known {
+		cat = -3 // a category no incident has: no incident shows
+	}
+	for i, it := range s.Items {
+		shows, ok := where.fastShows(f, cat, i)
+		if !ok {
+			shows = f.Shows(it)
+		}
+		if !shows {
+			continue
+		}
+		sh.shows[i] = true
+		sh.Items = append(sh.Items, it)
+		for _, src := range it.Sources {
+			if cited[src] == 0 {
+				sh.Sources = append(sh.Sources, src)
+			}
+			cited[src]++
+		}
+		if pi := where.placeOf[i]; pi >= 0 {
+			count[pi]++
+			if c := where.colour[i]; colour[pi] == unset {
+				colour[pi] = c
+			} else if colour[pi] != c {
+				colour[pi] = mixed
 			}
 		}
 	}
 	slices.SortStableFunc(sh.Sources, func(a, b *story.Source) int { return cited[b] - cited[a] })
 	codes := map[string]bool{}
-	for _, p := range s.Places {
-		n := 0
-		for _, it := range p.Items {
-			if f.Shows(it) {
-				n++
-			}
+	shownPlaces := 0
+	for _, n := range count {
+		if n > 0 {
+			shownPlaces++
 		}
+	}
+	sh.Places, sh.Counts, sh.Colours = make([]*story.Place, 0, shownPlaces), make([]int, 0, shownPlaces), make([]int, 0, shownPlaces)
+	pts := make([]cluster.Point, 0, shownPlaces)
+	add := func(pi int, p *story.Place, n int) {
+		sh.slot[pi] = int32(len(sh.Places))
+		sh.Places, sh.Counts, sh.Colours = append(sh.Places, p), append(sh.Counts, n), append(sh.Colours, int(max(colour[pi], 0)))
+	}
+	for pi, p := range s.Places {
+		sh.slot[pi] = -1
+		n := int(count[pi])
 		if n == 0 {
 			continue
 		}
 		sh.Placed += n
-		loc, known := where[p]
-		if known && loc.State == nil {
-			sh.Outside += n
+		if where.loc == nil {
+			add(pi, p, n)
+			continue
 		}
-		sh.index[p] = len(sh.Places)
-		sh.Places = append(sh.Places, p)
-		sh.Counts = append(sh.Counts, n)
-		sh.Colours = append(sh.Colours, placeColour(p, f, colour))
-		if loc.State != nil && !codes[loc.State.Code] {
+		loc := where.loc[pi]
+		if loc.State == nil {
+			sh.Outside += n
+		} else if !codes[loc.State.Code] {
 			codes[loc.State.Code] = true
 			sh.Highlighted = append(sh.Highlighted, loc.State.Code)
 		}
-	}
-	slices.Sort(sh.Highlighted)
-	if m != nil {
 		// A place this projection cannot draw (near the South Pole, where
 		// Mexico's conic runs off to infinity) gets no marker: it stays on
 		// the timeline and counts as outside.
-		keep := sh.Places[:0]
-		counts, colours := sh.Counts[:0], sh.Colours[:0]
-		for i, p := range sh.Places {
-			if Mappable(m, p) {
-				keep = append(keep, p)
-				counts, colours = append(counts, sh.Counts[i]), append(colours, sh.Colours[i])
-			} else {
-				delete(sh.index, p)
-			}
+		if !where.mappable[pi] {
+			continue
 		}
-		sh.Places, sh.Counts, sh.Colours = keep, counts, colours
-		for i, p := range sh.Places {
-			sh.index[p] = i
+		add(pi, p, n)
+		at := where.at[pi]
+		if len(pts) == 0 {
+			sh.Bound = orb.Bound{Min: at, Max: at}
 		}
-		pts := make([]cluster.Point, len(sh.Places))
-		for i, p := range sh.Places {
-			pts[i] = cluster.Point{At: m.Proj.Forward(p.Point), Weight: sh.Counts[i]}
-			if i == 0 {
-				sh.Bound = orb.Bound{Min: pts[i].At, Max: pts[i].At}
-			}
-			sh.Bound = sh.Bound.Extend(pts[i].At)
-		}
+		sh.Bound = sh.Bound.Extend(at)
+		pts = append(pts, cluster.Point{At: at, Weight: n})
+	}
+	slices.Sort(sh.Highlighted)
+	if m != nil {
 		sh.Clusters = cluster.New(pts, MarkerRadius)
 	}
 	return sh
@@ -473,7 +631,7 @@ func newShown(s *story.Story, f Filter, where map[*story.Place]geo.Location, col
 
 // Count is how many of a place's incidents show (0 for a hidden place).
 func (sh *Shown) Count(p *story.Place) int {
-	if i, ok := sh.index[p]; ok {
+	if i := sh.Index(p); i >= 0 {
 		return sh.Counts[i]
 	}
 	return 0
@@ -481,8 +639,8 @@ func (sh *Shown) Count(p *story.Place) int {
 
 // Index is the place's index in Places, or -1 when it does not show.
 func (sh *Shown) Index(p *story.Place) int {
-	if i, ok := sh.index[p]; ok {
-		return i
+	if pi, ok := sh.where.index[p]; ok {
+		return int(sh.slot[pi])
 	}
 	return -1
 }

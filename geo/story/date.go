@@ -116,14 +116,40 @@ func (d Date) Days() (first, last int, ok bool) {
 	if !d.Dated() {
 		return 0, 0, false
 	}
-	day := max(d.Day, 1)
-	t := time.Date(d.Year, time.Month(d.Month), day, 0, 0, 0, 0, time.UTC)
-	first = int(t.Unix() / 86400)
+	first = civilDay(d.Year, d.Month, max(d.Day, 1))
 	last = first
 	if d.Precision == Month {
-		last = int(t.AddDate(0, 1, -1).Unix() / 86400)
+		last = civilDay(d.Year, d.Month+1, 1) - 1
 	}
 	return first, last, true
+}
+
+// civilDay is the day number (days since 1 January 1970) of a date in the
+// proleptic Gregorian calendar, months and days beyond their range
+// carried over as time.Date does. It is arithmetic (Howard Hinnant's
+// days_from_civil), a few nanoseconds where time.Date takes a hundred:
+// filters call Days for every item of a story on every change.
+func civilDay(y, m, d int) int {
+	m--
+	y += floorDiv(m, 12)
+	m -= floorDiv(m, 12) * 12 // 0..11, January first
+	if m < 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400               // 0..399
+	doy := (153*((m+10)%12) + 2) / 5 // days from 1 March to the month's start
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe + d - 1 - 719468
+}
+
+// floorDiv is a/b rounded down, b > 0.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b < 0 {
+		q--
+	}
+	return q
 }
 
 // DayString writes a day number (days since 1 January 1970) as a date.

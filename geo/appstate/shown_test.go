@@ -1,0 +1,152 @@
+package appstate_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"sovmap/geo/appstate"
+	"sovmap/geo/geotest"
+	"sovmap/geo/story"
+	"sovmap/geo/storyfile"
+)
+
+// referenceShown works out what a filter shows the plain way, item by item
+// and place by place through the story's own lists, as the session did
+// before it kept its tables by index.
+type referenceShown struct {
+	items          []*story.Item
+	places         []*story.Place
+	counts         []int
+	colours        []int
+	highlighted    []string
+	placed, outide int
+}
+
+func reference(st *appstate.Session) referenceShown {
+	f := st.Filter()
+	colour := map[string]int{}
+	for _, c := range st.Categories() {
+		colour[c.Name.In("en")] = c.Colour
+	}
+	var r referenceShown
+	for _, it := range st.Story().Items {
+		if f.Shows(it) {
+			r.items = append(r.items, it)
+		}
+	}
+	codes := map[string]bool{}
+	for _, p := range st.Story().Places {
+		n, c := 0, -1
+		for _, it := range p.Items {
+			if !f.Shows(it) {
+				continue
+			}
+			n++
+			switch k := colour[it.Category.In("en")]; {
+			case c == -1:
+				c = k
+			case c != k:
+				c = -2
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		r.placed += n
+		loc, known := st.LocationOf(p)
+		if known && loc.State == nil {
+			r.outide += n
+		}
+		if loc.State != nil && !codes[loc.State.Code] {
+			codes[loc.State.Code] = true
+			r.highlighted = append(r.highlighted, loc.State.Code)
+		}
+		if st.Map() != nil && !appstate.Mappable(st.Map(), p) {
+			continue
+		}
+		r.places, r.counts, r.colours = append(r.places, p), append(r.counts, n), append(r.colours, max(c, 0))
+	}
+	slices.Sort(r.highlighted)
+	return r
+}
+
+// What the session shows agrees with the plain reckoning under random
+// filters (dates, category, actor, country), on the built-in story and on
+// a conflict data file of 3,000 rows, and every place's count and index
+// and every item's ShowsItem agree with the lists.
+func TestShownAgreesWithThePlainWay(t *testing.T) {
+	m := geotest.Map(t)
+	acled, _, err := storyfile.ParseBytes("acled.csv", mixedRows(3000), storyfile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(9, 10))
+	for _, s := range []*story.Story{geotest.BuiltInStory(t), acled} {
+		st := appstate.New(s, "en")
+		st.SetMap(m)
+		first, last, _ := s.Span()
+		var actors []string
+		for _, it := range s.Items {
+			if it.Actor != "" && len(actors) < 20 {
+				actors = append(actors, it.Actor)
+			}
+		}
+		for trial := range 60 {
+			var f appstate.Filter
+			if rnd.IntN(3) > 0 {
+				f.Dates = true
+				f.From = first + rnd.IntN(last-first+1)
+				f.To = f.From + rnd.IntN(last-f.From+1)
+			}
+			if cats := st.Categories(); len(cats) > 0 && rnd.IntN(3) == 0 {
+				f.Category = cats[rnd.IntN(len(cats))].Name.In("en")
+			}
+			if len(actors) > 0 && rnd.IntN(4) == 0 {
+				a := actors[rnd.IntN(len(actors))]
+				f.Actor = a[:1+rnd.IntN(len(a))]
+			}
+			if rnd.IntN(5) == 0 {
+				f.Country = "Mexico"
+			}
+			st.SetFilter(f)
+			want, got := reference(st), st.Shown()
+			if !slices.Equal(got.Items, want.items) || !slices.Equal(got.Places, want.places) ||
+				!slices.Equal(got.Counts, want.counts) || !slices.Equal(got.Colours, want.colours) ||
+				!slices.Equal(got.Highlighted, want.highlighted) || got.Placed != want.placed || got.Outside != want.outide {
+				t.Fatalf("%s, trial %d, filter %+v: shown %d items, %d places (%d placed, %d outside), highlighted %v; the plain way %d, %d (%d, %d), %v",
+					s.Title.In("en"), trial, f, len(got.Items), len(got.Places), got.Placed, got.Outside, got.Highlighted,
+					len(want.items), len(want.places), want.placed, want.outide, want.highlighted)
+			}
+			for i, p := range got.Places {
+				if got.Index(p) != i || got.Count(p) != got.Counts[i] {
+					t.Fatalf("place %s: index %d count %d, listed at %d with %d", p.ID, got.Index(p), got.Count(p), i, got.Counts[i])
+				}
+			}
+			for i, it := range s.Items {
+				if got.ShowsItem(i) != st.Filter().Shows(it) {
+					t.Fatalf("item %d: ShowsItem %v, the filter says %v", i, got.ShowsItem(i), !got.ShowsItem(i))
+				}
+			}
+		}
+	}
+}
+
+// mixedRows is an ACLED file of n rows whose first tenth come again twice,
+// at the same places, as two other kinds of event: places of one category
+// and of several.
+func mixedRows(n int) []byte {
+	lines := strings.Split(strings.TrimSuffix(string(geotest.ACLEDRows(n)), "\n"), "\n")
+	kind := regexp.MustCompile(`Political violence,[^,]+,[^,]+,`)
+	out := append([]string(nil), lines...)
+	for i, line := range lines[1 : 1+n/10] {
+		for k, typ := range []string{"Battles,Armed clash", "Riots,Mob violence"} {
+			row := strings.Replace(line, "MEX", fmt.Sprintf("MEXB%dK%d", i, k), 1)
+			out = append(out, kind.ReplaceAllString(row, "Political violence,"+typ+","))
+		}
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}
