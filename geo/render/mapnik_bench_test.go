@@ -1,10 +1,8 @@
 package render_test
 
 import (
-	"compress/gzip"
 	"fmt"
 	"image"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,9 +13,12 @@ import (
 	"testing"
 	"time"
 
-	"sovmap/assets"
+	"sovmap/geo"
 	"sovmap/geo/geotest"
 	"sovmap/geo/render"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 )
 
 // mapnikPython is a Python that has Debian's python3-mapnik, or "".
@@ -46,7 +47,7 @@ func BenchmarkMapnik(b *testing.B) {
 	vp := geotest.WholeCountry(m, w, h)
 	level := m.Level(vp.Res)
 	geojson := filepath.Join(b.TempDir(), fmt.Sprintf("level%d.geojson", level))
-	if err := gunzipTo(geojson, fmt.Sprintf("level%d.geojson.gz", level)); err != nil {
+	if err := writeLevel(geojson, m, level); err != nil {
 		b.Fatal(err)
 	}
 	box := vp.Bound()
@@ -82,24 +83,34 @@ func BenchmarkMapnik(b *testing.B) {
 	b.ReportMetric(ours/mapnikMS, "ratio")
 }
 
-// gunzipTo writes the embedded map level name, decompressed, to path.
-func gunzipTo(path, name string) error {
-	f, err := assets.Map().Open(name)
+// writeLevel writes, as GeoJSON in longitude and latitude, the states and
+// the neighbouring countries of one of the map's levels: the boundaries
+// the renderer draws at that level, for Mapnik to draw too.
+func writeLevel(path string, m *geo.Map, level int) error {
+	fc := geojson.NewFeatureCollection()
+	for _, r := range slices.Concat(m.States, m.Countries) {
+		var mp orb.MultiPolygon
+		for _, poly := range m.Geometry(r, level) {
+			var out orb.Polygon
+			for _, ring := range poly {
+				ll := make(orb.Ring, len(ring))
+				for i, pt := range ring {
+					ll[i] = m.Proj.Inverse(pt)
+				}
+				out = append(out, ll)
+			}
+			mp = append(mp, out)
+		}
+		if len(mp) == 0 {
+			continue // a reef too small for the level
+		}
+		f := geojson.NewFeature(mp)
+		f.Properties["code"] = r.Code
+		fc.Append(f)
+	}
+	data, err := fc.MarshalJSON()
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		return err
-	}
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, z); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return os.WriteFile(path, data, 0o644)
 }
