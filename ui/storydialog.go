@@ -12,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
 )
 
@@ -31,7 +33,6 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 	prog.SetOnClosed(cancel) // the Cancel button, or Escape
 	w.cancelOp = prog.Hide   // closing it cancels
 	prog.Show()
-	m := w.state.Map()
 	go func() {
 		progress := func(read, total int64) {
 			if total > 0 {
@@ -41,7 +42,7 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 		s, rep, err := storyfile.Read(ctx, path, storyfile.Options{Progress: progress})
 		var prepared *appstate.Prepared
 		if err == nil {
-			prepared = appstate.Prepare(s, m) // the heavy part, off the UI goroutine
+			prepared = w.prepare(s) // the heavy part, off the UI goroutine
 		}
 		fyne.Do(func() {
 			defer close(done)
@@ -60,6 +61,23 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 		})
 	}()
 	return done
+}
+
+// prepare prepares s, off the UI goroutine, for the map the window has
+// when it is done: the finer map levels may have loaded while the file
+// was read, and a story prepared for the coarse one would be located
+// again on the UI goroutine (seconds for 200,000 places).
+func (w *Window) prepare(s *story.Story) *appstate.Prepared {
+	for {
+		var m *geo.Map
+		fyne.DoAndWait(func() { m = w.state.Map() })
+		p := appstate.Prepare(s, m)
+		same := false
+		fyne.DoAndWait(func() { same = w.state.Map() == m })
+		if same {
+			return p
+		}
+	}
 }
 
 // storyFiles lets the open dialog show only story files: regular files
