@@ -49,29 +49,38 @@ func (f shapingFonts) covers(r rune) bool {
 	return false
 }
 
-func mustShapingFace(ttf []byte) *gotext.Face {
+func mustShapingFont(ttf []byte) *gotext.Font {
 	f, err := gotext.ParseTTF(bytes.NewReader(ttf))
 	if err != nil {
 		panic(err) // the fonts are compiled in; they cannot be malformed at run time
 	}
-	return f
+	return f.Font
 }
 
 // The fonts are parsed when a label first needs them: most maps never do.
+// A parsed font is safe for concurrent use, but a face over it is not (it
+// caches glyph extents): each renderer makes its own faces
+// (newShapingFonts) over the fonts parsed once here.
 var (
-	regularShaping = sync.OnceValue(func() shapingFonts {
-		return shapingFonts{[]*gotext.Face{mustShapingFace(goregular.TTF), mustShapingFace(dejavusans.TTF)}}
+	regularShapingFonts = sync.OnceValue(func() []*gotext.Font {
+		return []*gotext.Font{mustShapingFont(goregular.TTF), mustShapingFont(dejavusans.TTF)}
 	})
-	boldShaping = sync.OnceValue(func() shapingFonts {
-		return shapingFonts{[]*gotext.Face{mustShapingFace(gobold.TTF), mustShapingFace(dejavusansbold.TTF)}}
+	boldShapingFonts = sync.OnceValue(func() []*gotext.Font {
+		return []*gotext.Font{mustShapingFont(gobold.TTF), mustShapingFont(dejavusansbold.TTF)}
 	})
 )
 
-func shapingFontsFor(bold bool) shapingFonts {
+// newShapingFonts makes faces of the bundled fonts for one renderer.
+func newShapingFonts(bold bool) shapingFonts {
+	fonts := regularShapingFonts()
 	if bold {
-		return boldShaping()
+		fonts = boldShapingFonts()
 	}
-	return regularShaping()
+	f := shapingFonts{make([]*gotext.Face, len(fonts))}
+	for i, font := range fonts {
+		f.faces[i] = gotext.NewFace(font)
+	}
+	return f
 }
 
 // goFontCovers reports whether the Go fonts draw s alone, left to right:
@@ -98,7 +107,7 @@ func goFontCovers(s string) bool {
 // MissingGlyphs lists, once each and in order, the characters of the
 // scene's texts that no font Sovmap carries can draw: they show as boxes.
 func MissingGlyphs(sc *Scene) []rune {
-	fonts := regularShaping()
+	fonts := newShapingFonts(false)
 	var missing []rune
 	check := func(s string) {
 		if goFontCovers(s) {
@@ -140,11 +149,11 @@ type shapedLine struct {
 	descent fixed.Int26_6 // below the baseline, positive
 }
 
-// shapeLine shapes s at size pixels. The paragraph runs right to left when
-// its first strong character does (as the Unicode bidirectional algorithm
-// decides it), and the runs are put in visual order.
-func shapeLine(s string, size int, bold bool) shapedLine {
-	fonts := shapingFontsFor(bold)
+// shapeLine shapes s at size pixels with fonts (a renderer's own). The
+// paragraph runs right to left when its first strong character does (as
+// the Unicode bidirectional algorithm decides it), and the runs are put in
+// visual order.
+func shapeLine(fonts shapingFonts, s string, size int) shapedLine {
 	text := []rune(s)
 	dir := di.DirectionLTR
 	if firstStrongIsRTL(text) {

@@ -23,7 +23,7 @@ func visualGlyphs(line shapedLine) []font.GID {
 func TestShapeCoversScripts(t *testing.T) {
 	for _, s := range []string{"Αθήνα", "Москва", "Київ", "القاهرة", "ירושלים", "Ciudad de México ↔ القاهرة", "Ελλάς: ῥῆμα"} {
 		for _, bold := range []bool{false, true} {
-			line := shapeLine(s, 16, bold)
+			line := shapeLine(newShapingFonts(bold), s, 16)
 			if line.advance <= 0 {
 				t.Errorf("%q: no width", s)
 			}
@@ -38,7 +38,7 @@ func TestShapeCoversScripts(t *testing.T) {
 
 // Hebrew runs right to left: the first letter typed is drawn rightmost.
 func TestShapeRightToLeft(t *testing.T) {
-	fonts := regularShaping()
+	fonts := newShapingFonts(false)
 	alef, _ := fonts.ResolveFace('א').NominalGlyph('א')
 	bet, _ := fonts.ResolveFace('ב').NominalGlyph('ב')
 	for _, tc := range []struct {
@@ -49,7 +49,7 @@ func TestShapeRightToLeft(t *testing.T) {
 		// A Hebrew word inside a left-to-right label keeps its own order.
 		{"x אב", nil},
 	} {
-		got := visualGlyphs(shapeLine(tc.text, 16, false))
+		got := visualGlyphs(shapeLine(fonts, tc.text, 16))
 		if tc.want == nil {
 			// The Hebrew pair, wherever it is, still reads bet then alef
 			// from left to right.
@@ -68,9 +68,9 @@ func TestShapeRightToLeft(t *testing.T) {
 // Arabic letters join: beh between two others takes its medial form, a
 // glyph other than the isolated letter's.
 func TestShapeJoinsArabic(t *testing.T) {
-	fonts := regularShaping()
+	fonts := newShapingFonts(false)
 	beh, _ := fonts.ResolveFace('ب').NominalGlyph('ب')
-	got := visualGlyphs(shapeLine("ببب", 16, false))
+	got := visualGlyphs(shapeLine(fonts, "ببب", 16))
 	if len(got) != 3 {
 		t.Fatalf("glyphs %v, want 3", got)
 	}

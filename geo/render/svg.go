@@ -433,7 +433,7 @@ func (s *svgSurface) glyphPath(g *glyphRun, x, y float64) {
 		}
 		return
 	}
-	line := shapeLine(g.str, g.size, g.bold)
+	line := shapeLine(s.r.text.shaping(g.bold), g.str, g.size)
 	pen := x
 	for _, run := range line.runs {
 		scale := float64(run.Size) / 64 / float64(run.Face.Upem())

@@ -53,8 +53,22 @@ func (g *glyphRun) Size() image.Point { return g.halo.Rect.Size() }
 // textCache renders labels once and reuses them on every frame, so that
 // drawing text allocates nothing once warm.
 type textCache struct {
-	faces map[textKey]font.Face // keyed with s == ""
-	runs  map[textKey]*glyphRun
+	faces   map[textKey]font.Face // keyed with s == ""
+	runs    map[textKey]*glyphRun
+	shapers [2]*shapingFonts // regular and bold, made on first use
+}
+
+// shaping is the cache's own faces for shaping text, bold or not.
+func (c *textCache) shaping(bold bool) shapingFonts {
+	i := 0
+	if bold {
+		i = 1
+	}
+	if c.shapers[i] == nil {
+		f := newShapingFonts(bold)
+		c.shapers[i] = &f
+	}
+	return *c.shapers[i]
 }
 
 func newTextCache() *textCache {
@@ -121,7 +135,7 @@ func (c *textCache) run(s string, size int, bold bool) *glyphRun {
 		d := font.Drawer{Dst: text, Src: image.Opaque, Face: face, Dot: fixed.P(halo, halo+ascent)}
 		d.DrawString(s)
 	} else {
-		line := shapeLine(s, size, bold)
+		line := shapeLine(c.shaping(bold), s, size)
 		ascent, descent = max(ascent, line.ascent.Ceil()), max(descent, line.descent.Ceil())
 		text = image.NewAlpha(image.Rect(0, 0, line.advance.Ceil()+2*halo, ascent+descent+2*halo))
 		drawShaped(text, line, halo, halo+ascent)
