@@ -22,9 +22,10 @@ type csvScanner struct {
 	line      int // the line the next record starts on
 	maxFields int
 	maxRecord int
-	record    []byte   // the current record's field bytes, unquoted
-	ends      []int    // where each field ends in record
-	fields    [][]byte // the current record's fields, into record
+	record    []byte    // the current record's field bytes, unquoted
+	ends      []int     // where each field ends in record
+	fields    [][]byte  // the current record's fields, into record
+	special   [256]bool // the bytes that end a span of a field's text
 }
 
 // errRecordTooLarge and errTooManyFields say why a record was skipped;
@@ -35,7 +36,11 @@ var (
 )
 
 func newCSVScanner(r *bufio.Reader, comma byte, maxFields, maxRecord int) *csvScanner {
-	return &csvScanner{r: r, comma: comma, line: 1, maxFields: maxFields, maxRecord: maxRecord}
+	s := &csvScanner{r: r, comma: comma, line: 1, maxFields: maxFields, maxRecord: maxRecord}
+	for _, c := range []byte{comma, '"', '\n', '\r'} {
+		s.special[c] = true
+	}
+	return s
 }
 
 // next reads the next record. It returns its fields (valid until the next
@@ -47,63 +52,133 @@ func (s *csvScanner) next() (fields [][]byte, line int, err error) {
 	line = s.line
 	quoted, atStart, afterQuote := false, true, false
 	var over error
+	// The record is read a buffered slice at a time (up to a line end, or
+	// the reader's buffer), and each slice in spans of ordinary bytes, so
+	// that a field costs one append, not one call a byte.
 	for {
-		c, err := s.r.ReadByte()
-		if err == io.EOF {
+		chunk, rerr := s.r.ReadSlice('\n')
+		if rerr != nil && rerr != bufio.ErrBufferFull && rerr != io.EOF {
+			return nil, line, rerr
+		}
+		if len(chunk) == 0 && rerr == io.EOF {
 			if len(s.record) == 0 && len(s.ends) == 0 && atStart {
 				return nil, line, io.EOF
 			}
 			break // the last record, with no newline after it
 		}
-		if err != nil {
-			return nil, line, err
-		}
-		if quoted {
-			switch {
-			case c == '"':
-				if p, err := s.r.Peek(1); err == nil && p[0] == '"' {
-					s.r.ReadByte()
-					s.add(c, &over)
-				} else {
-					quoted, afterQuote = false, true
+		for i := 0; i < len(chunk); {
+			if quoted {
+				j := bytes.IndexByte(chunk[i:], '"')
+				if j < 0 {
+					j = len(chunk) - i
 				}
-			default:
-				if c == '\n' {
-					s.line++
+				s.line += bytes.Count(chunk[i:i+j], newline)
+				s.addSpan(chunk[i:i+j], &over)
+				if i += j; i == len(chunk) {
+					break
+				}
+				if c, ok := s.peek(chunk, i); ok && c == '"' { // a doubled quote
+					s.add('"', &over)
+					if i+1 < len(chunk) {
+						i += 2
+					} else {
+						s.r.ReadByte() // the second quote, past the slice
+						i++
+					}
+					continue
+				}
+				quoted, afterQuote = false, true
+				i++
+				continue
+			}
+			if j := s.indexSpecial(chunk[i:]); j != 0 {
+				// Ordinary bytes: the field's text.
+				if j < 0 {
+					j = len(chunk) - i
+				}
+				if afterQuote {
+					// A closing quote followed by more text: keep the
+					// quote, as spreadsheets do with a stray one.
+					s.add('"', &over)
+					afterQuote = false
+				}
+				s.addSpan(chunk[i:i+j], &over)
+				atStart = false
+				i += j
+				continue
+			}
+			switch c := chunk[i]; {
+			case c == s.comma:
+				s.endField(&over)
+				atStart, afterQuote = true, false
+				i++
+			case c == '\n':
+				s.line++
+				s.endField(&over)
+				return s.finish(line, over)
+			case c == '\r':
+				if n, ok := s.peek(chunk, i); ok && n == '\n' {
+					i++ // CRLF: the LF ends the record
+					continue
 				}
 				s.add(c, &over)
+				atStart = false
+				i++
+			case c == '"' && atStart:
+				quoted, atStart = true, false
+				i++
+			default: // a quote inside a field
+				if afterQuote {
+					s.add('"', &over)
+					afterQuote = false
+				}
+				s.add(c, &over)
+				atStart = false
+				i++
 			}
-			continue
 		}
-		switch {
-		case c == s.comma:
-			s.endField(&over)
-			atStart, afterQuote = true, false
-			continue
-		case c == '\n':
-			s.line++
-			s.endField(&over)
-			return s.finish(line, over)
-		case c == '\r':
-			if p, err := s.r.Peek(1); err == nil && p[0] == '\n' {
-				continue // CRLF: the LF ends the record
-			}
-			s.add(c, &over)
-		case c == '"' && atStart:
-			quoted = true
-		default:
-			if afterQuote {
-				// A closing quote followed by more text: keep the quote,
-				// as spreadsheets do with a stray one.
-				s.add('"', &over)
-				afterQuote = false
-			}
-			s.add(c, &over)
+		if rerr == io.EOF {
+			break
 		}
-		atStart = false
 	}
 	s.endField(&over)
 	return s.finish(line, over)
+}
+
+var newline = []byte{'\n'}
+
+// peek is the byte after chunk[i], read ahead where chunk ends there.
+func (s *csvScanner) peek(chunk []byte, i int) (byte, bool) {
+	if i+1 < len(chunk) {
+		return chunk[i+1], true
+	}
+	if p, err := s.r.Peek(1); err == nil {
+		return p[0], true
+	}
+	return 0, false
+}
+
+// indexSpecial is the index of the first byte of b outside a quoted field
+// that is not a field's text (the separator, a quote, a CR or LF), or -1.
+func (s *csvScanner) indexSpecial(b []byte) int {
+	for i, c := range b {
+		if s.special[c] {
+			return i
+		}
+	}
+	return -1
+}
+
+// addSpan adds field bytes to the record, within its limit.
+func (s *csvScanner) addSpan(b []byte, over *error) {
+	if len(b) == 0 {
+		return
+	}
+	if len(s.record)+len(b) > s.maxRecord {
+		*over = errRecordTooLarge
+		b = b[:max(0, s.maxRecord-len(s.record))]
+	}
+	s.record = append(s.record, b...)
 }
 
 func (s *csvScanner) add(c byte, over *error) {
