@@ -177,8 +177,9 @@ func (p Plan) Pixel(pt orb.Point) (x, y float64) {
 	return x + float64(p.Scene.MapFrame.Min.X), y + float64(p.Scene.MapFrame.Min.Y)
 }
 
-// Encode draws the plan with r and writes it to w in format f.
-func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
+// Encode draws the plan with r and writes it to w in format f; when ctx
+// is done, it stops drawing and returns ctx's error.
+func (p Plan) Encode(ctx context.Context, w io.Writer, r *render.Renderer, f Format) error {
 	switch f {
 	case SVG:
 		return r.WriteSVG(w, p.View, &p.Scene, p.SVG)
@@ -188,7 +189,9 @@ func (p Plan) Encode(w io.Writer, r *render.Renderer, f Format) error {
 			size = p.Scene.Page
 		}
 		img := image.NewRGBA(image.Rectangle{Max: size})
-		r.Render(img, p.View, &p.Scene)
+		if err := r.RenderContext(ctx, img, p.View, &p.Scene); err != nil {
+			return err
+		}
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		return enc.Encode(newMetaWriter(w, p.Info), img)
 	}
@@ -204,7 +207,7 @@ func (p Plan) Write(ctx context.Context, path string, m *geo.Map) error {
 		return err
 	}
 	r := render.NewRenderer(m)
-	return atomicfile.WriteFileContext(ctx, path, func(w io.Writer) error { return p.Encode(w, r, f) })
+	return atomicfile.WriteFileContext(ctx, path, func(w io.Writer) error { return p.Encode(ctx, w, r, f) })
 }
 
 // Map exports what st shows to path, in the format its extension names.

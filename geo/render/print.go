@@ -176,6 +176,9 @@ func PrintFrame(sc *Scene, vp geo.Viewport, w, h int) image.Rectangle {
 	return r.printLayout(&r.reserve, w, h, vp, sc)
 }
 
+// paperStrip is the rows of paper filled at a time.
+const paperStrip = 256
+
 // renderPrint draws a print layout into dst: paper, the map in
 // sc.MapFrame (vp is its view), a hairline around it, and the furniture.
 func (r *Renderer) renderPrint(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
@@ -185,9 +188,17 @@ func (r *Renderer) renderPrint(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	}
 	st := &sc.Style
 	r.raster = rasterSurface{r: r, dst: dst}
-	r.raster.panel(dst.Rect, opaque(st.Panel))
+	// The paper, in strips, so that a cancelled export of a large page
+	// stops within one (a 16384-pixel page is a gigabyte).
+	for y := dst.Rect.Min.Y; y < dst.Rect.Max.Y && !r.stopped(); y += paperStrip {
+		r.raster.panel(image.Rect(dst.Rect.Min.X, y, dst.Rect.Max.X, min(y+paperStrip, dst.Rect.Max.Y)), opaque(st.Panel))
+	}
 	r.frame = image.RGBA{Pix: dst.Pix[dst.PixOffset(frame.Min.X, frame.Min.Y):], Stride: dst.Stride, Rect: image.Rect(0, 0, vp.Width, vp.Height)}
 	r.land(&r.frame, vp, sc, r.frame.Rect)
+	if r.stopped() {
+		r.raster = rasterSurface{}
+		return
+	}
 	r.placed = r.placed[:0]
 	r.reserveMarkerLabels(vp, sc)
 	r.raster = rasterSurface{r: r, dst: &r.frame}

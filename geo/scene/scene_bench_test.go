@@ -1,6 +1,7 @@
 package scene_test
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"io"
@@ -119,7 +120,7 @@ func BenchmarkExport200k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := plan.Encode(io.Discard, render.NewRenderer(st.Map()), export.PNG); err != nil {
+		if err := plan.Encode(context.Background(), io.Discard, render.NewRenderer(st.Map()), export.PNG); err != nil {
 			b.Fatal(err)
 		}
 	}
