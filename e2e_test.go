@@ -38,14 +38,15 @@ type session struct {
 }
 
 // startXvfb starts an X server on a display number it picks itself (so
-// stale locks or other servers never collide) and returns ":N".
-func startXvfb(t *testing.T) string {
+// stale locks or other servers never collide), with Xvfb's args, and
+// returns ":N".
+func startXvfb(t *testing.T, args ...string) string {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+	xvfb := exec.Command("Xvfb", append([]string{"-displayfd", "3", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"}, args...)...)
 	xvfb.ExtraFiles = []*os.File{w}
 	if err := xvfb.Start(); err != nil {
 		t.Fatalf("Xvfb: %v", err)
@@ -476,6 +477,27 @@ func TestE2ECommandLine(t *testing.T) {
 		last := lines[len(lines)-1]
 		if code != 1 || strings.Contains(out, "panic") || !strings.HasPrefix(last, "sovmap: ") || !strings.Contains(last, "use --export") {
 			t.Errorf("%v: exit %d, output %q", env, code, out)
+		}
+	}
+	// A display with no OpenGL (an X server without GLX, as VNC servers
+	// are): one line saying so and exit 1, for the window and for a
+	// screenshot, never a hang or a panic.
+	noGL := "DISPLAY=" + startXvfb(t, "-extension", "GLX")
+	for _, args := range [][]string{nil, {"--screenshot", filepath.Join(dir, "nogl.png")}} {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			code, out := run(append(noDisplay, noGL), args...)
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			last := lines[len(lines)-1]
+			if code != 1 || strings.Contains(out, "panic") || !strings.Contains(last, "no OpenGL") || !strings.Contains(last, "use --export") {
+				t.Errorf("no OpenGL, %v: exit %d, output %q", args, code, out)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			t.Fatalf("no OpenGL, %v: still running after 30 s", args)
 		}
 	}
 	// An export stopped by SIGTERM half-way leaves nothing in its folder.

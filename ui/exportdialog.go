@@ -166,6 +166,9 @@ func (w *Window) showScreenshotDialog() {
 // the encoding and writing happen there too, as a screenshot is quick.
 func (w *Window) SaveScreenshot(path string) error {
 	img, err := native.Capture(w.Window)
+	if err == nil && img == nil {
+		err = errors.New("the window has no picture to save (it could not be drawn)")
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

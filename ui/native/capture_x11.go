@@ -4,6 +4,7 @@ package native
 
 /*
 #cgo LDFLAGS: -lX11
+#include <stdlib.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
@@ -104,16 +105,24 @@ func fromXImage(xi *C.XImage) *image.RGBA {
 }
 
 // CheckDisplay says, without a panic, whether a window can be opened: an
-// error naming the display when the X server cannot be reached.
+// error naming the display when the X server cannot be reached, or has no
+// OpenGL (no GLX extension: a VNC server, or Xvfb without it), which
+// Fyne's window needs and without which it would hang or crash.
 func CheckDisplay() error {
 	dpy := C.XOpenDisplay(nil)
+	name := os.Getenv("DISPLAY")
 	if dpy == nil {
-		name := os.Getenv("DISPLAY")
 		if name == "" {
 			return errors.New("no display to open a window on (DISPLAY is not set)")
 		}
 		return fmt.Errorf("cannot open the display %s", name)
 	}
-	C.XCloseDisplay(dpy)
+	defer C.XCloseDisplay(dpy)
+	glx := C.CString("GLX")
+	defer C.free(unsafe.Pointer(glx))
+	var op, ev, errBase C.int
+	if C.XQueryExtension(dpy, glx, &op, &ev, &errBase) == 0 {
+		return fmt.Errorf("no OpenGL on the display %s (its X server has no GLX extension)", name)
+	}
 	return nil
 }
