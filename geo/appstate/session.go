@@ -430,6 +430,12 @@ type located struct {
 	first, last []int32
 	cat         []int32
 	cats        map[string]int32 // a category (in English) → its number
+	// The clusters of every place that can be drawn, built once a story
+	// and map; each filter weighs them (cluster.Index.Weigh). pointOf is a
+	// place's point in the index (-1: not drawn), placeOfPoint the reverse.
+	clusters     *cluster.Index
+	pointOf      []int32
+	placeOfPoint []int32
 }
 
 // fastShows is Filter.Shows for the story's i-th item, read from the
@@ -513,6 +519,17 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		})
 	}
 	wg.Wait()
+	l.pointOf = make([]int32, len(s.Places))
+	var pts []cluster.Point
+	for i := range s.Places {
+		l.pointOf[i] = -1
+		if l.mappable[i] {
+			l.pointOf[i] = int32(len(pts))
+			l.placeOfPoint = append(l.placeOfPoint, int32(i))
+			pts = append(pts, cluster.Point{At: l.at[i], Weight: 1})
+		}
+	}
+	l.clusters = cluster.New(pts, MarkerRadius)
 	return l
 }
 
@@ -538,9 +555,9 @@ type Shown struct {
 	// Highlighted are the codes of the states that hold a shown incident,
 	// sorted.
 	Highlighted []string
-	// Clusters clusters Places (weighted by Counts) on the map; nil until
-	// the map has loaded.
-	Clusters *cluster.Index
+	// clusters are the story's clusters weighed by Counts (nil until the
+	// map has loaded): see QueryClusters.
+	clusters *cluster.Index
 	where    *located
 	slot     []int32 // by the story's place index: its index in Places, or -1
 	shows    []bool  // by the story's item index
@@ -600,7 +617,10 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 		}
 	}
 	sh.Places, sh.Counts, sh.Colours = make([]*story.Place, 0, shownPlaces), make([]int, 0, shownPlaces), make([]int, 0, shownPlaces)
-	pts := make([]cluster.Point, 0, shownPlaces)
+	var weights []int
+	if where.clusters != nil {
+		weights = make([]int, len(where.placeOfPoint))
+	}
 	add := func(pi int, p *story.Place, n int) {
 		sh.slot[pi] = int32(len(sh.Places))
 		sh.Places, sh.Counts, sh.Colours = append(sh.Places, p), append(sh.Counts, n), append(sh.Colours, int(max(colour[pi], 0)))
@@ -631,17 +651,42 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 		}
 		add(pi, p, n)
 		at := where.at[pi]
-		if len(pts) == 0 {
+		if len(sh.Places) == 1 {
 			sh.Bound = orb.Bound{Min: at, Max: at}
 		}
 		sh.Bound = sh.Bound.Extend(at)
-		pts = append(pts, cluster.Point{At: at, Weight: n})
+		weights[where.pointOf[pi]] = n
 	}
 	slices.Sort(sh.Highlighted)
-	if m != nil {
-		sh.Clusters = cluster.New(pts, MarkerRadius)
+	if m != nil && where.clusters != nil {
+		sh.clusters = where.clusters.Weigh(weights)
 	}
 	return sh
+}
+
+// Clustered reports whether the shown places are clustered: once the map
+// has loaded.
+func (sh *Shown) Clustered() bool { return sh.clusters != nil }
+
+// QueryClusters calls emit for each cluster of the shown places at
+// cluster level k within bound (see cluster.Index.Query), with the place
+// Places[keep] (keep -1: none) on its own; a cluster's First and Last are
+// indices in Places. The clusters are the story's, built once, weighed by
+// the filter: a filter change does not cluster again.
+func (sh *Shown) QueryClusters(k int, bound orb.Bound, keep int, emit func(cluster.Cluster)) {
+	if sh.clusters == nil {
+		return
+	}
+	w := sh.where
+	point := -1
+	if keep >= 0 && keep < len(sh.Places) {
+		point = int(w.pointOf[w.index[sh.Places[keep]]])
+	}
+	slot := func(point int) int { return int(sh.slot[w.placeOfPoint[point]]) }
+	sh.clusters.Query(k, bound, point, func(c cluster.Cluster) {
+		c.First, c.Last = slot(c.First), slot(c.Last)
+		emit(c)
+	})
 }
 
 // Count is how many of a place's incidents show (0 for a hidden place).

@@ -9,6 +9,7 @@ package cluster
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 )
@@ -59,6 +60,40 @@ type Index struct {
 	radius float64 // points
 	points []Point
 	levels [numLevels]level
+	// weighed, when set, is the index seen through other weights (Weigh):
+	// the same tree, each level's clusters summed afresh on first query.
+	weighed *weighing
+	// homes holds, for each level once a weighing asks for it, the
+	// cluster of each point: shared by every weighing of the index.
+	homes *homes
+}
+
+// homes is, for each level, the cluster each point falls in: worked out
+// once a level (O(points × level)), so that a weighing reads it in order.
+type homes struct {
+	once [numLevels]sync.Once
+	of   [numLevels][]int32
+}
+
+// homesAt is the cluster of each point at level k.
+func (ix *Index) homesAt(k int) []int32 {
+	h := ix.homes
+	h.once[k].Do(func() {
+		of := make([]int32, len(ix.points))
+		for i := range of {
+			of[i] = int32(ix.ClusterOf(k, i))
+		}
+		h.of[k] = of
+	})
+	return h.of[k]
+}
+
+// weighing is what Weigh sees: a weight per point and, for each level once
+// asked for, the clusters of the points that weigh something.
+type weighing struct {
+	weights []int
+	once    [numLevels]sync.Once
+	levels  [numLevels][]Cluster // by the level's cluster index; Size 0 where none weighs
 }
 
 type level struct {
@@ -73,7 +108,7 @@ type level struct {
 // radius points of each other's seed. It keeps points (it does not modify
 // them). The work is O(n log n) for each level, done once.
 func New(points []Point, radius float64) *Index {
-	ix := &Index{radius: radius, points: points}
+	ix := &Index{radius: radius, points: points, homes: &homes{}}
 	below := make([]Cluster, len(points))
 	for i, p := range points {
 		below[i] = Cluster{At: p.At, Weight: p.Weight, Size: 1, First: i, Last: i, sumX: p.At[0], sumY: p.At[1]}
@@ -153,6 +188,65 @@ func merge(items []Cluster, r float64) ([]Cluster, []int32) {
 	return slices.Clip(out), parent
 }
 
+// Weigh is the index with new weights, one a point (0 leaves a point
+// out): the same clusters at every level, each with the weight, size,
+// position (their mean) and first and last of its points that weigh
+// something; a cluster of none is left out of queries. A filter of the
+// points so costs nothing at once and O(points) for each level queried,
+// where building an index is O(points log points) a level. Clusters keep
+// the radius apart as the whole index placed them; left with a part of
+// their points, two may come a little closer.
+func (ix *Index) Weigh(weights []int) *Index {
+	w := *ix
+	w.weighed = &weighing{weights: weights}
+	return &w
+}
+
+// clustersAt is the clusters of level k as they weigh.
+func (ix *Index) clustersAt(k int) []Cluster {
+	if ix.weighed == nil {
+		return ix.levels[k].clusters
+	}
+	wg := ix.weighed
+	wg.once[k].Do(func() {
+		out := make([]Cluster, len(ix.levels[k].clusters))
+		for i := range out {
+			out[i].First = -1
+		}
+		home := ix.homesAt(k)
+		for i, w := range wg.weights {
+			if w == 0 {
+				continue
+			}
+			c := &out[home[i]]
+			p := ix.points[i].At
+			c.Weight += w
+			c.Size++
+			c.sumX += p[0]
+			c.sumY += p[1]
+			if c.First < 0 {
+				c.First = i
+			}
+			c.Last = i
+		}
+		for i := range out {
+			if c := &out[i]; c.Size > 0 {
+				c.At = orb.Point{c.sumX / float64(c.Size), c.sumY / float64(c.Size)}
+			}
+		}
+		wg.levels[k] = out
+	})
+	return wg.levels[k]
+}
+
+// weight is point p's weight, as the index weighs it.
+func (ix *Index) weight(p int) int {
+	if ix.weighed != nil {
+		return ix.weighed.weights[p]
+	}
+	return ix.points[p].Weight
+}
+
 // Query calls emit for each cluster of level k within bound, with the
 // point keep (an index, or -1) taken out of its cluster and emitted on its
 // own, so that a selection never merges away. Clusters are emitted in a
@@ -160,12 +254,16 @@ func merge(items []Cluster, r float64) ([]Cluster, []int32) {
 func (ix *Index) Query(k int, bound orb.Bound, keep int, emit func(Cluster)) {
 	k = min(max(k, 0), numLevels-1)
 	lv := &ix.levels[k]
+	clusters := ix.clustersAt(k)
 	home := -1
-	if keep >= 0 && keep < len(ix.points) {
+	if keep >= 0 && keep < len(ix.points) && ix.weight(keep) != 0 {
 		home = ix.ClusterOf(k, keep)
 	}
 	lv.cells.within(bound, func(i int) {
-		c := lv.clusters[i]
+		c := clusters[i]
+		if c.Size == 0 {
+			return // none of its points weighs
+		}
 		if i == home {
 			if c.Size == 1 {
 				return // emitted last, as keep
@@ -176,7 +274,7 @@ func (ix *Index) Query(k int, bound orb.Bound, keep int, emit func(Cluster)) {
 	})
 	if home >= 0 {
 		p := ix.points[keep]
-		emit(Cluster{At: p.At, Weight: p.Weight, Size: 1, First: keep, Last: keep, sumX: p.At[0], sumY: p.At[1]})
+		emit(Cluster{At: p.At, Weight: ix.weight(keep), Size: 1, First: keep, Last: keep, sumX: p.At[0], sumY: p.At[1]})
 	}
 }
 
@@ -193,7 +291,7 @@ func (ix *Index) ClusterOf(k, p int) int {
 func (ix *Index) without(c Cluster, p int) Cluster {
 	pt := ix.points[p]
 	c.Size--
-	c.Weight -= pt.Weight
+	c.Weight -= ix.weight(p)
 	c.sumX -= pt.At[0]
 	c.sumY -= pt.At[1]
 	if c.Size == 1 { // the other of two: First and Last are both of them
@@ -202,7 +300,7 @@ func (ix *Index) without(c Cluster, p int) Cluster {
 			q = c.Last
 		}
 		o := ix.points[q]
-		return Cluster{At: o.At, Weight: o.Weight, Size: 1, First: q, Last: q, sumX: o.At[0], sumY: o.At[1]}
+		return Cluster{At: o.At, Weight: ix.weight(q), Size: 1, First: q, Last: q, sumX: o.At[0], sumY: o.At[1]}
 	}
 	c.At = orb.Point{c.sumX / float64(c.Size), c.sumY / float64(c.Size)}
 	return c

@@ -217,3 +217,89 @@ func TestSmallIndexes(t *testing.T) {
 		}
 	}
 }
+
+// Weighed with the points' own weights, the index answers as itself;
+// weighed with some points left out, every level's clusters hold exactly
+// the points that weigh, each cluster its points' weight and mean, and the
+// kept point stays on its own.
+func TestWeigh(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	pts := make([]cluster.Point, 3000)
+	for i := range pts {
+		pts[i] = cluster.Point{At: orb.Point{r.Float64() * 2e6, r.Float64() * 2e6}, Weight: 1 + r.IntN(5)}
+	}
+	ix := cluster.New(pts, 20)
+	same := make([]int, len(pts))
+	some := make([]int, len(pts))
+	for i, p := range pts {
+		same[i] = p.Weight
+		if r.IntN(3) == 0 {
+			some[i] = p.Weight
+		}
+	}
+	for _, k := range []int{0, 5, 10, 15, 20, 27} {
+		got, want := query(ix.Weigh(same), k, 7), query(ix, k, 7)
+		if len(got) != len(want) {
+			t.Fatalf("level %d: weighed with its own weights, %d clusters, want %d", k, len(got), len(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if g.Size != w.Size || g.Weight != w.Weight || g.First != w.First || g.Last != w.Last ||
+				math.Abs(g.At[0]-w.At[0]) > 1e-6 || math.Abs(g.At[1]-w.At[1]) > 1e-6 {
+				t.Fatalf("level %d: weighed with its own weights, cluster %d is %+v, want %+v", k, i, g, w)
+			}
+		}
+		keep := -1
+		for i, w := range some {
+			if w > 0 {
+				keep = i
+				break
+			}
+		}
+		got = query(ix.Weigh(some), k, keep)
+		var size, weight int
+		for _, c := range got {
+			if c.Size == 0 || c.Weight == 0 {
+				t.Fatalf("level %d: an empty cluster %+v", k, c)
+			}
+			size += c.Size
+			weight += c.Weight
+			if c.Size == 1 && (c.First != c.Last || some[c.First] != c.Weight || c.At != pts[c.First].At) {
+				t.Fatalf("level %d: a single point %+v is not point %d as weighed", k, c, c.First)
+			}
+			if some[c.First] == 0 || some[c.Last] == 0 {
+				t.Fatalf("level %d: cluster %+v starts or ends at a point left out", k, c)
+			}
+		}
+		wantSize, wantWeight := 0, 0
+		for _, w := range some {
+			if w > 0 {
+				wantSize++
+				wantWeight += w
+			}
+		}
+		if size != wantSize || weight != wantWeight {
+			t.Errorf("level %d: clusters hold %d points weighing %d, want %d weighing %d", k, size, weight, wantSize, wantWeight)
+		}
+		if last := got[len(got)-1]; last.Size != 1 || last.First != keep {
+			t.Errorf("level %d: the kept point %d is not last on its own: %+v", k, keep, last)
+		}
+	}
+}
+
+// BenchmarkWeigh200k is a filter's cost for the clusters of 200,000 places:
+// weighing the index and reading one level, against building an index.
+func BenchmarkWeigh200k(b *testing.B) {
+	r := rand.New(rand.NewPCG(23, 24))
+	pts := make([]cluster.Point, 200_000)
+	w := make([]int, len(pts))
+	for i := range pts {
+		pts[i] = cluster.Point{At: orb.Point{r.Float64() * 3e6, r.Float64() * 2e6}, Weight: 1}
+		w[i] = r.IntN(2)
+	}
+	ix := cluster.New(pts, 20)
+	for b.Loop() {
+		n := 0
+		ix.Weigh(w).Query(cluster.LevelFor(3000), everything, -1, func(cluster.Cluster) { n++ })
+	}
+}

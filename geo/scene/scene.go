@@ -165,7 +165,7 @@ func fitView(proj *geo.LambertConic, v appstate.View, w, h int) geo.Viewport {
 // well outside vp are left out; the order is fixed for a state.
 func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 	shown := st.Shown()
-	if shown.Clusters == nil {
+	if !shown.Clustered() {
 		return nil
 	}
 	k := cluster.LevelFor(st.View().Res)
@@ -178,7 +178,7 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 		m    render.Marker
 	}
 	var found []entry
-	shown.Clusters.Query(k, b, keep, func(c cluster.Cluster) {
+	shown.QueryClusters(k, b, keep, func(c cluster.Cluster) {
 		m := render.Marker{At: c.At, Count: c.Weight, Places: c.Size}
 		if c.Size == 1 {
 			p := shown.Places[c.First]
