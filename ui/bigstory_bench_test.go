@@ -11,6 +11,7 @@ import (
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/geotest"
+	"sovmap/geo/storyfile"
 )
 
 // openStoryOf opens a window on an ACLED file of n rows, for benchmarks.
@@ -83,6 +84,28 @@ func BenchmarkTimelineScroll200k(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		tl.list.ScrollTo((i * page * 97) % len(tl.rows))
+		i++
+	}
+}
+
+// BenchmarkShowStory200k is the UI goroutine's part of opening a story of
+// 200,000 incidents: the prepared story shown (the panels, the timeline,
+// the axis and the map's scene follow it), the reading and preparing
+// having been done on another goroutine. The watchdog's bound for any one
+// stretch of the UI goroutine's work is 100 ms.
+func BenchmarkShowStory200k(b *testing.B) {
+	w := openStoryOf(b, 1000)
+	var prepared [2]*appstate.Prepared
+	for i := range prepared {
+		s, _, err := storyfile.ParseBytes("acled.csv", geotest.ACLEDRows(200_000-i), storyfile.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		prepared[i] = appstate.Prepare(s, w.state.Map())
+	}
+	i := 0
+	for b.Loop() {
+		w.state.SetPrepared(prepared[i%2])
 		i++
 	}
 }

@@ -112,7 +112,7 @@ func (d *details) opening() (string, []widget.RichTextSegment) {
 	if desc := s.Description.In(lang); desc != "" {
 		body = append(body, paragraph(desc))
 	}
-	if first, last, ok := s.Span(); ok {
+	if first, last, ok := d.state.Span(); ok {
 		body = append(body, paragraph(fmt.Sprintf(tr(lang, "opening.dates"), story.DayString(first, lang), story.DayString(last, lang))))
 	}
 	incidents, events := 0, 0

@@ -100,19 +100,18 @@ func newTimeAxis(st *appstate.Session, jobs *filterJobs) *timeAxis {
 // span: once a story.
 func (a *timeAxis) readStory() {
 	a.items, a.undated = a.items[:0], 0
-	ranges := make([]timeaxis.Range, 0, len(a.state.Story().Items))
-	for i, it := range a.state.Story().Items {
-		f, l, dated := it.Date.Days()
+	st := a.state
+	for i, it := range st.Story().Items {
+		f, l, dated := st.ItemDays(i)
 		if !dated {
 			a.undated++ // counted beside the axis, not placed
 			continue
 		}
-		ranges = append(ranges, timeaxis.Range{First: f, Last: l})
 		if lane := laneOf(it); lane >= 0 {
 			a.items = append(a.items, axisItem{i, lane, timeaxis.Range{First: f, Last: l}})
 		}
 	}
-	a.sp = timeaxis.SpanOf(ranges)
+	a.sp = st.TimeSpan() // worked out off the UI goroutine, with the story
 	a.binsColumns = 0
 }
 

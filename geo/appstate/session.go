@@ -21,6 +21,7 @@ import (
 	"sovmap/geo"
 	"sovmap/geo/cluster"
 	"sovmap/geo/story"
+	"sovmap/geo/timeaxis"
 
 	"github.com/paulmach/orb"
 )
@@ -74,7 +75,7 @@ type Session struct {
 // and the whole map in view.
 func New(s *story.Story, lang string) *Session {
 	p := Prepare(s, nil)
-	return &Session{story: s, span: p.span, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
+	return &Session{story: s, span: p.span, where: p.where, lang: lang, view: View{Whole: true}, cats: p.cats, colour: p.colour, lands: p.lands,
 		filter: p.filter, shown: p.shown}
 }
 
@@ -141,6 +142,23 @@ func (st *Session) Categories() []Category { return st.cats }
 // Shown is what the filter lets through, worked out once per story, map
 // and filter.
 func (st *Session) Shown() *Shown { return st.shown }
+
+// Span is the story's first and last day (story.Story.Span), worked out
+// when the story was prepared.
+func (st *Session) Span() (first, last int, ok bool) { return st.span.first, st.span.last, st.span.ok }
+
+// TimeSpan is what a time axis shows of the story: its span with the dates
+// far from all others set aside (timeaxis.SpanOf), worked out when the
+// story was prepared.
+func (st *Session) TimeSpan() timeaxis.Span { return st.where.span }
+
+// ItemDays is the days the story's i-th item may have happened on; dated
+// is false for an undated item. It reads the tables worked out when the
+// story was prepared, not the item.
+func (st *Session) ItemDays(i int) (first, last int, dated bool) {
+	f, l := st.where.first[i], st.where.last[i]
+	return int(f), int(l), f <= l
+}
 
 // StateOf is the code of the state a place lies in by its point on the
 // map, its land or its territorial sea ("" outside Mexico); known is false
@@ -430,6 +448,8 @@ type located struct {
 	first, last []int32
 	cat         []int32
 	cats        map[string]int32 // a category (in English) → its number
+	// span is what the time axis shows of the story (timeaxis.SpanOf).
+	span timeaxis.Span
 	// The clusters of every place that can be drawn, built once a story
 	// and map; each filter weighs them (cluster.Index.Weigh). pointOf is a
 	// place's point in the index (-1: not drawn), placeOfPoint the reverse.
@@ -478,6 +498,7 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 	for i, p := range s.Places {
 		l.index[p] = i
 	}
+	ranges := make([]timeaxis.Range, 0, n)
 	for i, it := range s.Items {
 		l.placeOf[i] = -1
 		if pi, ok := l.index[it.Place]; ok && it.Place != nil {
@@ -490,6 +511,9 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		} else {
 			l.first[i], l.last[i] = 1, 0
 		}
+		if l.first[i] <= l.last[i] {
+			ranges = append(ranges, timeaxis.Range{First: int(l.first[i]), Last: int(l.last[i])})
+		}
 		l.cat[i] = -2 // not an incident: every category shows it
 		if it.Kind == story.Incident {
 			c, ok := l.cats[key]
@@ -500,6 +524,7 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 			l.cat[i] = c
 		}
 	}
+	l.span = timeaxis.SpanOf(ranges)
 	if m == nil {
 		return l
 	}
