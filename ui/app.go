@@ -159,16 +159,36 @@ func (w *Window) loadFullMap() {
 		m.Locate(m.Bound.Center()) // builds the point index here, not on the UI goroutine
 		gaz, err = gazetteer.Load(assets.Map(), m)
 	}
-	fyne.Do(func() {
-		defer close(w.MapLoaded)
+	fyne.DoAndWait(func() {
 		if err != nil {
 			w.MapErr = fmt.Errorf("the embedded map could not be read: %w", err)
 			dialog.ShowError(w.MapErr, w)
+			close(w.MapLoaded)
 			return
 		}
-		w.state.SetMap(m)
 		w.search.setGazetteer(gaz)
 	})
+	if err == nil {
+		w.giveMap(m)
+	}
+}
+
+// giveMap gives the session map m, off the UI goroutine: locating the
+// story's places on the finer map takes seconds for 200,000 of them. If
+// the story changes meanwhile, the new one is located. MapLoaded closes
+// once the map is the session's.
+func (w *Window) giveMap(m *geo.Map) {
+	defer close(w.MapLoaded)
+	for {
+		var job appstate.MapJob
+		fyne.DoAndWait(func() { job = w.state.MapJob(m) })
+		res := job.Run()
+		applied := false
+		fyne.DoAndWait(func() { applied = w.state.SetMapped(res) })
+		if applied {
+			return
+		}
+	}
 }
 
 // WaitForMap waits until the full map has loaded, or failed to, or until

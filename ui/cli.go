@@ -257,7 +257,13 @@ func Main(args []string, start time.Time) int {
 		}
 		return 0
 	}
-	if c.storyFile != "" {
+	// A story file opened in the window alone (no selection, filter or
+	// screenshot to apply once it is in) opens as File › Open does: the
+	// window at once, the file read and prepared behind a progress bar,
+	// so that a large one never holds the window back.
+	progressive := c.storyFile != "" && c.export == "" && c.screenshot == "" && c.selectPlace == "" &&
+		!c.strict && !c.dates.Dates && c.category == "" && c.actor == "" && c.country == ""
+	if c.storyFile != "" && !progressive {
 		var rep storyfile.Report
 		s, rep, err = storyfile.Read(context.Background(), c.storyFile, storyfile.Options{Strict: c.strict})
 		if err != nil {
@@ -284,10 +290,23 @@ func Main(args []string, start time.Time) int {
 	if c.lang != "" {
 		a.Preferences().SetString(prefLang, c.lang)
 	}
+	if progressive {
+		if err := storyfile.CheckOpenable(c.storyFile); err != nil {
+			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			return 1
+		}
+		name := filepath.Base(c.storyFile)
+		s = &story.Story{Title: story.Text{"en": name, "es": name}}
+	}
 	w, err := NewWindow(a, s)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap:", err)
 		return 1
+	}
+	if progressive {
+		// After the first frame, not inside it: the frame is being painted
+		// when firstFrame runs, and the progress dialog changes the window.
+		w.onFirstFrame(func() { go fyne.Do(func() { w.OpenStory(c.storyFile) }) })
 	}
 	w.onFirstFrame(resumeGC)
 	c.applyFilter(w.state)
@@ -296,6 +315,9 @@ func Main(args []string, start time.Time) int {
 	}
 	if os.Getenv("SOVMAP_REPORT_FIRST_FRAME") != "" {
 		w.ReportFirstFrame(start)
+	}
+	if os.Getenv("SOVMAP_REPORT_STALLS") != "" {
+		w.onFirstFrame(func() { go fyne.Do(func() { w.reportStalls(os.Stderr) }) })
 	}
 	code := 0
 	if c.screenshot != "" {

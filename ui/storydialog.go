@@ -70,8 +70,10 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 func (w *Window) prepare(s *story.Story) *appstate.Prepared {
 	for {
 		var m *geo.Map
-		fyne.DoAndWait(func() { m = w.state.Map() })
+		var res float64
+		fyne.DoAndWait(func() { m, res = w.state.Map(), w.state.View().Res })
 		p := appstate.Prepare(s, m)
+		p.Warm(res) // the clusters the view draws, here rather than on the UI goroutine
 		same := false
 		fyne.DoAndWait(func() { same = w.state.Map() == m })
 		if same {

@@ -245,16 +245,67 @@ func (st *Session) SetPrepared(p *Prepared) {
 }
 
 // SetMap gives the state its map (or a finer one), from which each place's
-// state is found.
+// state is found. It locates every place on the calling goroutine; the
+// window gives a map to a large story with MapJob on another goroutine and
+// SetMapped.
 func (st *Session) SetMap(m *geo.Map) {
-	if m == st.gmap {
-		return
+	if m != st.gmap {
+		st.SetMapped(st.MapJob(m).Run())
 	}
-	st.gmap = m
-	st.where = locate(st.story, m, st.colour)
-	st.update()
+}
+
+// MapJob is the work of giving the session a map: locating the story's
+// places on it and working out what the filter shows there. It is made on
+// the session's goroutine and run on any.
+type MapJob struct {
+	s      *story.Story
+	m      *geo.Map
+	colour map[string]int
+	f      Filter
+	res    float64 // the view's resolution: its clusters are worked out too
+}
+
+// MapJob makes the job of giving the session map m.
+func (st *Session) MapJob(m *geo.Map) MapJob {
+	return MapJob{s: st.story, m: m, colour: st.colour, f: st.filter, res: st.view.Res}
+}
+
+// Mapped is what a MapJob found.
+type Mapped struct {
+	job   MapJob
+	where *located
+	shown *Shown
+}
+
+// Run locates the places (on every core) and filters them on the map.
+func (j MapJob) Run() *Mapped {
+	where := locate(j.s, j.m, j.colour)
+	sh := newShown(j.s, j.f, where, j.m)
+	sh.Warm(j.res)
+	return &Mapped{job: j, where: where, shown: sh}
+}
+
+// SetMapped gives the session the map a MapJob located the story on. A
+// result worked out for another story than the session's now is dropped,
+// and SetMapped reports false; one for a filter changed since is filtered
+// again here.
+func (st *Session) SetMapped(r *Mapped) bool {
+	j := r.job
+	if j.s != st.story {
+		return false
+	}
+	if j.m == st.gmap {
+		return true
+	}
+	st.gmap, st.where = j.m, r.where
+	if j.f == st.filter {
+		st.shown = r.shown
+	} else {
+		st.update()
+	}
 	st.refit()
 	st.emit(MapChanged)
+	return true
 }
 
 // SetLanguage switches the interface language.
@@ -282,16 +333,16 @@ func (st *Session) SetFilter(f Filter) {
 // changes in place: the story, its places' locations, the colours, the
 // map), its result applied with SetFiltered.
 type FilterJob struct {
-	s      *story.Story
-	m      *geo.Map
-	where  *located
-	colour map[string]int
-	f      Filter
+	s     *story.Story
+	m     *geo.Map
+	where *located
+	f     Filter
+	res   float64 // the view's resolution: its clusters are worked out too
 }
 
 // FilterJob makes the job of showing what f lets through.
 func (st *Session) FilterJob(f Filter) FilterJob {
-	return FilterJob{s: st.story, m: st.gmap, where: st.where, f: f.normal(st.span)}
+	return FilterJob{s: st.story, m: st.gmap, where: st.where, f: f.normal(st.span), res: st.view.Res}
 }
 
 // Filter is the job's filter, as the session will keep it.
@@ -306,7 +357,9 @@ type Filtered struct {
 // Run works out what the job's filter shows: O(items + places), and the
 // clustering of the places shown.
 func (j FilterJob) Run() *Filtered {
-	return &Filtered{job: j, shown: newShown(j.s, j.f, j.where, j.m)}
+	sh := newShown(j.s, j.f, j.where, j.m)
+	sh.Warm(j.res)
+	return &Filtered{job: j, shown: sh}
 }
 
 // SetFiltered applies a filter's result (see SetFilter). A result worked
@@ -688,6 +741,18 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 	}
 	return sh
 }
+
+// Warm works out the clusters a view of res metres per point draws, so
+// that drawing it does not: see cluster.Index.Warm.
+func (sh *Shown) Warm(res float64) {
+	if sh.clusters != nil {
+		sh.clusters.Warm(cluster.LevelFor(res))
+	}
+}
+
+// Warm works out the clusters a view of res metres per point draws (see
+// Shown.Warm), where the story is prepared.
+func (p *Prepared) Warm(res float64) { p.shown.Warm(res) }
 
 // Clustered reports whether the shown places are clustered: once the map
 // has loaded.

@@ -75,17 +75,32 @@ type homes struct {
 	of   [numLevels][]int32
 }
 
-// homesAt is the cluster of each point at level k.
+// homesAt is the cluster of each point at level k: from the level below's,
+// one pass in order.
 func (ix *Index) homesAt(k int) []int32 {
 	h := ix.homes
 	h.once[k].Do(func() {
+		parent := ix.levels[k].parent
 		of := make([]int32, len(ix.points))
-		for i := range of {
-			of[i] = int32(ix.ClusterOf(k, i))
+		if k == 0 {
+			copy(of, parent)
+		} else {
+			for i, c := range ix.homesAt(k - 1) {
+				of[i] = parent[c]
+			}
 		}
 		h.of[k] = of
 	})
 	return h.of[k]
+}
+
+// Warm works out level k's clusters as weighed now, on the calling
+// goroutine, so that the first query of that level does not (a window's
+// filter, worked out off the UI goroutine, warms the level of its view).
+func (ix *Index) Warm(k int) {
+	if ix.weighed != nil {
+		ix.clustersAt(min(max(k, 0), numLevels-1))
+	}
 }
 
 // weighing is what Weigh sees: a weight per point and, for each level once

@@ -254,6 +254,9 @@ func Attribution(st *appstate.Session) string {
 		}
 		return line
 	}
+	if srcs == "" { // a story with no sources yet (one being opened)
+		return boundaries
+	}
 	return boundaries + " · " + fmt.Sprintf(i18n.T(lang, "attribution.story"), srcs)
 }
 

@@ -197,6 +197,17 @@ func read(br *bufio.Reader, src source, base string, o Options, rep *Report) (*s
 	return readCSV(br, src, base, o, rep)
 }
 
+// CheckOpenable says, without reading it, whether path can be opened as a
+// story: a regular file (never a pipe or a device), within the size limit,
+// one Sovmap may read. What it holds is only known once read.
+func CheckOpenable(path string) error {
+	f, _, err := openRegular(path)
+	if err == nil {
+		f.Close()
+	}
+	return err
+}
+
 // openRegular opens path for reading if it is a regular file within the
 // size limit. The open itself cannot block: a pipe, a device or a socket
 // is refused without being read.
