@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -153,5 +155,70 @@ func TestBigStoryTimeAxis(t *testing.T) {
 	}
 	if drawn < want || drawn > 4*want {
 		t.Errorf("the shown lanes count %d, for %d items in the range", drawn, want)
+	}
+}
+
+// A shorter soak at 10,001 rows: random pans, zooms, taps, selections,
+// steps, brushes of the time axis and texts in the actor field (worked out
+// off the UI goroutine), scrolls of the timeline and resizes, the map
+// drawn as it goes. Nothing panics, every brush is applied, and no
+// goroutine is left behind once the filters are done.
+func TestBigStorySoak(t *testing.T) {
+	w := newTestWindow(t)
+	openBigStory(t, w)
+	v, st, tl := w.mapView, w.state, w.timeline
+	a, kinds := tl.filter.axis, tl.filter.kinds
+	first, days, _ := a.span()
+	goroutines := runtime.NumGoroutine()
+	rng := rand.New(rand.NewPCG(3, 4))
+	sizes := []fyne.Size{{Width: 1280, Height: 800}, {Width: 900, Height: 700}, {Width: 1600, Height: 1000}}
+	for i := range 1500 {
+		size := v.Size()
+		at := fyne.NewPos(rng.Float32()*size.Width, rng.Float32()*size.Height)
+		switch rng.IntN(10) {
+		case 0, 1:
+			v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at}, Dragged: fyne.Delta{DX: rng.Float32()*80 - 40, DY: rng.Float32()*80 - 40}})
+		case 2:
+			v.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.Delta{DY: rng.Float32()*120 - 60}})
+		case 3:
+			v.Tapped(&fyne.PointEvent{Position: at})
+		case 4:
+			items := st.Story().Items
+			st.SelectItem(items[rng.IntN(len(items))])
+		case 5:
+			st.Step(rng.IntN(3) - 1)
+		case 6:
+			from := first + rng.IntN(days)
+			a.setRange(from, from+rng.IntN(days/4+1))
+			// Fyne's test driver runs the worker's fyne.DoAndWait on the
+			// worker's goroutine, not the UI's: wait before going on.
+			tl.filter.jobs.wait()
+		case 7:
+			kinds.actor.SetText([]string{"", "Unidentified", "civ", "zzz"}[rng.IntN(4)])
+			tl.filter.jobs.wait()
+		case 8:
+			if len(tl.rows) > 0 {
+				tl.list.ScrollTo(rng.IntN(len(tl.rows)))
+			}
+		case 9:
+			if rng.IntN(8) == 0 {
+				w.Resize(sizes[rng.IntN(len(sizes))])
+			} else {
+				st.ClearSelection()
+			}
+		}
+		if i%20 == 0 {
+			tl.filter.jobs.wait()
+			sz := v.Size()
+			v.draw(int(sz.Width), int(sz.Height))
+		}
+	}
+	tl.filter.jobs.wait()
+	if want := tl.filter.jobs.filter(); st.Filter() != want {
+		t.Errorf("the last filter asked for, %+v, is not the session's, %+v", want, st.Filter())
+	}
+	capture(w)
+	if n := runtime.NumGoroutine(); n > goroutines+2 {
+		t.Errorf("goroutines grew from %d to %d", goroutines, n)
 	}
 }

@@ -18,6 +18,12 @@ import (
 // goroutine runs only while there is work.
 type filterJobs struct {
 	st *appstate.Session
+	// apply runs a result's application on the UI goroutine and waits:
+	// fyne.DoAndWait. Fyne's test driver has no UI goroutine (it runs
+	// DoAndWait on the caller's), so the window's tests run filters
+	// inline instead (inlineFilters).
+	apply func(func())
+	ran   int // jobs run (the tests count them: coalesced requests are not)
 
 	mu      sync.Mutex
 	idle    *sync.Cond          // signalled when the worker stops
@@ -31,8 +37,12 @@ type filterJobs struct {
 	pending bool
 }
 
+// inlineFilters runs every filter on the caller's goroutine at once: set
+// by the window's tests, under Fyne's test driver.
+var inlineFilters = false
+
 func newFilterJobs(st *appstate.Session) *filterJobs {
-	q := &filterJobs{st: st}
+	q := &filterJobs{st: st, apply: fyne.DoAndWait}
 	q.idle = sync.NewCond(&q.mu)
 	st.Listen(appstate.StoryChanged, func(appstate.Change) { q.pending = false })
 	return q
@@ -50,6 +60,11 @@ func (q *filterJobs) filter() appstate.Filter {
 
 // request asks for filter f to be applied, on the UI goroutine.
 func (q *filterJobs) request(f appstate.Filter) {
+	if inlineFilters {
+		q.ran++
+		q.st.SetFilter(f)
+		return
+	}
 	job := q.st.FilterJob(f)
 	q.latest, q.pending = job.Filter(), true
 	q.mu.Lock()
@@ -78,7 +93,8 @@ func (q *filterJobs) work() {
 		q.mu.Unlock()
 		res := job.Run()
 		// Waiting keeps at most one result queued for the UI goroutine.
-		fyne.DoAndWait(func() {
+		q.apply(func() {
+			q.ran++
 			q.st.SetFiltered(res)
 			q.mu.Lock()
 			if n == q.asked { // the latest request: the window is there

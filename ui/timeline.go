@@ -102,7 +102,9 @@ func newTimeline(st *appstate.Session, otherKey func(*fyne.KeyEvent), otherRune 
 	t.list.ExtendBaseWidget(t.list)
 	t.list.onResize = t.fitTitles
 	t.list.OnSelected = func(id widget.ListItemID) {
-		if it := t.rows[id]; it != nil {
+		if id < 0 || id >= len(t.rows) {
+			t.list.Unselect(id)
+		} else if it := t.rows[id]; it != nil {
 			st.SelectItem(it)
 		} else {
 			t.list.Unselect(id) // the group header is not an item
@@ -208,8 +210,16 @@ func badgeWidth() float32 {
 func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r := o.(*timelineRow)
 	lang := t.state.Lang()
-	it := t.rows[id]
 	r.bg.FillColor = color.Transparent
+	if id < 0 || id >= len(t.rows) {
+		// A row the list still holds from before a filter shortened it:
+		// blank until the list lays itself out again.
+		r.mark.FillColor, r.side.Text, r.date.Text = color.Transparent, "", ""
+		r.text.SetText("")
+		r.repaint()
+		return
+	}
+	it := t.rows[id]
 	if it == nil {
 		r.mark.FillColor, r.side.Text = color.Transparent, ""
 		r.date.Text = ""
