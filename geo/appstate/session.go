@@ -477,8 +477,10 @@ const mapReach = 2e7
 
 // Mappable reports whether a place can be drawn on m: its projected point
 // is finite and within mapReach of Mexico.
-func Mappable(m *geo.Map, p *story.Place) bool {
-	at := m.Proj.Forward(p.Point)
+func Mappable(m *geo.Map, p *story.Place) bool { return mappableAt(m, m.Proj.Forward(p.Point)) }
+
+// mappableAt is Mappable for a projected point.
+func mappableAt(m *geo.Map, at orb.Point) bool {
 	c := m.Bound.Center()
 	return !math.IsNaN(at[0]) && !math.IsNaN(at[1]) && math.Abs(at[0]-c[0]) < mapReach && math.Abs(at[1]-c[1]) < mapReach
 }
@@ -581,23 +583,32 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 	if m == nil {
 		return l
 	}
-	l.loc, l.at, l.mappable = make([]geo.Location, len(s.Places)), make([]orb.Point, len(s.Places)), make([]bool, len(s.Places))
+	np := len(s.Places)
+	l.loc, l.at, l.mappable = make([]geo.Location, np), make([]orb.Point, np), make([]bool, np)
 	// Point location takes a few microseconds a place, seconds for
-	// 200,000: the cores share it (Locate is safe for concurrent use).
-	parts := min(runtime.GOMAXPROCS(0), max(1, len(s.Places)/locateChunk))
+	// 200,000: the cores share it (Locate is safe for concurrent use), and
+	// each remembers the points it has located, as conflict data puts
+	// thousands of events at the same town.
+	parts := min(runtime.GOMAXPROCS(0), max(1, np/locateChunk))
 	var wg sync.WaitGroup
 	for k := range parts {
 		wg.Go(func() {
-			for i := k * len(s.Places) / parts; i < (k+1)*len(s.Places)/parts; i++ {
+			seen := map[orb.Point]geo.Location{}
+			for i := k * np / parts; i < (k+1)*np/parts; i++ {
 				p := s.Places[i]
-				l.at[i] = m.Proj.Forward(p.Point)
-				l.loc[i] = m.Locate(l.at[i])
-				l.mappable[i] = Mappable(m, p)
+				at := m.Proj.Forward(p.Point)
+				l.at[i], l.mappable[i] = at, mappableAt(m, at)
+				loc, ok := seen[at]
+				if !ok {
+					loc = m.Locate(at)
+					seen[at] = loc
+				}
+				l.loc[i] = loc
 			}
 		})
 	}
 	wg.Wait()
-	l.pointOf = make([]int32, len(s.Places))
+	l.pointOf = make([]int32, np)
 	var pts []cluster.Point
 	for i := range s.Places {
 		l.pointOf[i] = -1
