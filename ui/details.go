@@ -92,7 +92,8 @@ func (d *details) refresh() {
 	default:
 		head, body = d.opening()
 	}
-	d.bar.Hidden = st.Place() != nil || st.Item() != nil
+	// Nothing to tell in a story with no items (one still being opened).
+	d.bar.Hidden = st.Place() != nil || st.Item() != nil || len(st.Story().Items) == 0
 	d.start.SetText(tr(lang, "opening.start"))
 	d.head.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: headStyle, Text: head}}
 	d.head.Refresh()
