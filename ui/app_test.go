@@ -24,7 +24,7 @@ func builtInStory(t testing.TB) *story.Story { return geotest.BuiltInStory(t) }
 
 // newTestWindow opens the main window on Fyne's test driver at 1280x800
 // and draws it once, so the map has a view.
-func newTestWindow(t *testing.T) *Window {
+func newTestWindow(t testing.TB) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLang, "en")

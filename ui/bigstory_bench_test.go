@@ -4,10 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/geotest"
@@ -17,18 +13,7 @@ import (
 // openStoryOf opens a window on an ACLED file of n rows, for benchmarks.
 func openStoryOf(b *testing.B, n int) *Window {
 	b.Helper()
-	a := test.NewTempApp(b)
-	a.Preferences().SetString(prefLang, "en")
-	w, err := NewWindow(a, builtInStory(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	w.Resize(fyne.NewSize(1280, 800))
-	w.Show()
-	b.Cleanup(w.Close)
-	if err := w.WaitForMap(time.Minute); err != nil {
-		b.Fatal(err)
-	}
+	w := newTestWindow(b)
 	path := filepath.Join(b.TempDir(), "acled.csv")
 	if err := os.WriteFile(path, append(geotest.ACLEDRows(n), noEnd...), 0o644); err != nil {
 		b.Fatal(err)

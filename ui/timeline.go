@@ -318,13 +318,6 @@ func fitLines(s string, width float32, n int) string {
 	return cut(lo)
 }
 
-// fitsOneLine reports whether s, wrapped at words into width units, takes
-// one line: whether it fits whole, as wrappedLines measures. One measure,
-// where wrappedLines takes one a word.
-func fitsOneLine(s string, width float32) bool {
-	return measureLine(strings.Join(strings.Fields(s), " ")) <= width-lineSlack
-}
-
 // lineSlack is the room a line of a title keeps unused: rounding, so that
 // the count never relies on the last unit.
 const lineSlack = 2

@@ -63,10 +63,9 @@ func TestFitLines(t *testing.T) {
 	}
 }
 
-// The quick ways agree with the slow ones on every title of the story in
-// both languages, at widths from a few words to a whole line:
-// fitsOneLine with wrappedLines, and fitLines' halving with taking off one
-// character at a time, as it did before.
+// The quick way agrees with the slow one on every title of the story in
+// both languages, at widths from a few words to a whole line: fitLines'
+// halving with taking off one character at a time, as it did before.
 func TestFitLinesAgreesWithTheSlowWay(t *testing.T) {
 	w := newTestWindow(t)
 	slow := func(s string, width float32, n int) string {
@@ -90,9 +89,6 @@ func TestFitLinesAgreesWithTheSlowWay(t *testing.T) {
 			// two could part.
 			whole := measureLine(label)
 			for _, width := range []float32{whole + 1, whole + 3, 60, 105, 150, 195, 240, 285, 330, 375, 420} {
-				if got, want := fitsOneLine(label, width), wrappedLines(label, width) == 1; got != want {
-					t.Errorf("fitsOneLine(%q, %v) = %v, wrappedLines says %v", label, width, got, want)
-				}
 				if got, want := fitLines(label, width, 2), slow(label, width, 2); got != want {
 					t.Errorf("fitLines(%q, %v, 2) = %q, the slow way %q", label, width, got, want)
 				}

@@ -73,8 +73,22 @@ type daySpan struct {
 	ok          bool
 }
 
-// spanOf is s's span.
-func spanOf(s *story.Story) daySpan {
-	f, l, ok := s.Span()
-	return daySpan{f, l, ok}
+// daySpan is the story's first and last day, from the items' days as
+// located keeps them: no second walk of the items.
+func (l *located) daySpan() daySpan {
+	var sp daySpan
+	for i := range l.first {
+		f, last := int(l.first[i]), int(l.last[i])
+		if f > last {
+			continue // undated
+		}
+		if !sp.ok || f < sp.first {
+			sp.first = f
+		}
+		if !sp.ok || last > sp.last {
+			sp.last = last
+		}
+		sp.ok = true
+	}
+	return sp
 }

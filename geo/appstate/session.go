@@ -216,11 +216,12 @@ type Prepared struct {
 // Prepare works out what showing s on map m (nil until loaded) takes. It
 // reads only its arguments, so it may run on any goroutine.
 func Prepare(s *story.Story, m *geo.Map) *Prepared {
-	p := &Prepared{s: s, m: m, span: spanOf(s)}
+	p := &Prepared{s: s, m: m}
 	p.cats, p.colour = categories(s)
 	p.lands = countries(s)
 	p.filter = defaultFilter(p.lands)
 	p.where = locate(s, m, p.colour)
+	p.span = p.where.daySpan()
 	p.shown = newShown(s, p.filter, p.where, m)
 	return p
 }
