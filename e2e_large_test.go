@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -56,7 +57,9 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 	var mu sync.Mutex
 	var lines []string
 	shown := make(chan time.Duration, 1)
+	ended := make(chan struct{}) // the app's stderr closed: it has exited
 	go func() {
+		defer close(ended)
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
 			line := sc.Text()
@@ -71,8 +74,21 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 	var toShown time.Duration
 	select {
 	case toShown = <-shown:
+	case <-ended:
+		err := app.Wait()
+		mu.Lock()
+		t.Fatalf("the app exited (%v) before the story was shown; its stderr:\n%s", err, strings.Join(lines, "\n"))
 	case <-time.After(90 * time.Second):
-		t.Fatal("the story of 200,000 rows was not shown in 90 s")
+		// What the app was doing: Go prints every goroutine's stack on
+		// SIGQUIT, to the stderr read above.
+		app.Process.Signal(syscall.SIGQUIT)
+		time.Sleep(2 * time.Second)
+		mu.Lock()
+		tail := lines
+		if len(tail) > 400 {
+			tail = tail[len(tail)-400:]
+		}
+		t.Fatalf("the story of 200,000 rows was not shown in 90 s; the app's stderr ended:\n%s", strings.Join(tail, "\n"))
 	}
 	s := &session{t: t, dir: dir, display: display}
 	out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")

@@ -104,11 +104,21 @@ func fromXImage(xi *C.XImage) *image.RGBA {
 	return out
 }
 
+// checked is the connection CheckDisplay opened, kept open for as long as
+// the process runs: an X server with no other client (xvfb-run, Xvfb on
+// its own) resets when its last client leaves, and for the moment it takes
+// refuses connections, so closing it here had GLFW's own connection, a
+// moment later, fail ("Failed to open display") and Fyne panic.
+var checked *C.Display
+
 // CheckDisplay says, without a panic, whether a window can be opened: an
 // error naming the display when the X server cannot be reached, or has no
 // OpenGL (no GLX extension: a VNC server, or Xvfb without it), which
 // Fyne's window needs and without which it would hang or crash.
 func CheckDisplay() error {
+	if checked != nil {
+		return nil
+	}
 	dpy := C.XOpenDisplay(nil)
 	name := os.Getenv("DISPLAY")
 	if dpy == nil {
@@ -117,12 +127,13 @@ func CheckDisplay() error {
 		}
 		return fmt.Errorf("cannot open the display %s", name)
 	}
-	defer C.XCloseDisplay(dpy)
 	glx := C.CString("GLX")
 	defer C.free(unsafe.Pointer(glx))
 	var op, ev, errBase C.int
 	if C.XQueryExtension(dpy, glx, &op, &ev, &errBase) == 0 {
+		C.XCloseDisplay(dpy)
 		return fmt.Errorf("no OpenGL on the display %s (its X server has no GLX extension)", name)
 	}
+	checked = dpy
 	return nil
 }
