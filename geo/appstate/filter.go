@@ -35,7 +35,7 @@ func (f Filter) Shows(it *story.Item) bool {
 	if f.Category != "" && it.Kind == story.Incident && it.Category.In("en") != f.Category {
 		return false
 	}
-	if f.actor != "" && !strings.Contains(strings.ToLower(it.Actor), f.actor) {
+	if f.actor != "" && !actorMatches(it, f.actor) {
 		return false
 	}
 	if f.Country != "" && it.Place != nil && it.Place.Country != f.Country {
@@ -91,4 +91,19 @@ func (l *located) daySpan() daySpan {
 		sp.ok = true
 	}
 	return sp
+}
+
+// actorMatches reports whether an item's actor, or any of its fields of
+// actors (conflict data's assoc_actor_1, ally_actor_2…), contains actor,
+// in lower case.
+func actorMatches(it *story.Item, actor string) bool {
+	if strings.Contains(strings.ToLower(it.Actor), actor) {
+		return true
+	}
+	for _, f := range it.Fields {
+		if strings.Contains(f.Name, "actor") && strings.Contains(strings.ToLower(f.Value), actor) {
+			return true
+		}
+	}
+	return false
 }

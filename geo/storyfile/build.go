@@ -25,7 +25,10 @@ type builder struct {
 	strict bool
 	rep    *Report
 
-	ids      map[string]bool
+	ids      map[string]*story.Item
+	// merge, if set, joins a row repeating an id into the item read
+	// first (conflict data's one row per actor), instead of dropping it.
+	merge func(first, again *story.Item)
 	places   map[string]*story.Place // by the file's own key of a location
 	placeIDs map[string]bool
 	nextID   map[string]int             // for each id base, the next number to try
@@ -38,6 +41,9 @@ type builder struct {
 	problems []pendingProblem
 	latin1   bool // some text was not UTF-8 and was read as Windows-1252
 	controls bool // some text held direction or control characters, removed
+	// nullIsland counts the items whose coordinates were 0, 0, kept
+	// with no place.
+	nullIsland int
 }
 
 // pendingProblem is a problem whose line is known by byte offset only,
@@ -49,7 +55,7 @@ type pendingProblem struct {
 
 func newBuilder(src source, strict bool, rep *Report) *builder {
 	return &builder{s: &story.Story{}, src: src, strict: strict, rep: rep,
-		ids: map[string]bool{}, places: map[string]*story.Place{}, placeIDs: map[string]bool{}, nextID: map[string]int{},
+		ids: map[string]*story.Item{}, places: map[string]*story.Place{}, placeIDs: map[string]bool{}, nextID: map[string]int{},
 		sources: map[string]*story.Source{}, byName: map[string]*story.Source{},
 		strs: map[string]string{}, texts: map[string]story.Text{}, lists: map[string][]*story.Source{}}
 }
@@ -89,8 +95,11 @@ func (b *builder) skip(line int, offset int64, what string, why error) error {
 // add keeps an item, unless its id was seen (a repeated row of merged
 // exports, kept once) or the file holds too many.
 func (b *builder) add(it *story.Item) error {
-	if b.ids[it.ID] {
-		if b.strict {
+	if first := b.ids[it.ID]; first != nil {
+		switch {
+		case b.merge != nil:
+			b.merge(first, it)
+		case b.strict:
 			return skipf("id %q used twice", it.ID)
 		}
 		b.rep.Merged++
@@ -99,7 +108,7 @@ func (b *builder) add(it *story.Item) error {
 	if len(b.s.Items) >= MaxItems {
 		return fmt.Errorf("%s: more than %d items; Sovmap reads at most that many", b.src.name(), MaxItems)
 	}
-	b.ids[it.ID] = true
+	b.ids[it.ID] = it
 	b.s.Items = append(b.s.Items, it)
 	return nil
 }
@@ -271,6 +280,10 @@ func (b *builder) finish(format string) (*story.Story, error) {
 	}
 	if b.latin1 {
 		b.rep.Notes = append(b.rep.Notes, "some text was not UTF-8 and was read as Windows-1252")
+	}
+	if b.nullIsland > 0 {
+		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("%s had 0, 0 for coordinates, which marks a place not known; they are on the timeline, not the map",
+			count(b.nullIsland, "item", "items")))
 	}
 	if b.controls {
 		b.rep.Notes = append(b.rep.Notes, "some text held invisible direction or control characters; they were removed so that it shows the same everywhere")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -100,7 +101,7 @@ func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	switch {
 	case t.has("event_date") && (t.has("event_id_cnty") || t.has("data_id") || t.has("event_type")):
 		return t.readACLED(base)
-	case latColumn(t.col) != "" && lonColumn(t.col) != "":
+	case latColumn(t.names, t.col) != "":
 		return t.readPlain(base)
 	}
 	var quoted []string
@@ -111,7 +112,7 @@ func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	if len(t.names) > 12 {
 		shown += ", …"
 	}
-	return nil, fmt.Errorf("%s: not a story table: a CSV needs latitude and longitude columns (lat or latitude or y; lon, lng, long, longitude or x), or ACLED's columns (event_id_cnty, event_date…); this one, separated by %s, has %s",
+	return nil, fmt.Errorf("%s: not a story table: a CSV needs latitude and longitude columns (lat or latitude or y; lon, lng, long, longitude or x; or a pair such as location_lat, location_lon), or ACLED's columns (event_id_cnty, event_date…); this one, separated by %s, has %s",
 		src.name(), describeComma(comma), shown)
 }
 
@@ -129,10 +130,19 @@ func (t *csvTable) rows(row func() (*story.Item, error)) error {
 			err = t.b.skip(line, 0, "", skipf("the row is longer than %d MiB", MaxRecord>>20))
 		case errors.Is(err, errTooManyFields):
 			err = t.b.skip(line, 0, "", skipf("the row has more than %d fields", MaxColumns))
+		case errors.Is(err, errUnclosedQuote):
+			// Everything after the quote was read as one field: the rows
+			// it swallowed are lost, and the report says how many lines.
+			err = t.b.skip(line, 0, "", skipf("a quote opened in this row is never closed: the rest of the file (to line %d) was read as one field and not used", t.sc.endLine))
 		case err != nil:
 			return fmt.Errorf("%s: line %d: reading failed: %w", t.b.src.name(), line, bare(err))
 		case len(rec) == 1 && len(rec[0]) == 0:
 			continue // an empty line
+		case len(rec) != len(t.names):
+			// A field too many or too few: a separator inside an unquoted
+			// value, or a value lost; every column after it would be read
+			// from the wrong one.
+			err = t.b.skip(line, 0, "", skipf("the row has %d fields where the header has %d", len(rec), len(t.names)))
 		default:
 			t.rec = rec
 			var it *story.Item
@@ -189,6 +199,12 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	for _, name := range acledFields {
 		fieldCols = append(fieldCols, c(name))
 	}
+	actorRows := 0
+	b.merge = func(first, again *story.Item) {
+		if mergeActors(first, again) {
+			actorRows++
+		}
+	}
 	err := t.rows(func() (*story.Item, error) {
 		id := t.at(idCol)
 		if id == "" {
@@ -214,7 +230,7 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		var err error
 		// Conflict data dates every event; Sovmap's own CSV leaves undated
 		// events' dates empty.
-		if it.Date, err = dates.read(t.at(dateCol), prec, year, false); err != nil {
+		if err = dates.set(&it.Date, t.at(dateCol), prec, year, false); err != nil {
 			return it, err
 		}
 		eventType, subType := t.at(typeCol), t.at(subCol)
@@ -265,9 +281,9 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		if !okY || !okX {
 			return it, skipf("latitude %q, longitude %q are not both numbers", lat, lon)
 		}
-		pt, err := lonLat(x, y)
-		if err != nil {
-			return it, err
+		pt, ok, err := b.point(x, y)
+		if !ok {
+			return it, err // no place: 0, 0, the usual mark of an unknown one
 		}
 		it.LocationPrecision = "town"
 		if gp := t.at(geoCol); gp != "" {
@@ -287,20 +303,101 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := dates.note(); n != "" {
-		b.rep.Notes = append(b.rep.Notes, n)
+	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
+	if actorRows > 0 {
+		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("%s repeat an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors",
+			count(actorRows, "row", "rows")))
 	}
 	return b.finish("ACLED CSV")
 }
 
-// The column names QGIS's delimited-text layer takes for coordinates.
+// mergeActors joins into an event the actors of a row repeating it:
+// ACLED's newer exports give an event one row per actor, which differ only
+// in their actor columns. Each actor is kept once, in the order read; the
+// other columns are the first row's. It reports whether the row added an
+// actor.
+func mergeActors(first, again *story.Item) bool {
+	added := false
+	if again.Actor != "" && again.Actor != first.Actor {
+		parts := strings.Split(first.Actor, " / ")
+		for _, a := range strings.Split(again.Actor, " / ") {
+			if a != "" && !slices.Contains(parts, a) && len(parts) < MaxFields {
+				parts = append(parts, a)
+				added = true
+			}
+		}
+		if parts[0] == "" {
+			parts = parts[1:]
+		}
+		first.Actor = strings.Join(parts, " / ")
+	}
+	for _, f := range again.Fields {
+		if !strings.Contains(f.Name, "actor") {
+			continue
+		}
+		i := slices.IndexFunc(first.Fields, func(g story.Field) bool { return g.Name == f.Name })
+		switch {
+		case i < 0 && len(first.Fields) < MaxFields:
+			first.Fields = append(first.Fields, f)
+			added = true
+		case i >= 0 && !slices.Contains(strings.Split(first.Fields[i].Value, "; "), f.Value):
+			first.Fields[i].Value = clip(first.Fields[i].Value+"; "+f.Value, MaxFieldText)
+			added = true
+		}
+	}
+	return added
+}
+
+// The column names taken whole for coordinates.
 var (
 	latNames = []string{"latitude", "lat", "y", "lat_dd", "ycoord", "y_coord", "point_y", "latitud"}
 	lonNames = []string{"longitude", "lon", "lng", "long", "x", "lon_dd", "long_dd", "xcoord", "x_coord", "point_x", "longitud"}
 )
 
-func latColumn(col map[string]int) string { return firstName(col, latNames) }
-func lonColumn(col map[string]int) string { return firstName(col, lonNames) }
+// coordPairs are the parts of names that mark a pair of coordinate
+// columns, longitude's then latitude's, as QGIS's delimited-text layer
+// pairs them: a column whose name contains the first ("location_lon",
+// "location/lon") and the column named the same with the second in its
+// place ("location_lat").
+var coordPairs = [][2]string{{"longitude", "latitude"}, {"longitud", "latitud"}, {"lon", "lat"}, {"lng", "lat"}, {"long", "lat"}, {"x", "y"}}
+
+// coordColumns are the pairs of columns (latitude, longitude) that may
+// hold a table's coordinates, the likeliest first: whole names, then
+// names paired as QGIS pairs them.
+func coordColumns(names []string, col map[string]int) [][2]string {
+	var out [][2]string
+	seen := map[[2]string]bool{}
+	add := func(lat, lon string) {
+		if p := [2]string{lat, lon}; !seen[p] && lat != lon {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	if lat, lon := firstName(col, latNames), firstName(col, lonNames); lat != "" && lon != "" {
+		add(lat, lon)
+	}
+	for _, pair := range coordPairs {
+		for _, name := range names {
+			i := strings.Index(name, pair[0])
+			if i < 0 {
+				continue
+			}
+			lat := name[:i] + pair[1] + name[i+len(pair[0]):]
+			if _, ok := col[lat]; ok {
+				add(lat, name)
+			}
+		}
+	}
+	return out
+}
+
+// latColumn and lonColumn are the likeliest coordinate columns.
+func latColumn(names []string, col map[string]int) string {
+	if c := coordColumns(names, col); len(c) > 0 {
+		return c[0][0]
+	}
+	return ""
+}
 
 func firstName(col map[string]int, names []string) string {
 	for _, n := range names {
@@ -313,43 +410,54 @@ func firstName(col map[string]int, names []string) string {
 
 // Optional columns of a plain table.
 var (
-	dateNames     = []string{"date", "event_date", "fecha", "datetime", "time", "day"}
-	titleNames    = []string{"title", "name", "titulo", "título", "nombre", "place", "location", "lugar"}
+	dateNames     = []string{"date", "event_date", "fecha", "datetime", "time", "day", "fecha_hecho", "fecha_evento", "fecha_incidente"}
+	titleNames    = []string{"title", "name", "titulo", "título", "nombre", "nom_loc", "nomgeo", "localidad", "municipio", "nom_mun", "place", "place_name", "location", "lugar", "label"}
 	summaryNames  = []string{"description", "summary", "notes", "desc", "descripcion", "descripción", "text"}
-	categoryNames = []string{"category", "event_type", "type", "categoria", "categoría", "tipo"}
+	categoryNames = []string{"category", "event_type", "type", "categoria", "categoría", "tipo", "delito", "categoria_delito"}
 	idNames       = []string{"id", "event_id", "fid", "uid"}
 )
 
 // readPlain reads any table with latitude and longitude columns: each row
 // an incident at its point, dated and named from the columns that say so,
-// its other columns shown as fields.
+// its other columns shown as fields. Of several pairs of coordinate
+// columns, the first row's values choose: decimal degrees before degrees,
+// minutes and seconds. A date that cannot be read leaves its row undated.
 func (t *csvTable) readPlain(base string) (*story.Story, error) {
 	b := t.b
 	b.s.Title = story.Text{"en": strings.TrimSuffix(base, ".csv")}
 	b.s.Credit = story.Text{"en": "Data: " + base, "es": "Datos: " + base}
 	src := b.sourceNamed(base)
-	latCol, lonCol := latColumn(t.col), lonColumn(t.col)
-	known := map[string]bool{latCol: true, lonCol: true}
-	dateCol := firstName(t.col, dateNames)
+	pairs := coordColumns(t.names, t.col)
+	latCol, lonCol := pairs[0][0], pairs[0][1]
+	chosen := len(pairs) == 1
+	dateCol := dateColumn(t.names, t.col)
 	titleCol := firstName(t.col, titleNames)
 	summaryCol := firstName(t.col, summaryNames)
 	categoryCol := firstName(t.col, categoryNames)
 	idCol := firstName(t.col, idNames)
+	known := map[string]bool{}
 	for _, c := range []string{dateCol, titleCol, summaryCol, categoryCol, idCol} {
 		known[c] = true
 	}
 	var dates dateReader
+	dmsRows := 0
 	rowNo := 0
 	err := t.rows(func() (*story.Item, error) {
 		rowNo++
+		if !chosen {
+			latCol, lonCol, chosen = t.choosePair(pairs)
+		}
 		id := t.get(idCol)
 		if id == "" {
 			id = "row-" + strconv.Itoa(rowNo)
 		}
 		it := &story.Item{ID: b.intern(id), Kind: story.Incident, Sources: []*story.Source{src}}
-		var err error
-		if it.Date, err = dates.read(t.get(dateCol), story.Day, 0, false); err != nil {
-			return it, err
+		if b.strict {
+			if err := dates.set(&it.Date, t.get(dateCol), story.Day, 0, false); err != nil {
+				return it, err
+			}
+		} else {
+			dates.setOrUndated(&it.Date, t.get(dateCol))
 		}
 		title := t.get(titleCol)
 		if title == "" {
@@ -365,7 +473,7 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 		}
 		it.Category = b.text(t.get(categoryCol))
 		for i, name := range t.names {
-			if known[name] || name == "" || len(it.Fields) >= MaxFields || i >= len(t.rec) {
+			if known[name] || name == latCol || name == lonCol || name == "" || len(it.Fields) >= MaxFields || i >= len(t.rec) {
 				continue
 			}
 			if v := t.get(name); v != "" {
@@ -376,13 +484,15 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 		if lat == "" && lon == "" {
 			return it, nil
 		}
-		y, okY := number(lat)
-		x, okX := number(lon)
-		if !okY || !okX {
-			return it, skipf("%s %q, %s %q are not both numbers", latCol, lat, lonCol, lon)
+		y, x, isDMS, ok := degrees(lat, lon)
+		if !ok {
+			return it, skipf("%s %q, %s %q are not both coordinates (decimal degrees, or degrees, minutes and seconds)", latCol, lat, lonCol, lon)
 		}
-		pt, err := lonLat(x, y)
-		if err != nil {
+		if isDMS {
+			dmsRows++
+		}
+		pt, ok, err := b.point(x, y)
+		if !ok {
 			return it, err
 		}
 		it.LocationPrecision = "town"
@@ -396,8 +506,71 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n := dates.note(); n != "" {
-		b.rep.Notes = append(b.rep.Notes, n)
+	used := fmt.Sprintf("places from the columns %q (latitude) and %q (longitude)", latCol, lonCol)
+	if dmsRows > 0 {
+		used += fmt.Sprintf(", %s of them in degrees, minutes and seconds", count(dmsRows, "row", "rows"))
 	}
+	b.rep.Notes = append(b.rep.Notes, used)
+	b.rep.Notes = append(b.rep.Notes, dates.notes(dateCol)...)
 	return b.finish("CSV")
+}
+
+// dateColumn is the column a plain table's dates are in: one of the
+// usual names, else the first whose name says "date" or "fecha" (Mexico
+// City's open data: "fecha_hecho"), one of the event rather than of its
+// record (fecha_hecho before fecha_inicio, the day a file was opened)
+// where there are several.
+func dateColumn(names []string, col map[string]int) string {
+	if c := firstName(col, dateNames); c != "" {
+		return c
+	}
+	var first, event string
+	for _, n := range names {
+		if !strings.Contains(n, "date") && !strings.Contains(n, "fecha") {
+			continue
+		}
+		if first == "" {
+			first = n
+		}
+		for _, w := range []string{"event", "hecho", "incident", "occur", "suceso"} {
+			if event == "" && strings.Contains(n, w) {
+				event = n
+			}
+		}
+	}
+	if event != "" {
+		return event
+	}
+	return first
+}
+
+// choosePair picks, by the current row, the pair of coordinate columns to
+// read: the first whose values are both decimal degrees, else the first
+// both in degrees, minutes and seconds; it is chosen once a row has values
+// in any pair (done), the first pair meanwhile.
+func (t *csvTable) choosePair(pairs [][2]string) (lat, lon string, done bool) {
+	dmsAt := -1
+	for i, p := range pairs {
+		y, x := t.get(p[0]), t.get(p[1])
+		if y == "" || x == "" {
+			continue
+		}
+		_, okY := number(y)
+		_, okX := number(x)
+		if okY && okX {
+			return p[0], p[1], true
+		}
+		if _, _, _, ok := degrees(y, x); ok && dmsAt < 0 {
+			dmsAt = i
+		}
+	}
+	if dmsAt >= 0 {
+		return pairs[dmsAt][0], pairs[dmsAt][1], true
+	}
+	for _, p := range pairs {
+		if t.get(p[0]) != "" || t.get(p[1]) != "" {
+			return pairs[0][0], pairs[0][1], true // values, none readable: the likeliest pair says why
+		}
+	}
+	return pairs[0][0], pairs[0][1], false
 }

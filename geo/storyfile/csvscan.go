@@ -10,8 +10,9 @@ import (
 // csvScanner reads CSV records (RFC 4180, as spreadsheets write it) from a
 // stream, one at a time, within limits: it never holds more than one
 // record, a record over maxRecord bytes or maxFields fields is skipped
-// whole (reported, not read into memory), and it tells the line an editor
-// shows for each record, notes spanning several lines counted.
+// whole (reported, not read into memory), a quote never closed is said
+// (errUnclosedQuote), and it tells the line an editor shows for each
+// record, notes spanning several lines counted.
 //
 // It is lenient where spreadsheets are: a quote inside an unquoted field
 // is a character; CRLF and a lone LF both end a record; a missing
@@ -20,6 +21,7 @@ type csvScanner struct {
 	r         *bufio.Reader
 	comma     byte
 	line      int // the line the next record starts on
+	endLine   int // after errUnclosedQuote, the file's last line
 	maxFields int
 	maxRecord int
 	record    []byte    // the current record's field bytes, unquoted
@@ -34,6 +36,10 @@ var (
 	errRecordTooLarge = errors.New("too large")
 	errTooManyFields  = errors.New("too many fields")
 )
+
+// errUnclosedQuote says that a record's quoted field never closed: the
+// rest of the stream was read into it, and the scanner is at the end.
+var errUnclosedQuote = errors.New("unclosed quote")
 
 func newCSVScanner(r *bufio.Reader, comma byte, maxFields, maxRecord int) *csvScanner {
 	s := &csvScanner{r: r, comma: comma, line: 1, maxFields: maxFields, maxRecord: maxRecord}
@@ -140,6 +146,13 @@ func (s *csvScanner) next() (fields [][]byte, line int, err error) {
 		if rerr == io.EOF {
 			break
 		}
+	}
+	if quoted {
+		s.endLine = s.line
+		if n := len(s.record); n > 0 && s.record[n-1] == '\n' {
+			s.endLine-- // the file's last line ended with its newline
+		}
+		return nil, line, errUnclosedQuote
 	}
 	s.endField(&over)
 	return s.finish(line, over)

@@ -29,6 +29,9 @@ func (s *byteScanner) next() (fields [][]byte, line int, err error) {
 			if len(s.record) == 0 && len(s.ends) == 0 && atStart {
 				return nil, line, io.EOF
 			}
+			if quoted {
+				return nil, line, errUnclosedQuote
+			}
 			break // the last record, with no newline after it
 		}
 		if err != nil {
@@ -123,7 +126,7 @@ func scanAll(next func() ([][]byte, int, error)) string {
 			return b.String()
 		}
 		fmt.Fprintf(&b, "%d %v %q\n", line, err, fields)
-		if err != nil && !errors.Is(err, errRecordTooLarge) && !errors.Is(err, errTooManyFields) {
+		if err != nil && !errors.Is(err, errRecordTooLarge) && !errors.Is(err, errTooManyFields) && !errors.Is(err, errUnclosedQuote) {
 			return b.String()
 		}
 	}

@@ -2,6 +2,7 @@ package storyfile
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,67 @@ import (
 type dateReader struct {
 	order     dayOrder
 	ambiguous int // slashed dates read before the order was known
+	// pending are the dates read day first only for want of a sign,
+	// turned month first at settle if a later date shows the file writes
+	// the month first: the whole column decides, not its first rows.
+	pending []pendingDate
+	last    pendingDate // the parts of the last date read, if ambiguous
+	epochs  int         // dates given as time since 1970
+	// unread counts the dates that could not be read, where the item is
+	// kept undated (plain files); unreadExample is the first.
+	unread        int
+	unreadExample string
+}
+
+// pendingDate is an ambiguous date as written: 01/02/2025 is a, b = 1, 2.
+type pendingDate struct {
+	dst  *story.Date
+	a, b int
+}
+
+// set reads s into dst, as read does, remembering dst if the order of its
+// day and month is not yet known.
+func (d *dateReader) set(dst *story.Date, s string, prec story.Precision, year int, needMonth bool) error {
+	d.last = pendingDate{}
+	v, err := d.read(s, prec, year, needMonth)
+	if err != nil {
+		return err
+	}
+	*dst = v
+	if d.last.a != 0 && v.Precision != story.Undated {
+		d.last.dst = dst
+		d.pending = append(d.pending, d.last)
+	}
+	return nil
+}
+
+// setOrUndated is set for a plain file's optional date: a date that
+// cannot be read leaves the item undated, counted for the note, rather
+// than losing the row (a column of times of day, a form no one writes).
+func (d *dateReader) setOrUndated(dst *story.Date, s string) {
+	if err := d.set(dst, s, story.Day, 0, false); err != nil {
+		*dst = story.Date{Precision: story.Undated}
+		if d.unread == 0 {
+			d.unreadExample = clip(strings.TrimSpace(s), 40)
+		}
+		d.unread++
+	}
+}
+
+// settle turns the ambiguous dates month first if the file, read whole,
+// writes the month first; every date of the column then follows one
+// order.
+func (d *dateReader) settle() {
+	if d.order == monthFirst {
+		for _, p := range d.pending {
+			if p.dst.Precision == story.Month {
+				p.dst.Month = p.a
+			} else {
+				p.dst.Month, p.dst.Day = p.a, p.b
+			}
+		}
+	}
+	d.pending = nil
 }
 
 // dayOrder is the order of day and month in a file's slashed dates.
@@ -88,6 +150,12 @@ func (d *dateReader) parts(s string, year int) (y, m, day int, err error) {
 		}
 		return t.Year(), int(t.Month()), t.Day(), nil
 	}
+	if y, m, day, epoch, ok := epochDate(s); ok {
+		if epoch {
+			d.epochs++
+		}
+		return y, m, day, nil
+	}
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return r == ' ' || r == '-' || r == '/' || r == '.' || r == ','
 	})
@@ -142,7 +210,42 @@ func (d *dateReader) parts(s string, year int) (y, m, day int, err error) {
 		return y, a, b, nil
 	}
 	d.ambiguous++
+	d.last = pendingDate{a: a, b: b}
 	return y, b, a, nil // day first until the file says otherwise
+}
+
+// epochDate reads a date written as a number: 20250113 (a day, as
+// GDELT and many exports write it), or a time since 1970 in seconds or,
+// from 10^11 on, milliseconds (USGS's earthquake feeds, JavaScript's
+// Date), taken as a day in UTC.
+func epochDate(s string) (y, m, day int, epoch, ok bool) {
+	if len(s) == 8 && allDigits(s) {
+		y, _ = strconv.Atoi(s[:4])
+		m, _ = strconv.Atoi(s[4:6])
+		day, _ = strconv.Atoi(s[6:])
+		if y >= 1000 && m >= 1 && m <= 12 && day >= 1 && day <= 31 {
+			return y, m, day, false, true
+		}
+		return 0, 0, 0, false, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || v < 1e8 || v > 1e14 || len(s) < 9 {
+		return 0, 0, 0, false, false // a year, a count, or not a number
+	}
+	if v >= 1e11 {
+		v /= 1000
+	}
+	t := time.Unix(int64(v), 0).UTC()
+	return t.Year(), int(t.Month()), t.Day(), true, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // learn records the order a date showed. One file should keep one order;
@@ -154,17 +257,29 @@ func (d *dateReader) learn(o dayOrder) {
 	}
 }
 
-// note says how the file's dates were understood, where that was a guess.
-func (d *dateReader) note() string {
+// notes say how the file's dates were understood, where that was a guess
+// or a choice, once the column is settled.
+func (d *dateReader) notes(column string) []string {
+	d.settle()
+	var out []string
 	switch {
 	case d.ambiguous == 0:
-		return ""
 	case d.order == monthFirst:
-		return fmt.Sprintf("%d dates such as 01/02/2025 were read day first before a later date showed the file writes the month first; check them", d.ambiguous)
+		out = append(out, fmt.Sprintf("the file writes the month first (as 12/31/2025): its %s such as 01/02/2025 were read as 2 January", count(d.ambiguous, "date", "dates")))
 	case d.order == orderUnknown:
-		return fmt.Sprintf("%d dates such as 01/02/2025 could be day or month first; they were read day first (1 February)", d.ambiguous)
+		out = append(out, fmt.Sprintf("%s such as 01/02/2025 could be day or month first; they were read day first (1 February)", count(d.ambiguous, "date", "dates")))
 	}
-	return ""
+	if d.epochs > 0 {
+		out = append(out, fmt.Sprintf("%s given as time since 1970 were read as days in UTC", count(d.epochs, "date", "dates")))
+	}
+	if d.unread > 0 {
+		where := ""
+		if column != "" {
+			where = " in the column " + strconv.Quote(column)
+		}
+		out = append(out, fmt.Sprintf("%s%s could not be read as dates (such as %q); those items are undated", count(d.unread, "value", "values"), where, d.unreadExample))
+	}
+	return out
 }
 
 // fullYear makes a two-digit year whole: in the row's year's century when

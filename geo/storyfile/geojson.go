@@ -37,6 +37,7 @@ func readGeoJSON(br *bufio.Reader, src source, base string, o Options, rep *Repo
 	if err := r.resolveSources(); err != nil {
 		return nil, err
 	}
+	rep.Notes = append(rep.Notes, r.dates.notes("")...)
 	format := "GeoJSON"
 	if r.own {
 		format = "Sovmap GeoJSON"
@@ -63,6 +64,8 @@ type geoReader struct {
 	refs    map[*story.Item][]string // source ids, resolved at the end
 	index   int                      // features read
 	fileSrc *story.Source            // the source of a plain file's items
+	dates   dateReader               // a plain file's dates, one order for all
+	keys    map[string]bool          // the other top-level members, to name what a file is
 }
 
 // fail is an error for the whole file at a byte offset.
@@ -122,9 +125,26 @@ func (r *geoReader) collection() error {
 		return r.fail(r.dec.InputOffset(), "unexpected %v after the end of the story", tok)
 	}
 	if r.typ != "FeatureCollection" {
+		if kind := jsonKind(r.keys); kind != "" && r.typ == "" {
+			return fmt.Errorf("%s: %s", r.src.name(), kind)
+		}
 		return fmt.Errorf("%s: type is %q, want \"FeatureCollection\"", r.src.name(), r.typ)
 	}
 	return nil
+}
+
+// jsonKind names, by its top-level members, a JSON file that is not
+// GeoJSON but that people open as if it were, with what to do.
+func jsonKind(keys map[string]bool) string {
+	switch {
+	case keys["datasets"] && keys["config"], keys["datasets"] && keys["info"]:
+		return "a kepler.gl map (its data is not GeoJSON): in kepler.gl, export the data (Export > Data) as CSV, and open that"
+	case keys["data"] && keys["count"] && (keys["success"] || keys["status"] || keys["last_update"]):
+		return "JSON from ACLED's API: download the data as CSV (ACLED's export tool, or the API's _format=csv) and open that"
+	case keys["data"] && keys["columns"] && keys["index"]:
+		return "a table saved by pandas (to_json orient=split): save it with to_csv and open that"
+	}
+	return ""
 }
 
 // member reads one member of the collection.
@@ -154,6 +174,12 @@ func (r *geoReader) member(key string, at int64) error {
 	case "features":
 		return r.features()
 	default:
+		if r.keys == nil {
+			r.keys = map[string]bool{}
+		}
+		if len(r.keys) < 64 {
+			r.keys[key] = true
+		}
 		var skip json.RawMessage
 		err = r.dec.Decode(&skip)
 	}
@@ -367,7 +393,7 @@ func (r *geoReader) feature(f *rawFeature) (*story.Item, error) {
 	}
 	titles := []string{"title"}
 	if !r.own {
-		titles = []string{"title", "name", "Name", "NAME", "nombre", "place_name"}
+		titles = plainTitleNames
 	}
 	if it.Title, err = p.text(titles...); err != nil {
 		return it, err
@@ -453,17 +479,33 @@ func (r *geoReader) date(p *props, it *story.Item) error {
 		return nil
 	}
 	if date == "" {
-		if date, err = p.str("event_date", "time", "datetime", "Date", "fecha"); err != nil {
+		if date, err = p.str(plainDateNames...); err != nil {
 			return err
 		}
 	}
-	if date == "" {
-		it.Date = story.Date{Precision: story.Undated}
-		return nil
+	if r.b.strict {
+		return r.dates.set(&it.Date, date, story.Day, 0, false)
 	}
-	var dr dateReader
-	it.Date, err = dr.read(date, story.Day, 0, false)
-	return err
+	r.dates.setOrUndated(&it.Date, date)
+	return nil
+}
+
+// plainDateNames are the properties a plain file's date may be in, after
+// "date": USGS's feeds give "time" in milliseconds since 1970.
+var plainDateNames = withCases("event_date", "time", "datetime", "fecha", "timestamp")
+
+// plainTitleNames are the properties a plain file's item may be named by.
+var plainTitleNames = withCases("title", "name", "nombre", "titulo", "título", "place_name", "nom_loc", "nomgeo",
+	"localidad", "municipio", "nom_mun", "place", "lugar", "location", "label")
+
+// withCases is each name as written, Capitalised and in CAPITALS, as
+// exports name their columns.
+func withCases(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, n, strings.ToUpper(n[:1])+n[1:], strings.ToUpper(n))
+	}
+	return out
 }
 
 // sources reads the source ids an item cites (resolved once the file's
@@ -542,9 +584,15 @@ func (r *geoReader) geometry(f *rawFeature, p *props, it *story.Item) error {
 	if err := json.Unmarshal(f.Geometry.Coordinates, &c); err != nil || len(c) < 2 || len(c) > 3 || c[0] == nil || c[1] == nil {
 		return skipf("coordinates %s are not [longitude, latitude]", clip(string(f.Geometry.Coordinates), 60))
 	}
-	pt, err := lonLat(*c[0], *c[1])
-	if err != nil {
+	pt, ok, err := r.b.point(*c[0], *c[1])
+	if !ok && (r.own || err != nil) {
+		if err == nil {
+			err = skipf("coordinates 0, 0 are not a place in a story")
+		}
 		return err
+	}
+	if !ok {
+		return nil // 0, 0: a place not known, on the timeline only
 	}
 	it.LocationPrecision, _ = p.str("location_precision")
 	switch it.LocationPrecision {
@@ -570,6 +618,14 @@ func (r *geoReader) geometry(f *rawFeature, p *props, it *story.Item) error {
 	country, _ := p.str("country")
 	if r.own && (placeID == "" || name == "") {
 		return skipf("an incident needs a place id and a place_name")
+	}
+	if !r.own {
+		// A plain file's place is a name, often one many points share
+		// (USGS's "10 km SSW of Pinotepa"): never an id.
+		if name == "" {
+			name = placeID
+		}
+		placeID = ""
 	}
 	if name == "" {
 		name = it.Title.In("en")

@@ -25,6 +25,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+	"golang.org/x/text/transform"
+
 	"sovmap/geo/story"
 )
 
@@ -184,6 +189,19 @@ func read(br *bufio.Reader, src source, base string, o Options, rep *Report) (*s
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
 	}
+	if enc, name := unicodeEncoding(head); enc != nil {
+		// Excel's "Unicode text" and Windows tools write UTF-16: read
+		// it as the UTF-8 everything else here expects, lines and all.
+		src.decodeAs(enc)
+		br = bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 256<<10)
+		rep.Notes = append(rep.Notes, "the file is written in "+name+" and was read as such")
+		if head, err = br.Peek(64 << 10); err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+		}
+	}
+	if kind := otherKind(head, base); kind != "" {
+		return nil, fmt.Errorf("%s: %s", src.name(), kind)
+	}
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	switch {
@@ -193,8 +211,40 @@ func read(br *bufio.Reader, src source, base string, o Options, rep *Report) (*s
 		return readGeoJSON(br, src, base, o, rep)
 	case o.own:
 		return nil, fmt.Errorf("%s: not a Sovmap story: it is not GeoJSON", src.name())
+	case trimmed[0] == '<':
+		return readXML(br, src, base, o, rep)
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return readKMZ(br, src, base, o, rep)
 	}
 	return readCSV(br, src, base, o, rep)
+}
+
+// otherKind names a file that is no story by its first bytes, with what
+// to do, or is "" for anything that may be one: a spreadsheet named .csv,
+// a document, an archive a story must first be taken out of.
+func otherKind(head []byte, base string) string {
+	has := func(p string) bool { return bytes.HasPrefix(head, []byte(p)) }
+	in := func(p string) bool { return bytes.Contains(head, []byte(p)) }
+	lower := bytes.ToLower(head[:min(len(head), 512)])
+	switch {
+	case has("PK\x03\x04") && in("[Content_Types].xml") && in("xl/"):
+		return "an Excel workbook (.xlsx), whatever its name says: open it in a spreadsheet and save it as CSV (UTF-8)"
+	case has("PK\x03\x04") && in("application/vnd.oasis.opendocument.spreadsheet"):
+		return "an OpenDocument spreadsheet (.ods): save it as CSV (UTF-8)"
+	case has("PK\x03\x04") && in("[Content_Types].xml"):
+		return "an Office document, not a table: save its data as CSV (UTF-8)"
+	case has("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+		return "an Excel 97–2003 workbook (.xls) or another Office file: open it in a spreadsheet and save it as CSV (UTF-8)"
+	case has("%PDF"):
+		return "a PDF document, not a table: Sovmap reads GeoJSON, CSV, KML and GPX"
+	case has("\x1f\x8b"):
+		return "compressed with gzip: uncompress it first (gunzip " + base + ")"
+	case has("\x00\x00\x27\x0a"):
+		return "an ESRI shapefile: Sovmap reads GeoJSON, CSV, KML and GPX; save the layer as GeoJSON (QGIS: Export > Save Features As) first"
+	case bytes.HasPrefix(bytes.TrimLeft(lower, " \t\r\n\ufeff"), []byte("<!doctype html")) || bytes.HasPrefix(bytes.TrimLeft(lower, " \t\r\n"), []byte("<html")):
+		return "a web page (HTML), not a story file: download the data file itself"
+	}
+	return ""
 }
 
 // CheckOpenable says, without reading it, whether path can be opened as a
@@ -273,15 +323,22 @@ func (p *progressReader) Read(b []byte) (int, error) {
 
 // source is where the bytes came from: for errors, its name, and the line
 // an editor shows for a byte offset, found by reading it again (only when
-// a problem is reported, so reading streams).
+// a problem is reported, so reading streams). Offsets count the bytes as
+// read, decoded to UTF-8 where decodeAs says the file is not.
 type source interface {
 	name() string
 	lines(offsets []int64) []int
+	decodeAs(enc encoding.Encoding)
 }
 
-type fileSource struct{ path string }
+type fileSource struct {
+	path string
+	enc  encoding.Encoding // nil: as written
+}
 
 func (s *fileSource) name() string { return s.path }
+
+func (s *fileSource) decodeAs(enc encoding.Encoding) { s.enc = enc }
 
 func (s *fileSource) lines(offsets []int64) []int {
 	f, err := os.Open(s.path)
@@ -289,18 +346,50 @@ func (s *fileSource) lines(offsets []int64) []int {
 		return make([]int, len(offsets))
 	}
 	defer f.Close()
-	return linesAt(bufio.NewReader(io.LimitReader(f, MaxFileSize)), offsets)
+	return linesAt(bufio.NewReader(decoding(io.LimitReader(f, MaxFileSize), s.enc)), offsets)
 }
 
 type memSource struct {
 	label string
 	data  []byte
+	enc   encoding.Encoding
 }
 
 func (s *memSource) name() string { return s.label }
 
+func (s *memSource) decodeAs(enc encoding.Encoding) { s.enc = enc }
+
 func (s *memSource) lines(offsets []int64) []int {
-	return linesAt(bufio.NewReader(bytes.NewReader(s.data)), offsets)
+	return linesAt(bufio.NewReader(decoding(bytes.NewReader(s.data), s.enc)), offsets)
+}
+
+// decoding reads r as UTF-8, decoded from enc if not nil.
+func decoding(r io.Reader, enc encoding.Encoding) io.Reader {
+	if enc == nil {
+		return r
+	}
+	return transform.NewReader(r, enc.NewDecoder())
+}
+
+// unicodeEncoding tells UTF-16 and UTF-32 from a file's first bytes: by
+// its byte-order mark, or, without one, by the zero bytes of the ASCII
+// text (a header, a brace) every story file starts with. nil for UTF-8 and
+// the 8-bit encodings.
+func unicodeEncoding(head []byte) (encoding.Encoding, string) {
+	has := func(p ...byte) bool { return bytes.HasPrefix(head, p) }
+	nz := func(i int) bool { return len(head) > i && head[i] != 0 }
+	z := func(i int) bool { return len(head) > i && head[i] == 0 }
+	switch {
+	case has(0, 0, 0xfe, 0xff) || (z(0) && z(1) && z(2) && nz(3)):
+		return utf32.UTF32(utf32.BigEndian, utf32.UseBOM), "UTF-32"
+	case has(0xff, 0xfe, 0, 0) || (nz(0) && z(1) && z(2) && z(3)):
+		return utf32.UTF32(utf32.LittleEndian, utf32.UseBOM), "UTF-32"
+	case has(0xfe, 0xff) || (z(0) && nz(1) && z(2) && nz(3)):
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), "UTF-16"
+	case has(0xff, 0xfe) || (nz(0) && z(1) && nz(2) && z(3)):
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "UTF-16"
+	}
+	return nil, ""
 }
 
 // linesAt finds the line of each offset (sorted): the line of the first

@@ -108,7 +108,7 @@ func TestHostileInputs(t *testing.T) {
 		{"a title of a million characters", []byte(`{"type":"FeatureCollection","title":"` + strings.Repeat("x", 1_000_000) +
 			`","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-99,19]},"properties":{"name":"a"}}]}`), ""},
 		{"a text over the limit", []byte(`{"type":"FeatureCollection","title":"` + strings.Repeat("x", 2<<20) + `"}`), "a text longer than 1 MiB"},
-		{"a quote never closed", []byte("latitude,longitude,name\n19,-99,\"" + strings.Repeat("x", 5<<20)), "the row is longer than 4 MiB"},
+		{"a quote never closed", []byte("latitude,longitude,name\n19,-99,\"" + strings.Repeat("x", 5<<20)), "a quote opened in this row is never closed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -119,6 +119,7 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
+			f = formulaSafe(f)
 			if strings.ContainsAny(f, ",\"\r\n") || strings.TrimSpace(f) != f {
 				f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
 			}
@@ -164,6 +165,21 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 		}
 	}
 	return nil
+}
+
+// formulaSafe keeps a spreadsheet from running a cell as a formula (CSV
+// injection): a text starting with =, +, -, @, a tab or a carriage return
+// gets a leading apostrophe, as OWASP advises, so that a file's
+// "=HYPERLINK(…)" note shows as text. Numbers ("-99.13") are left as they
+// are.
+func formulaSafe(f string) string {
+	if f == "" || !strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+		return f
+	}
+	if _, err := strconv.ParseFloat(f, 64); err == nil {
+		return f
+	}
+	return "'" + f
 }
 
 // sortFields orders fields by name, so that a file's properties (a map)
