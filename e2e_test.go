@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -35,6 +36,26 @@ type session struct {
 	display string
 	wid     string
 	shot    int
+	stderr  lockedBuffer // what the app writes to stderr
+}
+
+// lockedBuffer is a buffer the app's stderr is copied into while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // startXvfb starts an X server on a display number it picks itself (so
@@ -61,7 +82,9 @@ func startXvfb(t *testing.T, args ...string) string {
 	return ":" + strings.TrimSpace(line)
 }
 
-func startApp(t *testing.T) *session {
+// startApp starts the app under a fresh Xvfb, with args, and waits for
+// its window.
+func startApp(t *testing.T, args ...string) *session {
 	t.Helper()
 	dir, err := filepath.Abs(filepath.Join("build", "e2e"))
 	if err != nil {
@@ -75,12 +98,12 @@ func startApp(t *testing.T) *session {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	display := startXvfb(t)
-	app := exec.Command(bin)
+	app := exec.Command(bin, args...)
 	// A fresh home: no preferences from an earlier run; English.
 	home := t.TempDir()
 	app.Env = append(os.Environ(), "DISPLAY="+display, "HOME="+home, "LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8")
-	var stderr bytes.Buffer
-	app.Stderr = &stderr
+	s := &session{t: t, dir: dir, display: display, home: home}
+	app.Stderr = &s.stderr
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -88,10 +111,9 @@ func startApp(t *testing.T) *session {
 		app.Process.Kill()
 		app.Wait()
 		if t.Failed() {
-			t.Logf("app stderr:\n%s", stderr.String())
+			t.Logf("app stderr:\n%s", s.stderr.String())
 		}
 	})
-	s := &session{t: t, dir: dir, display: display, home: home}
 	waitFor(t, "the Sovmap window", func() bool {
 		out, err := s.x("xdotool", "search", "--onlyvisible", "--name", "^Sovmap")
 		if err != nil {
@@ -569,7 +591,7 @@ func TestE2EDesktopBundle(t *testing.T) {
 	for k, want := range map[string]string{
 		"Exec":           "sovmap %F",
 		"Icon":           id,
-		"MimeType":       "application/geo+json;text/csv;",
+		"MimeType":       "application/geo+json;text/csv;application/vnd.google-earth.kml+xml;application/vnd.google-earth.kmz;application/gpx+xml;",
 		"StartupWMClass": "Sovmap",
 		"Name[es]":       "Sovmap",
 	} {
@@ -616,7 +638,7 @@ func TestE2EDesktopBundle(t *testing.T) {
 	if out, err := install.CombinedOutput(); err != nil {
 		t.Fatalf("make user-install: %v\n%s", err, out)
 	}
-	for _, mime := range []string{"application/geo+json", "text/csv"} {
+	for _, mime := range []string{"application/geo+json", "text/csv", "application/vnd.google-earth.kml+xml", "application/gpx+xml"} {
 		q := exec.Command("xdg-mime", "query", "default", mime)
 		q.Env = userEnv
 		out, err := q.Output()
@@ -758,6 +780,49 @@ func TestE2ENoNetwork(t *testing.T) {
 			}
 			if r.name == "window" && calls == 0 {
 				t.Error("strace saw no socket at all, not even the X server's: the trace is not working")
+			}
+		})
+	}
+}
+
+// A file given to the window as a double click gives it (`sovmap FILE`)
+// says what happened in the window, where its user looks: a file that is
+// no story, in a dialog (and on stderr, for a terminal), over the window;
+// a file that opens with rows it could not use, in the notice beside the
+// map. Both read off the screen.
+func TestE2EOpenFileSaysWhy(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "report.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	csv := filepath.Join(dir, "events.csv")
+	if err := os.WriteFile(csv, []byte("name,lat,lon,date\nZócalo,19.43,-99.13,2025-01-13\nnowhere,,north,2025-01-14\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		file   string
+		stderr string   // what stderr must say, if anything
+		screen []string // words read off the window
+	}{
+		{pdf, "report.pdf: a PDF document, not a table", []string{"PDF document"}},
+		{csv, "", []string{"item loaded", "row skipped"}},
+	} {
+		t.Run(filepath.Base(tt.file), func(t *testing.T) {
+			s := startApp(t, tt.file)
+			var seen string
+			waitFor(t, "the window to say "+strings.Join(tt.screen, " "), func() bool {
+				_, path := s.screenshot("opened-" + filepath.Base(tt.file))
+				seen = text(s.read(path, image.Rect(0, 0, 1280, 800)))
+				for _, w := range tt.screen {
+					if !strings.Contains(seen, w) {
+						return false
+					}
+				}
+				return true
+			})
+			if !strings.Contains(s.stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q, want it to say %q", s.stderr.String(), tt.stderr)
 			}
 		})
 	}

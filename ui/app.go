@@ -48,6 +48,10 @@ type Window struct {
 	// cancelOp, while a long operation runs behind a dialog, cancels it
 	// (Escape does).
 	cancelOp func()
+	// placeholder says the story shown stands in for the command line's
+	// file until it is read: if it cannot be, the window says why, and
+	// the story becomes an empty one of no name.
+	placeholder bool
 	// dismissOp, while a message is shown, closes it (Enter and Escape
 	// do).
 	dismissOp func()
@@ -210,11 +214,12 @@ const appName = "Sovmap"
 // class from the title the window is created with, so until the first frame
 // (when the window surely exists) the title stays the class alone.
 func (w *Window) setTitle() {
-	if !w.drawn {
+	title := w.state.Story().Title.In(w.state.Lang())
+	if !w.drawn || title == "" {
 		w.SetTitle(appName)
 		return
 	}
-	w.SetTitle(appName + " — " + clipText(w.state.Story().Title.In(w.state.Lang()), 120))
+	w.SetTitle(appName + " — " + clipText(title, 120))
 }
 
 func (w *Window) layout() fyne.CanvasObject {

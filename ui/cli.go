@@ -291,10 +291,9 @@ func Main(args []string, start time.Time) int {
 		a.Preferences().SetString(prefLang, c.lang)
 	}
 	if progressive {
-		if err := storyfile.CheckOpenable(c.storyFile); err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap:", err)
-			return 1
-		}
+		// Until the file is read, the window shows an empty story of its
+		// name; a file that cannot be opened is said in the window (a
+		// double click has no terminal) and on stderr.
 		name := filepath.Base(c.storyFile)
 		s = &story.Story{Title: story.Text{"en": name, "es": name}}
 	}
@@ -304,6 +303,7 @@ func Main(args []string, start time.Time) int {
 		return 1
 	}
 	if progressive {
+		w.placeholder = true
 		// After the first frame, not inside it: the frame is being painted
 		// when firstFrame runs, and the progress dialog changes the window.
 		w.onFirstFrame(func() { go fyne.Do(func() { w.OpenStory(c.storyFile) }) })

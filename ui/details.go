@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -110,6 +111,14 @@ func (d *details) opening() (string, []widget.RichTextSegment) {
 	lang := d.state.Lang()
 	s := d.state.Story()
 	var body []widget.RichTextSegment
+	if len(s.Items) == 0 {
+		// A story still being read shows its name alone; no story at all
+		// (a file that could not be opened) says how to open one.
+		if s.Title.In(lang) == "" {
+			body = append(body, paragraph(tr(lang, "opening.none")))
+		}
+		return s.Title.In(lang), body
+	}
 	if desc := s.Description.In(lang); desc != "" {
 		body = append(body, paragraph(desc))
 	}
@@ -124,7 +133,14 @@ func (d *details) opening() (string, []widget.RichTextSegment) {
 			events++
 		}
 	}
-	body = append(body, paragraph(fmt.Sprintf(tr(lang, "opening.counts"), len(s.Places), incidents, events)))
+	counts := []string{}
+	for _, c := range []struct {
+		key string
+		n   int
+	}{{"count.places", len(s.Places)}, {"count.incidents", incidents}, {"count.events", events}} {
+		counts = append(counts, fmt.Sprintf(plural(lang, c.n, c.key), number(c.n)))
+	}
+	body = append(body, paragraph(strings.Join(counts, ", ")))
 	if len(s.Sources) > 0 {
 		bold := widget.RichTextStyleParagraph
 		bold.TextStyle.Bold = true

@@ -53,7 +53,7 @@ func (n *notice) show() {
 	rep := n.rep
 	var parts []string
 	if rep.Skipped > 0 || rep.Merged > 0 || len(rep.Notes) > 0 {
-		parts = append(parts, fmt.Sprintf(tr(lang, "report.loaded"), number(rep.Items)))
+		parts = append(parts, fmt.Sprintf(plural(lang, rep.Items, "report.loaded"), number(rep.Items)))
 	}
 	if rep.Skipped > 0 {
 		parts = append(parts, fmt.Sprintf(plural(lang, rep.Skipped, "report.skipped"), number(rep.Skipped)))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,12 +48,18 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 		fyne.Do(func() {
 			defer close(done)
 			w.cancelOp = nil
+			placeholder := w.placeholder
+			w.placeholder = false
 			cancelled := ctx.Err() != nil
 			prog.Hide() // cancels ctx too, which is over by now
 			switch {
 			case cancelled:
 				// The user asked: the story stays, nothing to say.
 			case err != nil:
+				if placeholder {
+					fmt.Fprintln(os.Stderr, "sovmap:", err)
+					w.state.SetStory(&story.Story{})
+				}
 				dialog.ShowError(err, w)
 			default:
 				w.state.SetPrepared(prepared)
@@ -89,7 +96,7 @@ type storyFiles struct{}
 
 func (storyFiles) Matches(u fyne.URI) bool {
 	switch strings.ToLower(u.Extension()) {
-	case ".geojson", ".json", ".csv":
+	case ".geojson", ".json", ".csv", ".tsv", ".txt", ".kml", ".kmz", ".gpx":
 	default:
 		return false
 	}
@@ -97,7 +104,8 @@ func (storyFiles) Matches(u fyne.URI) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-// showOpenStoryDialog picks a story file: GeoJSON or CSV.
+// showOpenStoryDialog picks a story file: GeoJSON, CSV (or tab-separated
+// text), KML, KMZ or GPX.
 func (w *Window) showOpenStoryDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
