@@ -44,6 +44,9 @@ func (t *csvTable) at(i int) string {
 	if len(v) > MaxFieldBytes {
 		v = v[:MaxFieldBytes]
 	}
+	if len(v) > 1 && v[0] == '\'' && bytes.IndexByte(formulaStarts, v[1]) >= 0 {
+		v = v[1:] // the apostrophe a spreadsheet-safe export put before a formula's sign
+	}
 	if missing(string(v)) { // no allocation: the conversion is only compared
 		return ""
 	}
@@ -101,6 +104,8 @@ func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	switch {
 	case t.has("event_date") && (t.has("event_id_cnty") || t.has("data_id") || t.has("event_type")):
 		return t.readACLED(base)
+	case t.isUCDP():
+		return t.readUCDP(base)
 	case latColumn(t.names, t.col) != "":
 		return t.readPlain(base)
 	}
@@ -528,6 +533,10 @@ func dateColumn(names []string, col map[string]int) string {
 	for _, n := range names {
 		if !strings.Contains(n, "date") && !strings.Contains(n, "fecha") {
 			continue
+		}
+		if strings.Contains(n, "prec") || strings.Contains(n, "updat") || strings.Contains(n, "creat") || strings.Contains(n, "modif") ||
+			strings.Contains(n, "note") || strings.Contains(n, "end") {
+			continue // about a date (its precision, its end) or about the record
 		}
 		if first == "" {
 			first = n

@@ -141,6 +141,25 @@ func TestFormatsOpen(t *testing.T) {
 				t.Errorf("%+v", h)
 			}
 		}},
+		{"ucdp-ged-mexico.csv", "UCDP GED CSV", func(t *testing.T, s *story.Story, rep storyfile.Report) {
+			exact, month, week, year := s.ItemByID("510001"), s.ItemByID("510002"), s.ItemByID("510003"), s.ItemByID("510004")
+			if exact.Date.ISO() != "2023-04-14" || exact.Date.Precision != story.Day || exact.Killed != 3 || exact.Actor != "CJNG / Sinaloa Cartel" ||
+				exact.Place == nil || exact.Place.Municipality != "Teocaltiche municipality" || exact.LocationPrecision != "town" {
+				t.Errorf("an exact event: %+v at %+v", exact, exact.Place)
+			}
+			if month.Date.Precision != story.Month || month.Date.Month != 3 || month.LocationPrecision != "municipality" {
+				t.Errorf("a month, a municipality: %+v", month)
+			}
+			if week.Date.Precision != story.Approximate || week.Date.ISO() != "2023-05-08" || !strings.Contains(week.DateNote.In("en"), "between 8 May 2023 and 14 May 2023") || week.Place != nil {
+				t.Errorf("a week, the country only: %+v, note %q", week, week.DateNote.In("en"))
+			}
+			if year.Date.Dated() || year.DateNote.In("en") != "in 2023 (UCDP gives no closer date)" || year.LocationPrecision != "region" {
+				t.Errorf("a year, a state: %+v", year)
+			}
+			if !strings.Contains(notes(rep), "UCDP places 1 event only in a country") {
+				t.Errorf("notes %q", rep.Notes)
+			}
+		}},
 		{"acled-actor-rows.csv", "ACLED CSV", func(t *testing.T, s *story.Story, rep storyfile.Report) {
 			it := s.ItemByID("MEX100")
 			if len(s.Items) != 2 || it.Actor != "Unidentified Gang (Mexico) / Civilians (Mexico) / Police Forces of Mexico (2024-) Municipal Police" {

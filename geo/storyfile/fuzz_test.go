@@ -2,6 +2,8 @@ package storyfile_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"runtime/metrics"
 	"strings"
 	"testing"
@@ -94,6 +96,13 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(acledVintages[1].data))
 	f.Add([]byte("lat;lon;name\n19,4;-99,1;Zócalo\n"))
 	f.Add([]byte("latitude,longitude\n\"19\"\"\",-99\n"))
+	// A file of each kind people open (testdata/formats).
+	formats, _ := filepath.Glob(filepath.Join("testdata", "formats", "*.*"))
+	for _, p := range formats {
+		if data, err := os.ReadFile(p); err == nil && !strings.HasSuffix(p, ".md") {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s *story.Story
 		var rep storyfile.Report

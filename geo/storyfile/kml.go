@@ -77,12 +77,15 @@ func readKMZ(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 		return nil, fmt.Errorf("%s: %s cannot be read: %v", src.name(), clip(kml.Name, 80), err)
 	}
 	defer rc.Close()
-	inner, err := io.ReadAll(io.LimitReader(rc, MaxFileSize+1))
+	// KML compresses about tenfold; a KML a hundred times its archive is a
+	// ZIP bomb, refused before it fills memory.
+	limit := min(int64(MaxFileSize), 100*int64(len(data))+1<<20)
+	inner, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("%s: %s cannot be read: %v", src.name(), clip(kml.Name, 80), err)
-	case len(inner) > MaxFileSize:
-		return nil, fmt.Errorf("%s: %s is larger than the %d MiB a story may be", src.name(), clip(kml.Name, 80), MaxFileSize>>20)
+	case int64(len(inner)) > limit:
+		return nil, fmt.Errorf("%s: %s unpacks to more than %d MiB, over a hundred times the archive: not read", src.name(), clip(kml.Name, 80), limit>>20)
 	}
 	rep.Notes = append(rep.Notes, "read "+clip(kml.Name, 80)+" from the KMZ archive")
 	s, err := readXML(bufio.NewReader(bytes.NewReader(inner)), &memSource{label: src.name() + " (" + clip(kml.Name, 80) + ")", data: inner}, base, o, rep)

@@ -1,6 +1,7 @@
 package storyfile
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -167,13 +168,17 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 	return nil
 }
 
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula.
+var formulaStarts = []byte("=+-@\t\r")
+
 // formulaSafe keeps a spreadsheet from running a cell as a formula (CSV
 // injection): a text starting with =, +, -, @, a tab or a carriage return
 // gets a leading apostrophe, as OWASP advises, so that a file's
 // "=HYPERLINK(…)" note shows as text. Numbers ("-99.13") are left as they
 // are.
 func formulaSafe(f string) string {
-	if f == "" || !strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+	if f == "" || bytes.IndexByte(formulaStarts, f[0]) < 0 {
 		return f
 	}
 	if _, err := strconv.ParseFloat(f, 64); err == nil {
