@@ -32,6 +32,9 @@ func ItemLines(it *story.Item, lang string) []Line {
 	if v := it.Victims.In(lang); v != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "victims"), Text: v})
 	}
+	if known := DateKnown(it.Date, lang); known != "" {
+		lines = append(lines, Line{Label: i18n.T(lang, "date.known"), Text: known})
+	}
 	if note := it.DateNote.In(lang); note != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "date.note"), Text: note})
 	}
@@ -53,6 +56,22 @@ func ItemLines(it *story.Item, lang string) []Line {
 		lines = append(lines, Line{Label: i18n.T(lang, "source"), Text: strings.Join(names, "; ")})
 	}
 	return lines
+}
+
+// DateKnown says in lang what is known of a date that is not an exact day,
+// with the days the map, the filters and play take it to cover ("about
+// that day: any day from 7 Apr 2025 to 21 Apr 2025"); "" for a day.
+func DateKnown(d story.Date, lang string) string {
+	first, last, ok := d.Days()
+	switch {
+	case d.Precision == story.Day:
+		return ""
+	case !ok:
+		return i18n.T(lang, "known.undated")
+	case d.Precision == story.Month:
+		return i18n.T(lang, "known.month")
+	}
+	return fmt.Sprintf(i18n.T(lang, "known."+string(d.Precision)), story.DayString(first, lang), story.DayString(last, lang))
 }
 
 // FieldName names an item's field: conflict data's columns in words, in

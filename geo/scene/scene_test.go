@@ -10,6 +10,7 @@ import (
 	"sovmap/geo/geotest"
 	"sovmap/geo/render"
 	"sovmap/geo/scene"
+	"sovmap/geo/story"
 )
 
 func newState(t testing.TB) *appstate.Session { return geotest.State(t, nil, 800, 500) }
@@ -116,12 +117,43 @@ func TestCaption(t *testing.T) {
 	if got := scene.Caption(st); got != "Teocaltiche · c. 14 Apr 2025, 28 Apr 2025" {
 		t.Errorf("caption %q", got)
 	}
-	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-20"), To: day(t, "2025-05-03")})
-	if got := scene.Caption(st); got != "Teocaltiche · 28 Apr 2025 · Shown: 20 Apr 2025 to 3 May 2025" {
+	// c. 14 April may be any day from 7 to 21 April: a range that overlaps
+	// that span keeps it, one after it does not.
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-15"), To: day(t, "2025-04-30")})
+	if got := scene.Caption(st); got != "Teocaltiche · c. 14 Apr 2025, 28 Apr 2025 · Shown: 15 Apr 2025 to 30 Apr 2025" {
+		t.Errorf("caption with a date range overlapping c. 14 Apr: %q", got)
+	}
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-01"), To: day(t, "2025-04-13")})
+	if got := scene.Caption(st); got != "Teocaltiche · c. 14 Apr 2025 · Shown: 1 Apr 2025 to 13 Apr 2025" {
+		t.Errorf("caption with a date range before c. 14 Apr: %q", got)
+	}
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-04-22"), To: day(t, "2025-05-03")})
+	if got := scene.Caption(st); got != "Teocaltiche · 28 Apr 2025 · Shown: 22 Apr 2025 to 3 May 2025" {
 		t.Errorf("caption with a date range %q", got)
 	}
 	st.SetLanguage("es")
-	if got := scene.Caption(st); got != "Teocaltiche · 28 abr 2025 · Se muestra: del 20 abr 2025 al 3 may 2025" {
+	if got := scene.Caption(st); got != "Teocaltiche · 28 abr 2025 · Se muestra: del 22 abr 2025 al 3 may 2025" {
 		t.Errorf("Spanish caption %q", got)
+	}
+}
+
+// The details say what is known of a date that is not a day, with the
+// days the filters take it to cover.
+func TestDateKnown(t *testing.T) {
+	tests := []struct {
+		d      story.Date
+		en, es string
+	}{
+		{story.Date{Year: 2025, Month: 4, Day: 14, Precision: story.Day}, "", ""},
+		{story.Date{Year: 2025, Month: 4, Day: 14, Precision: story.Approximate}, "about that day: any day from 7 Apr 2025 to 21 Apr 2025", "hacia ese día: cualquier día del 7 abr 2025 al 21 abr 2025"},
+		{story.Date{Year: 2025, Month: 3, Day: 10, Precision: story.Week}, "only the week: 7 Mar 2025 to 13 Mar 2025", "solo la semana: del 7 mar 2025 al 13 mar 2025"},
+		{story.Date{Year: 2025, Month: 4, Precision: story.Month}, "only the month", "solo el mes"},
+		{story.NewRange(2025, 5, 2, 2025, 5, 6), "some day from 2 May 2025 to 6 May 2025", "algún día del 2 may 2025 al 6 may 2025"},
+		{story.Date{Precision: story.Undated}, "the source gives no date", "la fuente no da fecha"},
+	}
+	for _, tt := range tests {
+		if en, es := scene.DateKnown(tt.d, "en"), scene.DateKnown(tt.d, "es"); en != tt.en || es != tt.es {
+			t.Errorf("%+v: %q, %q; want %q, %q", tt.d, en, es, tt.en, tt.es)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -11,20 +12,32 @@ type Precision string
 // The date precisions a story may use.
 const (
 	Day         Precision = "day"         // the exact day is known
-	Approximate Precision = "approximate" // about that day ("two weeks before…")
+	Approximate Precision = "approximate" // about that day ("two weeks before…"): ApproxDays either side
+	Week        Precision = "week"        // only the week is known: the three days either side of the day given
 	Month       Precision = "month"       // only the month is known
+	Range       Precision = "range"       // some day between the date and its end
 	Undated     Precision = "undated"     // the source gives no date
 )
 
+// ApproxDays is how far either side of an approximate day the event may
+// lie: filters, play and the time axis keep an approximate item over the
+// whole span. A report's "about two weeks before" is within a week of the
+// day it gives.
+const ApproxDays = 7
+
 // Date is a calendar date together with how precisely it is known. Fields
-// finer than the precision are zero (a Month date has Day 0; Undated has none).
+// finer than the precision are zero (a Month date has Day 0; Undated has
+// none). A Range runs from the date to EndYear, EndMonth, EndDay, both
+// included; the End fields are zero for every other precision.
 type Date struct {
-	Year, Month, Day int
-	Precision        Precision
+	Year, Month, Day          int
+	Precision                 Precision
+	EndYear, EndMonth, EndDay int
 }
 
-// ParseDate reads "YYYY-MM-DD" (day, approximate) or "YYYY-MM" (month); an
-// undated item has no date at all.
+// ParseDate reads "YYYY-MM-DD" (day, approximate, week), "YYYY-MM"
+// (month) or "YYYY-MM-DD/YYYY-MM-DD" (range, as ISO 8601 writes an
+// interval); an undated item has no date at all.
 func ParseDate(s string, p Precision) (Date, error) {
 	d := Date{Precision: p}
 	switch p {
@@ -33,7 +46,7 @@ func ParseDate(s string, p Precision) (Date, error) {
 			return d, fmt.Errorf("date %q given with precision %q", s, p)
 		}
 		return d, nil
-	case Day, Approximate:
+	case Day, Approximate, Week:
 		t, err := time.Parse("2006-01-02", s)
 		if err != nil {
 			return d, fmt.Errorf("date %q is not a real day (want YYYY-MM-DD)", s)
@@ -45,10 +58,27 @@ func ParseDate(s string, p Precision) (Date, error) {
 			return d, fmt.Errorf("date %q is not a month (want YYYY-MM)", s)
 		}
 		d.Year, d.Month = t.Year(), int(t.Month())
+	case Range:
+		from, to, ok := strings.Cut(s, "/")
+		a, errA := time.Parse("2006-01-02", from)
+		b, errB := time.Parse("2006-01-02", to)
+		switch {
+		case !ok || errA != nil || errB != nil:
+			return d, fmt.Errorf("date %q is not a range of days (want YYYY-MM-DD/YYYY-MM-DD)", s)
+		case !b.After(a):
+			return d, fmt.Errorf("date %q is not a range: its end is not after its start", s)
+		}
+		return NewRange(a.Year(), int(a.Month()), a.Day(), b.Year(), int(b.Month()), b.Day()), nil
 	default:
-		return d, fmt.Errorf("unknown date precision %q (want day, approximate, month or undated)", p)
+		return d, fmt.Errorf("unknown date precision %q (want day, approximate, week, month, range or undated)", p)
 	}
 	return d, nil
+}
+
+// NewRange is the range of days from one day to a later one, both
+// included.
+func NewRange(y, m, d, endY, endM, endD int) Date {
+	return Date{Year: y, Month: m, Day: d, Precision: Range, EndYear: endY, EndMonth: endM, EndDay: endD}
 }
 
 // Dated reports whether the date is known at least to the month.
@@ -74,14 +104,15 @@ var monthAbbr = map[string][12]string{
 	"es": {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"},
 }
 
-var dateWords = map[string]struct{ circa, undated string }{
-	"en": {"c.", "Undated"},
-	"es": {"aprox.", "Sin fecha"},
+var dateWords = map[string]struct{ circa, week, undated string }{
+	"en": {"c.", "week of", "Undated"},
+	"es": {"aprox.", "semana del", "Sin fecha"},
 }
 
 // Format writes the date the way the app shows it, never more exact than it
-// is known: "13 Jan 2025", "c. 14 Apr 2025", "Apr 2025", "Undated" (and the
-// Spanish forms for lang "es").
+// is known: "13 Jan 2025", "c. 14 Apr 2025", "week of 10 Mar 2025", "Apr
+// 2025", "2–6 May 2025", "28 Apr – 3 May 2025", "Undated" (and the Spanish
+// forms for lang "es").
 func (d Date) Format(lang string) string {
 	months, ok := monthAbbr[lang]
 	if !ok {
@@ -93,36 +124,61 @@ func (d Date) Format(lang string) string {
 		return fmt.Sprintf("%d %s %d", d.Day, months[d.Month-1], d.Year)
 	case Approximate:
 		return fmt.Sprintf("%s %d %s %d", words.circa, d.Day, months[d.Month-1], d.Year)
+	case Week:
+		return fmt.Sprintf("%s %d %s %d", words.week, d.Day, months[d.Month-1], d.Year)
 	case Month:
 		return fmt.Sprintf("%s %d", months[d.Month-1], d.Year)
+	case Range:
+		switch {
+		case d.Year == d.EndYear && d.Month == d.EndMonth:
+			return fmt.Sprintf("%d–%d %s %d", d.Day, d.EndDay, months[d.Month-1], d.Year)
+		case d.Year == d.EndYear:
+			return fmt.Sprintf("%d %s – %d %s %d", d.Day, months[d.Month-1], d.EndDay, months[d.EndMonth-1], d.Year)
+		}
+		return fmt.Sprintf("%d %s %d – %d %s %d", d.Day, months[d.Month-1], d.Year, d.EndDay, months[d.EndMonth-1], d.EndYear)
 	}
 	return words.undated
 }
 
-// ISO is the date as written in a story file: "2025-04-14", "2025-04" or "".
+// ISO is the date as written in a story file: "2025-04-14", "2025-04",
+// "2025-05-02/2025-05-06" or "".
 func (d Date) ISO() string {
 	switch d.Precision {
-	case Day, Approximate:
+	case Day, Approximate, Week:
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 	case Month:
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case Range:
+		return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", d.Year, d.Month, d.Day, d.EndYear, d.EndMonth, d.EndDay)
 	}
 	return ""
 }
 
-// Days is the span of days the date covers, as days since 1 January 1970:
-// one day, or a whole month for a Month date. ok is false for Undated.
+// Days is the span of days the date may be, as days since 1 January 1970,
+// both included: one day; ApproxDays either side of an approximate day;
+// three either side of a week's day; a whole month; a range from its start
+// to its end. ok is false for Undated.
 func (d Date) Days() (first, last int, ok bool) {
 	if !d.Dated() {
 		return 0, 0, false
 	}
 	first = civilDay(d.Year, d.Month, max(d.Day, 1))
 	last = first
-	if d.Precision == Month {
+	switch d.Precision {
+	case Approximate:
+		first, last = first-ApproxDays, last+ApproxDays
+	case Week:
+		first, last = first-3, last+3
+	case Month:
 		last = civilDay(d.Year, d.Month+1, 1) - 1
+	case Range:
+		last = max(first, civilDay(d.EndYear, d.EndMonth, d.EndDay))
 	}
 	return first, last, true
 }
+
+// Exact reports whether the date is a single known day.
+func (d Date) Exact() bool { return d.Precision == Day }
 
 // civilDay is the day number (days since 1 January 1970) of a date in the
 // proleptic Gregorian calendar, months and days beyond their range

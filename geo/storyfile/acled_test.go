@@ -27,7 +27,7 @@ func TestReadACLEDSample(t *testing.T) {
 		killed                     int
 	}{
 		{"MEX1001", "13 Jan 2025", "Huitzilac", "town", 5},
-		{"MEX1002", "c. 14 Apr 2025", "Teocaltiche", "town", 1},
+		{"MEX1002", "week of 14 Apr 2025", "Teocaltiche", "town", 1},
 		{"MEX1004", "Apr 2025", "Coxquihui", "nearby", 1},
 		{"MEX1005", "5 Mar 2025", "Teuchitlan", "region", 0},
 		{"MEX1006", "10 Feb 2025", "", "", -1},
@@ -90,7 +90,7 @@ var acledVintages = []struct {
 			if d := s.ItemByID("1MEX").Date.Format("en"); d != "1 Jan 2015" {
 				t.Errorf("01-January-2015 read as %s", d)
 			}
-			if it := s.ItemByID("2MEX"); it.Date.Format("en") != "c. 12 Feb 2015" || it.Summary.In("en") != "Notes." {
+			if it := s.ItemByID("2MEX"); it.Date.Format("en") != "week of 12 Feb 2015" || it.Summary.In("en") != "Notes." {
 				t.Errorf("2MEX: %s, %q", it.Date.Format("en"), it.Summary.In("en"))
 			}
 		},
@@ -118,7 +118,7 @@ var acledVintages = []struct {
 		items: 2,
 		check: func(t *testing.T, s *story.Story) {
 			it := s.ItemByID("MEX17991")
-			if it == nil || it.Date.Format("en") != "c. 9 May 2020" || it.Place.Country != "Mexico" {
+			if it == nil || it.Date.Format("en") != "week of 9 May 2020" || it.Place.Country != "Mexico" {
 				t.Errorf("9-May-20 in 2020: %+v", it)
 			}
 		},

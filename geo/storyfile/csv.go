@@ -171,7 +171,7 @@ func (t *csvTable) rows(row func() (*story.Item, error)) error {
 
 // ACLED's precision codes, and Sovmap's.
 var (
-	timePrecisions = map[string]story.Precision{"1": story.Day, "2": story.Approximate, "3": story.Month}
+	timePrecisions = map[string]story.Precision{"1": story.Day, "2": story.Week, "3": story.Month}
 	// ACLED's 2 is a place near the event (ACLED's codebook: the event
 	// happened near the town named, or in an area it stands for).
 	geoPrecisions = map[string]string{"1": "town", "2": "nearby", "3": "region"}
@@ -199,6 +199,8 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		typeCol, subCol, notesCol, actor1, actor2  = c("event_type"), c("sub_event_type"), c("notes"), c("actor1"), c("actor2")
 		deadCol, sourceCol, latCol, lonCol, geoCol = c("fatalities"), c("source"), c("latitude"), c("longitude"), c("geo_precision")
 		locCol, admin1Col, admin2Col, countryCol   = c("location"), c("admin1"), c("admin2"), c("country")
+		ownPrecCol, ownEndCol, dateNoteCol         = c("date_precision"), c("date_end"), c("date_note")
+		ownPlaceCol, placeNoteCol                  = c("location_precision"), c("location_note")
 		fieldCols                                  []int
 	)
 	for _, name := range acledFields {
@@ -237,6 +239,16 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		// events' dates empty.
 		if err = dates.set(&it.Date, t.at(dateCol), prec, year, false); err != nil {
 			return it, err
+		}
+		if own := t.at(ownPrecCol); own != "" {
+			// Sovmap's export: its precision in words says more than
+			// ACLED's codes (approximate, a range).
+			if it.Date, err = story.ParseDate(ownDate(t.at(dateCol), t.at(ownEndCol), story.Precision(own)), story.Precision(own)); err != nil {
+				return it, skipf("%v", err)
+			}
+		}
+		if note := t.at(dateNoteCol); note != "" {
+			it.DateNote = b.text(note)
 		}
 		eventType, subType := t.at(typeCol), t.at(subCol)
 		title := subType
@@ -297,6 +309,12 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 				return it, skipf("geo_precision %q is not 1, 2 or 3", gp)
 			}
 		}
+		if own := t.at(ownPlaceCol); own != "" {
+			it.LocationPrecision = own
+		}
+		if note := t.at(placeNoteCol); note != "" {
+			it.LocationNote = b.text(note)
+		}
 		loc, admin1, admin2 := t.at(locCol), t.at(admin1Col), t.at(admin2Col)
 		if loc == "" {
 			loc = fmt.Sprintf("%.4f, %.4f", y, x)
@@ -314,6 +332,22 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 			count(actorRows, "row", "rows")))
 	}
 	return b.finish("ACLED CSV")
+}
+
+// ownDate is a date as ParseDate reads it for a precision, from the day
+// Sovmap's CSV export writes in event_date and the end in date_end.
+func ownDate(day, end string, p story.Precision) string {
+	switch p {
+	case story.Month:
+		if len(day) >= 7 {
+			return day[:7]
+		}
+	case story.Range:
+		return day + "/" + end
+	case story.Undated:
+		return ""
+	}
+	return day
 }
 
 // mergeActors joins into an event the actors of a row repeating it:

@@ -150,8 +150,8 @@ func TestFormatsOpen(t *testing.T) {
 			if month.Date.Precision != story.Month || month.Date.Month != 3 || month.LocationPrecision != "municipality" {
 				t.Errorf("a month, a municipality: %+v", month)
 			}
-			if week.Date.Precision != story.Approximate || week.Date.ISO() != "2023-05-08" || !strings.Contains(week.DateNote.In("en"), "between 8 May 2023 and 14 May 2023") || week.Place != nil {
-				t.Errorf("a week, the country only: %+v, note %q", week, week.DateNote.In("en"))
+			if week.Date != story.NewRange(2023, 5, 8, 2023, 5, 14) || week.Date.Format("en") != "8–14 May 2023" || week.Place != nil {
+				t.Errorf("a week, the country only: %+v", week)
 			}
 			if year.Date.Dated() || year.DateNote.In("en") != "in 2023 (UCDP gives no closer date)" || year.LocationPrecision != "region" {
 				t.Errorf("a year, a state: %+v", year)
@@ -208,7 +208,7 @@ func checkKML(t *testing.T, s *story.Story, rep storyfile.Report) {
 	if len(r.Fields) != 1 || r.Fields[0] != (story.Field{Name: "municipio", Value: "Teuchitlán"}) {
 		t.Errorf("fields %v", r.Fields)
 	}
-	// A time span within April is April.
+	// A time span of all April is April.
 	if d := s.Items[1].Date; d.Precision != story.Month || d.Month != 4 {
 		t.Errorf("Teocaltiche's span read as %+v", d)
 	}
@@ -299,3 +299,36 @@ func TestWriteACLEDFormulaSafe(t *testing.T) {
 		}
 	}
 }
+
+// What Sovmap's CSV export writes, Sovmap reads back: precisions ACLED's
+// codes cannot say (approximate, a week, a range), and the notes.
+func TestWriteACLEDRoundTrip(t *testing.T) {
+	at := &story.Place{ID: "teocaltiche", Name: "Teocaltiche", State: "Jalisco", Point: [2]float64{-102.57, 21.43}}
+	items := []*story.Item{
+		{ID: "a", Date: story.Date{Year: 2025, Month: 4, Day: 14, Precision: story.Approximate}, DateNote: story.Text{"en": "two weeks before 28 April"}},
+		{ID: "w", Date: story.Date{Year: 2025, Month: 3, Day: 10, Precision: story.Week}},
+		{ID: "m", Date: story.Date{Year: 2025, Month: 4, Precision: story.Month}},
+		{ID: "r", Date: story.NewRange(2025, 4, 28, 2025, 5, 3)},
+		{ID: "u", Date: story.Date{Precision: story.Undated}},
+	}
+	for _, it := range items {
+		it.Kind, it.Title, it.Summary, it.Place, it.LocationPrecision = story.Incident, story.Text{"en": "T " + it.ID}, story.Text{"en": "S"}, at, "municipality"
+		it.LocationNote = story.Text{"en": "the report names the municipality only"}
+	}
+	var b bytes.Buffer
+	if err := storyfile.WriteACLED(&b, &story.Story{Items: items}); err != nil {
+		t.Fatal(err)
+	}
+	s, _, err := storyfile.ParseBytes("export.csv", b.Bytes(), storyfile.Options{Strict: true})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	for _, want := range items {
+		got := s.ItemByID(want.ID)
+		if got == nil || got.Date != want.Date || got.DateNote.In("en") != want.DateNote.In("en") ||
+			got.LocationPrecision != "municipality" || got.LocationNote.In("en") != want.LocationNote.In("en") {
+			t.Errorf("%s: %+v, want date %+v", want.ID, got, want.Date)
+		}
+	}
+}
+

@@ -312,8 +312,8 @@ func (x *xmlReader) item(m *mark, src *story.Source) (*story.Item, error) {
 }
 
 // date reads a placemark's TimeStamp, or its TimeSpan: a span within one
-// day is that day, within one month that month, and a longer one its
-// first day, marked approximate, the span in its date note.
+// day is that day, within one month that month, and a longer one that
+// range of days.
 func (x *xmlReader) date(m *mark, it *story.Item) error {
 	if m.when != "" || (m.begin == "" && m.end == "") {
 		return x.set(&it.Date, m.when)
@@ -335,15 +335,10 @@ func (x *xmlReader) date(m *mark, it *story.Item) error {
 		it.Date = from
 	case from.Year == to.Year && from.Month == to.Month:
 		it.Date = story.Date{Year: from.Year, Month: from.Month, Precision: story.Month}
+	case from.Precision != story.Day || to.Precision != story.Day || to.Before(from):
+		it.Date = from // a span of months, or backwards: its start, as known
 	default:
-		it.Date = from
-		if it.Date.Precision == story.Day {
-			it.Date.Precision = story.Approximate
-		}
-		it.DateNote = story.Text{
-			"en": "between " + from.Format("en") + " and " + to.Format("en") + " (the file's time span)",
-			"es": "entre el " + from.Format("es") + " y el " + to.Format("es") + " (el intervalo del archivo)",
-		}
+		it.Date = story.NewRange(from.Year, from.Month, from.Day, to.Year, to.Month, to.Day)
 	}
 	return nil
 }

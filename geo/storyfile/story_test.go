@@ -136,7 +136,7 @@ func TestParseErrors(t *testing.T) {
 		{"wrong type", edit(`"FeatureCollection"`, `"Feature"`), `type is "Feature"`},
 		{"missing id", edit(`"id": "a",`, ``), "feature 1: missing id"},
 		{"impossible date", edit(`2025-01-13`, `2025-02-30`), `item "a": date "2025-02-30" is not a real day`},
-		{"unknown precision", edit(`"date_precision": "day"`, `"date_precision": "week"`), `item "a": unknown date precision "week"`},
+		{"unknown precision", edit(`"date_precision": "day"`, `"date_precision": "fortnight"`), `item "a": unknown date precision "fortnight"`},
 		{"month with day", edit(`"date_precision": "day"`, `"date_precision": "month"`), `is not a month`},
 		{"unknown kind", edit(`"kind": "incident"`, `"kind": "rumour"`), `unknown kind "rumour"`},
 		{"line geometry", edit(`{"type": "Point", "coordinates": [-99.2, 19.0]}`, `{"type": "LineString", "coordinates": [[-99.2, 19.0], [-99, 19]]}`), "want a Point"},

@@ -141,8 +141,8 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 // ucdpDate dates an event by UCDP's span and its precision (date_prec: 1
 // the day; 2 a span of two to six days; 3 the week; 4 the month; 5 the
 // year or longer): one day is that day; a span within a month known only
-// to the month is that month; any other span is its first day, marked
-// approximate, with the span in the date note. An event known only to its
+// to the month is that month; any other span is that range. An event
+// known only to its
 // year is undated, the year in its note: Sovmap dates no item by its year
 // alone.
 func (t *csvTable) ucdpDate(dates *dateReader, it *story.Item, start, end, prec string, year int) error {
@@ -172,13 +172,10 @@ func (t *csvTable) ucdpDate(dates *dateReader, it *story.Item, start, end, prec 
 		it.Date = from
 	case prec == "4" && from.Year == to.Year && from.Month == to.Month:
 		it.Date = story.Date{Year: from.Year, Month: from.Month, Precision: story.Month}
+	case to.Before(from):
+		return skipf("date_end %q is before date_start %q", end, start)
 	default:
-		it.Date = from
-		it.Date.Precision = story.Approximate
-		it.DateNote = story.Text{
-			"en": "between " + from.Format("en") + " and " + to.Format("en") + " (UCDP's date span)",
-			"es": "entre el " + from.Format("es") + " y el " + to.Format("es") + " (el intervalo de fechas de UCDP)",
-		}
+		it.Date = story.NewRange(from.Year, from.Month, from.Day, to.Year, to.Month, to.Day)
 	}
 	return nil
 }

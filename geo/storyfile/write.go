@@ -103,16 +103,20 @@ var ACLEDColumns = []string{
 	"event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
 	"actor1", "actor2", "admin1", "admin2", "location", "latitude", "longitude",
 	"geo_precision", "source", "notes", "fatalities", "country",
+	// Sovmap's own, after ACLED's: what its codes cannot say.
+	"date_precision", "date_end", "date_note", "location_precision", "location_note",
 }
 
-// WriteACLED writes the story's items as CSV in ACLED's column layout.
-// Each item is a row; one with no place has empty coordinates. What the
-// layout has no column for (Spanish text, notes on dates, events' sides)
-// is not written: GeoJSON keeps everything.
+// WriteACLED writes the story's items as CSV in ACLED's column layout,
+// with columns of Sovmap's own after ACLED's for what its codes cannot say
+// (a date's precision in words, a range's end, the notes on a date and a
+// place), which Sovmap reads back. Each item is a row; one with no place
+// has empty coordinates. What the layout has no column for (Spanish text,
+// events' sides) is not written: GeoJSON keeps everything.
 func WriteACLED(w io.Writer, s *story.Story) error {
 	var b strings.Builder
 	row := make([]string, len(ACLEDColumns))
-	tp := map[story.Precision]string{story.Day: "1", story.Approximate: "2", story.Month: "3"}
+	tp := map[story.Precision]string{story.Day: "1", story.Approximate: "2", story.Week: "2", story.Range: "2", story.Month: "3"}
 	gp := map[string]string{"town": "1", "municipality": "2", "nearby": "2", "region": "3"}
 	write := func(fields []string) error {
 		b.Reset()
@@ -136,12 +140,19 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 	for _, it := range s.Items {
 		clear(row)
 		row[0] = it.ID
-		switch it.Date.Precision {
-		case story.Day, story.Approximate:
-			row[1] = it.Date.ISO()
+		d := it.Date
+		switch d.Precision {
+		case story.Day, story.Approximate, story.Week:
+			row[1] = d.ISO()
+		case story.Range:
+			row[1] = fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+			row[18] = fmt.Sprintf("%04d-%02d-%02d", d.EndYear, d.EndMonth, d.EndDay)
 		case story.Month:
-			row[1] = fmt.Sprintf("%04d-%02d-01", it.Date.Year, it.Date.Month)
+			row[1] = fmt.Sprintf("%04d-%02d-01", d.Year, d.Month) // ACLED's way, time_precision 3 saying so
 		}
+		row[17] = string(d.Precision)
+		row[19] = it.DateNote.In("en")
+		row[21] = it.LocationNote.In("en")
 		row[2] = tp[it.Date.Precision]
 		row[3], row[4] = it.Category.In("en"), it.Title.In("en")
 		row[5], row[6], _ = strings.Cut(it.Actor, " / ")
@@ -151,6 +162,7 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 			row[11] = strconv.FormatFloat(p.Point[0], 'f', -1, 64)
 			row[12] = gp[it.LocationPrecision]
 			row[16] = p.Country
+			row[20] = it.LocationPrecision
 		}
 		names := make([]string, len(it.Sources))
 		for i, src := range it.Sources {
