@@ -171,6 +171,17 @@ func (st *Session) StateOf(p *story.Place) (code string, known bool) {
 	return code, known
 }
 
+// AreaOf is the area a place stands for, its incidents being known only
+// to its municipality or state: drawn as that area. nil for a place known
+// as a point, or before the map is known.
+func (st *Session) AreaOf(p *story.Place) *geo.Region {
+	i, ok := st.where.index[p]
+	if !ok || st.where.area == nil {
+		return nil
+	}
+	return st.where.area[i]
+}
+
 // LocationOf is where a place lies on the map: its municipality and state,
 // whether off their coast, or the neighbouring country; known is false
 // until the map has loaded.
@@ -512,6 +523,9 @@ type located struct {
 	clusters     *cluster.Index
 	pointOf      []int32
 	placeOfPoint []int32
+	// area is, by place, the area its incidents are known only to (its
+	// municipality or state), or nil for a place known as a point.
+	area []*geo.Region
 }
 
 // fastShows is Filter.Shows for the story's i-th item, read from the
@@ -609,6 +623,10 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		})
 	}
 	wg.Wait()
+	l.area = make([]*geo.Region, np)
+	for i, p := range s.Places {
+		l.area[i] = areaOf(p, l.loc[i])
+	}
 	l.pointOf = make([]int32, np)
 	var pts []cluster.Point
 	for i := range s.Places {
@@ -623,6 +641,27 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 	return l
 }
 
+// areaOf is the area a place stands for, where every incident at it is
+// known only to its municipality or to its state (a "region"): the
+// coarsest any of them is known to. A place where any incident is known
+// as a point, or that lies outside Mexico's municipalities, has none.
+func areaOf(p *story.Place, loc geo.Location) *geo.Region {
+	if loc.Municipality == nil || loc.Offshore || len(p.Items) == 0 {
+		return nil
+	}
+	area := loc.Municipality
+	for _, it := range p.Items {
+		switch it.LocationPrecision {
+		case "municipality":
+		case "region":
+			area = loc.State
+		default:
+			return nil
+		}
+	}
+	return area
+}
+
 // locateChunk is the fewest places worth a goroutine of their own.
 const locateChunk = 2048
 
@@ -630,8 +669,9 @@ const locateChunk = 2048
 // least one of their incidents, and the states those places lie in.
 type Shown struct {
 	// Placed counts the shown incidents at a place, Outside those of them
-	// at a place outside Mexico (once the map is known).
-	Placed, Outside int
+	// at a place outside Mexico (once the map is known), Unplaced the
+	// shown incidents with no place at all.
+	Placed, Outside, Unplaced int
 	// Bound is the projected bound of the shown places (empty when none,
 	// or without a map).
 	Bound orb.Bound
@@ -689,7 +729,9 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 			}
 			cited[src]++
 		}
-		if pi := where.placeOf[i]; pi >= 0 {
+		if pi := where.placeOf[i]; pi < 0 && it.Kind == story.Incident {
+			sh.Unplaced++
+		} else if pi >= 0 {
 			count[pi]++
 			if c := where.colour[i]; colour[pi] == unset {
 				colour[pi] = c

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"image"
 	"image/color"
+	"math"
 	"io"
 	"os"
 	"os/exec"
@@ -66,10 +67,29 @@ func TestExportPNG(t *testing.T) {
 			if c := at(-93, 24); !pixeltest.SameRGB(c, style.Sea) {
 				t.Errorf("the Gulf of Mexico is %v, want sea %v", c, style.Sea)
 			}
-			// Teocaltiche's incidents are political violence: its category's colour.
+			// Teocaltiche's incidents are political violence, known only to
+			// the municipality: a ring in its category's colour at the
+			// municipality's heart.
 			want := style.CategoryColor(3)
-			if c := at(-102.5702778, 21.4344444); !pixeltest.SameRGB(c, want) {
-				t.Errorf("Teocaltiche's marker is %v, want %v", c, want)
+			for _, m := range plan.Scene.Markers {
+				if m.ID != "teocaltiche" {
+					continue
+				}
+				x, y := plan.Pixel(m.At)
+				ring := 0.75 * style.MarkerSize * style.Scale
+				inRing := 0 // of the eight points halfway round the ring, those in its colour
+				for a := range 8 {
+					px, py := x+ring*math.Cos(float64(a)*math.Pi/4), y+ring*math.Sin(float64(a)*math.Pi/4)
+					if pixeltest.SameRGB(img.At(int(math.Round(px)), int(math.Round(py))), want) {
+						inRing++
+					}
+				}
+				if m.Area != "14091" || inRing < 4 {
+					t.Errorf("Teocaltiche's marker (area %q): %d of 8 points round its ring in %v", m.Area, inRing, want)
+				}
+				if c := img.At(int(x), int(y)); pixeltest.SameRGB(c, want) {
+					t.Errorf("Teocaltiche's marker is a pin (%v at its centre), want a ring", c)
+				}
 			}
 			// The decorations are in the image: compare with a bare export.
 			bare := o

@@ -257,6 +257,10 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 	}
 	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
 	s.disc(x, y, rad, 0, st.CategoryColor(m.Category))
+	if m.Area != "" {
+		// A ring, not a pin: the place is the area drawn around it.
+		s.disc(x, y, rad*0.5, 0, st.MarkerRing)
+	}
 	if m.Count > 1 {
 		bx, by := x+rad, y-rad
 		br := 6.5 * k

@@ -107,6 +107,21 @@ func (r *Renderer) legendSymbol(s surface, sc *Scene, e LegendEntry, cx, cy floa
 		box := image.Rect(int(cx)-h-2, int(cy)-h+2, int(cx)+h+2, int(cy)+h-2)
 		s.panel(box, st.StateBorder)
 		s.panel(box.Inset(max(1, int(k))), st.Highlight)
+	case LegendArea:
+		h := int(7 * k)
+		box := image.Rect(int(cx)-h-2, int(cy)-h, int(cx)+h+2, int(cy)+h)
+		c := st.CategoryColor(e.Category)
+		s.panel(box, translucent(c, areaFill))
+		w := max(1, int(1.5*k))
+		for _, side := range []image.Rectangle{
+			{box.Min, image.Pt(box.Max.X, box.Min.Y+w)}, {image.Pt(box.Min.X, box.Max.Y-w), box.Max},
+			{image.Pt(box.Min.X, box.Min.Y+w), image.Pt(box.Min.X+w, box.Max.Y-w)}, {image.Pt(box.Max.X-w, box.Min.Y+w), image.Pt(box.Max.X, box.Max.Y-w)},
+		} {
+			s.panel(side, c)
+		}
+		s.disc(cx, cy, rad*0.55+k, 0, st.MarkerRing)
+		s.disc(cx, cy, rad*0.55, 0, c)
+		s.disc(cx, cy, rad*0.28, 0, st.MarkerRing)
 	}
 }
 

@@ -36,6 +36,10 @@ func (s *boxSurface) outline(reg *geo.Region, vp geo.Viewport, _ float64, _ colo
 	s.boxes = append(s.boxes, pixelBox(vp, reg.Bound, 0, image.Rect(-1<<20, -1<<20, 1<<20, 1<<20)))
 }
 
+func (s *boxSurface) area(reg *geo.Region, vp geo.Viewport, _, _ color.RGBA, _ float64) {
+	s.boxes = append(s.boxes, pixelBox(vp, reg.Bound, 0, image.Rect(-1<<20, -1<<20, 1<<20, 1<<20)))
+}
+
 func (s *boxSurface) polygon(pts [][2]float64, _ color.RGBA) {
 	b := image.Rect(int(pts[0][0]), int(pts[0][1]), int(pts[0][0])+1, int(pts[0][1])+1)
 	for _, p := range pts[1:] {

@@ -28,6 +28,18 @@ type Marker struct {
 	// place's incidents' category; 0 (with the style's Marker colour)
 	// where it has none, or several.
 	Category int
+	// Area is the code of the area the place stands for (its incidents
+	// known only to its municipality or state), drawn in Scene.Areas; ""
+	// for a point. Its marker is a ring at the area's label point, not a
+	// pin at a point nobody knows.
+	Area string
+}
+
+// Area is a municipality or state an incident is known only to, drawn as
+// the area itself: a light fill in its category's colour and an outline.
+type Area struct {
+	Code     string // a municipality's INEGI key or a state's ISO code
+	Category int    // as Marker.Category
 }
 
 // LegendSymbol is what a legend entry shows beside its text.
@@ -38,6 +50,8 @@ const (
 	LegendMarker    LegendSymbol = iota // an incident's marker
 	LegendCluster                       // a marker with a count badge
 	LegendHighlight                     // a state with incidents
+	LegendArea                          // an area an incident is known only to
+	LegendNote                          // words alone: what the map does not draw
 )
 
 // LegendEntry is one line of the legend.
@@ -63,6 +77,7 @@ type Scene struct {
 	SelectedArea string
 	Focused      string // ID of the marker with keyboard focus
 	Markers      []Marker
+	Areas        []Area // drawn under the labels and markers
 	StateLabels  bool
 	Legend       []LegendEntry // none: no legend
 	ScaleBar     bool
@@ -317,6 +332,7 @@ func (r *Renderer) decorateRaster(dst *image.RGBA, vp geo.Viewport, sc *Scene, t
 // markers and overlays.
 func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
 	r.layout(vp, sc, bounds)
+	r.areas(s, vp, sc)
 	if sc.StateLabels {
 		r.regionLabels(s, bounds, vp, sc)
 	}
@@ -327,6 +343,38 @@ func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, 
 
 // selectedAreaWidth is the selected area's outline, points.
 const selectedAreaWidth = 2.0
+
+// areaWidth is an incident area's outline, points; areaFill the opacity
+// of its fill.
+const (
+	areaWidth = 1.5
+	areaFill  = 0.28
+)
+
+// areas draws the areas incidents are known only to: each filled lightly
+// in its category's colour and outlined in it.
+func (r *Renderer) areas(s surface, vp geo.Viewport, sc *Scene) {
+	if r.Map == nil {
+		return
+	}
+	view := vp.Bound()
+	for _, a := range sc.Areas {
+		reg := r.Map.MunicipalityByKey(a.Code)
+		if reg == nil {
+			reg = r.Map.StateByCode(a.Code)
+		}
+		if reg == nil || !reg.Bound.Intersects(view) {
+			continue
+		}
+		c := sc.Style.CategoryColor(a.Category)
+		s.area(reg, vp, translucent(c, areaFill), c, strokeWidth(&sc.Style, areaWidth))
+	}
+}
+
+// translucent is c at opacity a, premultiplied as color.RGBA is.
+func translucent(c color.RGBA, a float64) color.RGBA {
+	return color.RGBA{uint8(float64(c.R)*a + 0.5), uint8(float64(c.G)*a + 0.5), uint8(float64(c.B)*a + 0.5), uint8(255*a + 0.5)}
+}
 
 // selectedArea outlines the area the selected place stands for.
 func (r *Renderer) selectedArea(s surface, vp geo.Viewport, sc *Scene) {

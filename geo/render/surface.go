@@ -28,6 +28,9 @@ type surface interface {
 	locator(box image.Rectangle, vp geo.Viewport, sc *Scene, area image.Rectangle)
 	// outline strokes a region's rings, width pixels wide.
 	outline(reg *geo.Region, vp geo.Viewport, width float64, c color.RGBA)
+	// area fills a region in fill (translucent: it blends) and strokes
+	// its rings in stroke, width pixels wide.
+	area(reg *geo.Region, vp geo.Viewport, fill, stroke color.RGBA, width float64)
 }
 
 // markerGrouper is a surface that groups each marker's drawing under the
@@ -123,6 +126,7 @@ func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                 
 func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool)       {}
 func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                           {}
 func (s *reserveSurface) outline(_ *geo.Region, _ geo.Viewport, _ float64, _ color.RGBA) {}
+func (s *reserveSurface) area(_ *geo.Region, _ geo.Viewport, _, _ color.RGBA, _ float64)  {}
 func (s *reserveSurface) locator(box image.Rectangle, _ geo.Viewport, _ *Scene, _ image.Rectangle) {
 	s.r.placed = append(s.r.placed, box)
 }
@@ -174,3 +178,23 @@ func (s *rasterSurface) outline(reg *geo.Region, vp geo.Viewport, width float64,
 	}
 	p.end(s.dst, c)
 }
+
+func (s *rasterSurface) area(reg *geo.Region, vp geo.Viewport, fill, stroke color.RGBA, width float64) {
+	box := pixelBox(vp, reg.Bound, width+1, s.dst.Rect)
+	if box.Empty() {
+		return
+	}
+	s.touch(box)
+	m := s.r.Map
+	p := &s.r.main
+	arcs := m.Arcs(m.Level(vp.Res))
+	p.begin(box)
+	for _, poly := range reg.Rings() {
+		for _, ring := range poly {
+			p.ring(vp, m, arcs, ring)
+		}
+	}
+	p.end(s.dst, fill)
+	s.outline(reg, vp, width, stroke)
+}
+

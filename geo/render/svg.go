@@ -515,3 +515,12 @@ func (s *svgSurface) outline(reg *geo.Region, vp geo.Viewport, width float64, c 
 	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
 	s.w.WriteString(`"/>` + "\n")
 }
+
+func (s *svgSurface) area(reg *geo.Region, vp geo.Viewport, fill, stroke color.RGBA, width float64) {
+	fmt.Fprintf(s.w, `<path id="area-%s" class="incident-area" fill="%s"%s fill-rule="evenodd" stroke="%s" stroke-width="%.2f" stroke-linejoin="round" d="`,
+		xmlText(reg.Code), hex(fill), opacity("fill-opacity", fill), hex(stroke), width)
+	m := s.r.Map
+	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
+	s.w.WriteString(`"/>` + "\n")
+}
+

@@ -11,6 +11,7 @@ import (
 	"image"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -76,6 +77,7 @@ func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 		Title:       f.Furniture.Title,
 		Caption:     f.Furniture.Caption,
 	}
+	sc.Areas = Areas(sc.Markers)
 	if p := st.Place(); p != nil {
 		sc.Selected = p.ID
 		if loc, _ := st.LocationOf(p); loc.Municipality != nil {
@@ -122,6 +124,7 @@ func printFrame(st *appstate.Session, f Frame, vp geo.Viewport, sc *render.Scene
 		}
 		if small {
 			sc.Markers = Markers(st, whole)
+			sc.Areas = Areas(sc.Markers)
 			if f.Furniture.Legend {
 				sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
 			}
@@ -129,6 +132,7 @@ func printFrame(st *appstate.Session, f Frame, vp geo.Viewport, sc *render.Scene
 		}
 		vp = fitView(st.Map().Proj, st.View(), frame.Dx(), frame.Dy())
 		sc.Markers = Markers(st, vp)
+		sc.Areas = Areas(sc.Markers)
 		sc.MapFrame, sc.Page = frame, image.Pt(f.Width, f.Height)
 		if !f.Furniture.Legend {
 			return vp
@@ -183,6 +187,11 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 		if c.Size == 1 {
 			p := shown.Places[c.First]
 			m.ID, m.Label, m.Category = p.ID, p.Name, shown.Colours[c.First]
+			if area := st.AreaOf(p); area != nil {
+				// Known only to its municipality or state: a ring at
+				// the area's heart, the area itself drawn (Areas).
+				m.Area, m.At = area.Code, area.Label
+			}
 		}
 		found = append(found, entry{c.First, m})
 	})
@@ -194,24 +203,45 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 	return out
 }
 
+// Areas are the areas the markers' places stand for (Marker.Area), each
+// in its place's category's colour.
+func Areas(markers []render.Marker) []render.Area {
+	var out []render.Area
+	for _, m := range markers {
+		if m.Area != "" {
+			out = append(out, render.Area{Code: m.Area, Category: m.Category})
+		}
+	}
+	return out
+}
+
 // legend lists what the map draws: a marker of each category drawn (or
 // the plain marker, for a story without categories), clusters or places
 // of several incidents, states with incidents.
 func legend(st *appstate.Session, markers []render.Marker, highlights bool) []render.LegendEntry {
 	lang := st.Lang()
-	drawn := map[int]bool{}
-	several := false
+	drawn, pinned := map[int]bool{}, map[int]bool{}
+	several, areas := false, false
 	for _, m := range markers {
 		if m.Places <= 1 {
 			drawn[m.Category] = true
+			pinned[m.Category] = pinned[m.Category] || m.Area == ""
+			areas = areas || m.Area != ""
 		}
 		several = several || m.Places > 1 || m.Count > 1
+	}
+	// A category drawn only as areas shows an area in the legend.
+	symbol := func(c int) render.LegendSymbol {
+		if pinned[c] {
+			return render.LegendMarker
+		}
+		return render.LegendArea
 	}
 	var out []render.LegendEntry
 	cats := st.Categories()
 	switch {
 	case len(cats) == 0 && drawn[0]:
-		out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.marker")})
+		out = append(out, render.LegendEntry{Symbol: symbol(0), Text: i18n.T(lang, "legend.marker")})
 	case len(cats) > 0:
 		other := false
 		for _, c := range cats {
@@ -220,15 +250,18 @@ func legend(st *appstate.Session, markers []render.Marker, highlights bool) []re
 			case c.Colour > appstate.CategoryColours:
 				other = true
 			default:
-				out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: c.Name.In(lang), Category: c.Colour})
+				out = append(out, render.LegendEntry{Symbol: symbol(c.Colour), Text: c.Name.In(lang), Category: c.Colour})
 			}
 		}
 		if other {
 			out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.other"), Category: appstate.CategoryColours + 1})
 		}
 		if drawn[0] {
-			out = append(out, render.LegendEntry{Symbol: render.LegendMarker, Text: i18n.T(lang, "legend.mixed")})
+			out = append(out, render.LegendEntry{Symbol: symbol(0), Text: i18n.T(lang, "legend.mixed")})
 		}
+	}
+	if areas {
+		out = append(out, render.LegendEntry{Symbol: render.LegendNote, Text: i18n.T(lang, "legend.area")})
 	}
 	if several {
 		out = append(out, render.LegendEntry{Symbol: render.LegendCluster, Text: i18n.T(lang, "legend.cluster")})
@@ -236,7 +269,23 @@ func legend(st *appstate.Session, markers []render.Marker, highlights bool) []re
 	if highlights {
 		out = append(out, render.LegendEntry{Symbol: render.LegendHighlight, Text: i18n.T(lang, "legend.state")})
 	}
+	if n := st.Shown().Unplaced; n > 0 {
+		key := "legend.unplaced"
+		if n == 1 {
+			key += ".one"
+		}
+		out = append(out, render.LegendEntry{Symbol: render.LegendNote, Text: fmt.Sprintf(i18n.T(lang, key), number(n))})
+	}
 	return out
+}
+
+// number writes n with thousands separators: 200,000.
+func number(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Attribution credits the boundary data and, in the state's language, a

@@ -1,6 +1,7 @@
 package scene_test
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -47,11 +48,18 @@ func TestBuild(t *testing.T) {
 	if sc.Hover != "" || sc.Focused != "" {
 		t.Error("a built scene has a hover or a focus ring: those are the window's alone")
 	}
-	// The legend names each category drawn, in its colour.
+	// The story's incidents are known only to their municipalities: each
+	// place is its municipality, drawn as an area.
+	if got := fmt.Sprint(sc.Areas); got != "[{17009 1} {14095 2} {30050 3} {14091 3}]" {
+		t.Errorf("areas %s", got)
+	}
+	// The legend names each category drawn, in its colour, with the
+	// symbol it is drawn with, and says what the areas mean.
 	want := []render.LegendEntry{
-		{Symbol: render.LegendMarker, Text: "Not attributed in the report", Category: 1},
-		{Symbol: render.LegendMarker, Text: "Drug cartel (suspected)", Category: 2},
-		{Symbol: render.LegendMarker, Text: "Political violence", Category: 3},
+		{Symbol: render.LegendArea, Text: "Not attributed in the report", Category: 1},
+		{Symbol: render.LegendArea, Text: "Drug cartel (suspected)", Category: 2},
+		{Symbol: render.LegendArea, Text: "Political violence", Category: 3},
+		{Symbol: render.LegendNote, Text: "Ring and shading: known only to the municipality or state"},
 		{Symbol: render.LegendCluster, Text: "Several incidents"},
 		{Symbol: render.LegendHighlight, Text: "State with incidents"},
 	}
