@@ -126,7 +126,7 @@ func (s *reserveSurface) disc(_, _, _, _ float64, _ color.RGBA)                 
 func (s *reserveSurface) text(_ *glyphRun, _ image.Point, _, _ color.RGBA, _ bool)       {}
 func (s *reserveSurface) polygon(_ [][2]float64, _ color.RGBA)                           {}
 func (s *reserveSurface) outline(_ *geo.Region, _ geo.Viewport, _ float64, _ color.RGBA) {}
-func (s *reserveSurface) area(_ *geo.Region, _ geo.Viewport, _, _ color.RGBA, _ float64)  {}
+func (s *reserveSurface) area(_ *geo.Region, _ geo.Viewport, _, _ color.RGBA, _ float64) {}
 func (s *reserveSurface) locator(box image.Rectangle, _ geo.Viewport, _ *Scene, _ image.Rectangle) {
 	s.r.placed = append(s.r.placed, box)
 }
@@ -197,4 +197,3 @@ func (s *rasterSurface) area(reg *geo.Region, vp geo.Viewport, fill, stroke colo
 	p.end(s.dst, fill)
 	s.outline(reg, vp, width, stroke)
 }
-

@@ -523,4 +523,3 @@ func (s *svgSurface) area(reg *geo.Region, vp geo.Viewport, fill, stroke color.R
 	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
 	s.w.WriteString(`"/>` + "\n")
 }
-

@@ -25,10 +25,10 @@ type builder struct {
 	strict bool
 	rep    *Report
 
-	ids      map[string]*story.Item
+	ids map[string]*story.Item
 	// merge, if set, joins a row repeating an id into the item read
 	// first (conflict data's one row per actor), instead of dropping it.
-	merge func(first, again *story.Item)
+	merge    func(first, again *story.Item)
 	places   map[string]*story.Place // by the file's own key of a location
 	placeIDs map[string]bool
 	nextID   map[string]int             // for each id base, the next number to try

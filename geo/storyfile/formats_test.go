@@ -331,4 +331,3 @@ func TestWriteACLEDRoundTrip(t *testing.T) {
 		}
 	}
 }
-
