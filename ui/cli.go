@@ -23,6 +23,7 @@ import (
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
+	"sovmap/geo/gazetteer"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
 	"sovmap/ui/native"
@@ -265,7 +266,11 @@ func Main(args []string, start time.Time) int {
 		!c.strict && !c.dates.Dates && c.category == "" && c.actor == "" && c.country == ""
 	if c.storyFile != "" && !progressive {
 		var rep storyfile.Report
-		s, rep, err = storyfile.Read(context.Background(), c.storyFile, storyfile.Options{Strict: c.strict})
+		o := storyfile.Options{Strict: c.strict}
+		if m, err := geo.LoadMap(assets.Map(), geo.QuickLevel); err == nil {
+			o.Names = gazetteer.NewNames(m) // rows given by names only are placed on the map's areas
+		}
+		s, rep, err = storyfile.Read(context.Background(), c.storyFile, o)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "sovmap:", err)
 			return 1

@@ -16,6 +16,7 @@ import (
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/gazetteer"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
 )
@@ -34,13 +35,18 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 	prog.SetOnClosed(cancel) // the Cancel button, or Escape
 	w.cancelOp = prog.Hide   // closing it cancels
 	prog.Show()
+	m := w.state.Map()
 	go func() {
+		var names storyfile.NameFinder
+		if m != nil {
+			names = gazetteer.NewNames(m) // rows given by names only are placed on the map's areas
+		}
 		progress := func(read, total int64) {
 			if total > 0 {
 				fyne.Do(func() { bar.SetValue(float64(read) / float64(total)) })
 			}
 		}
-		s, rep, err := storyfile.Read(ctx, path, storyfile.Options{Progress: progress})
+		s, rep, err := storyfile.Read(ctx, path, storyfile.Options{Progress: progress, Names: names})
 		var prepared *appstate.Prepared
 		if err == nil {
 			prepared = w.prepare(s) // the heavy part, off the UI goroutine

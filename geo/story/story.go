@@ -63,7 +63,7 @@ type Item struct {
 	// Incidents only. An incident with no point has no Place and shows on
 	// the timeline only.
 	Place             *Place
-	LocationPrecision string // "town", "municipality" or "region"
+	LocationPrecision string // "town", "nearby", "municipality", "region" (the state or wider), or "unstated"
 	LocationNote      Text
 }
 

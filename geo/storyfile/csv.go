@@ -21,6 +21,62 @@ type csvTable struct {
 	names []string       // the columns as the header gives them
 	rec   [][]byte       // the current row
 	line  int            // the line it starts on
+	// finder places rows given by names only; nil: they stay off the map.
+	finder NameFinder
+	// byName and unplaced count the rows so placed, and those with
+	// neither coordinates nor a name finder knows.
+	byName, unplaced int
+}
+
+// placeByName places a row that gives no coordinates by its state and
+// municipality names, where the file's finder knows them: at that area,
+// with the precision it leaves and a note saying so. ok is false where
+// there is no finder, or no name it knows.
+func (t *csvTable) placeByName(it *story.Item, state, muni, country string) (bool, error) {
+	if t.finder == nil || state == "" || (country != "" && gazetteerCountry(country) != "MEX") {
+		t.unplaced++
+		return false, nil
+	}
+	pt, prec, code, ok := t.finder.FindPlace(state, muni)
+	if !ok {
+		t.unplaced++
+		return false, nil
+	}
+	t.byName++
+	it.LocationPrecision = prec
+	names := state
+	if muni != "" {
+		names = muni + ", " + state
+	}
+	it.LocationNote = t.b.text("placed by its names (" + names + "): the file gives no coordinates")
+	name := muni
+	if prec != "municipality" || name == "" {
+		name = state
+	}
+	var err error
+	it.Place, err = t.b.place("\x00area\x00"+code, "", name, state, muni, country, pt)
+	return true, err
+}
+
+// gazetteerCountry is "MEX" for the names files give Mexico.
+func gazetteerCountry(c string) string {
+	switch strings.ToLower(strings.TrimSpace(c)) {
+	case "mexico", "méxico", "mex", "mx", "484":
+		return "MEX"
+	}
+	return c
+}
+
+// placeNotes say how rows without coordinates were placed.
+func (t *csvTable) placeNotes() []string {
+	var out []string
+	if t.byName > 0 {
+		out = append(out, fmt.Sprintf("%s with no coordinates: placed by municipality or state name, as areas", count(t.byName, "row", "rows")))
+	}
+	if t.unplaced > 0 {
+		out = append(out, fmt.Sprintf("%s with no coordinates and no place name Sovmap knows: on the timeline, not the map", count(t.unplaced, "row", "rows")))
+	}
+	return out
 }
 
 // column is the index of a column, -1 when the file has none of that name.
@@ -81,7 +137,7 @@ func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 		head = head[3:]
 	}
 	comma := sniffComma(head)
-	t := &csvTable{sc: newCSVScanner(br, comma, MaxColumns, MaxRecord), b: newBuilder(src, o.Strict, rep), col: map[string]int{}}
+	t := &csvTable{sc: newCSVScanner(br, comma, MaxColumns, MaxRecord), b: newBuilder(src, o.Strict, rep), col: map[string]int{}, finder: o.Names}
 	header, _, err := t.sc.next()
 	switch {
 	case errors.Is(err, errTooManyFields) || errors.Is(err, errRecordTooLarge):
@@ -291,7 +347,8 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		}
 		lat, lon := t.at(latCol), t.at(lonCol)
 		if lat == "" && lon == "" {
-			return it, nil // no place: on the timeline only
+			_, err := t.placeByName(it, t.at(admin1Col), t.at(admin2Col), t.at(countryCol))
+			return it, err // placed by its names, or on the timeline only
 		}
 		y, okY := number(lat)
 		x, okX := number(lon)
@@ -302,7 +359,7 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		if !ok {
 			return it, err // no place: 0, 0, the usual mark of an unknown one
 		}
-		it.LocationPrecision = "town"
+		it.LocationPrecision = Unstated
 		if gp := t.at(geoCol); gp != "" {
 			var ok bool
 			if it.LocationPrecision, ok = geoPrecisions[gp]; !ok {
@@ -327,6 +384,7 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		return nil, err
 	}
 	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
+	b.rep.Notes = append(b.rep.Notes, t.placeNotes()...)
 	if actorRows > 0 {
 		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("%s repeat an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors",
 			count(actorRows, "row", "rows")))
@@ -385,6 +443,19 @@ func mergeActors(first, again *story.Item) bool {
 		}
 	}
 	return added
+}
+
+// Unstated is the location precision of a place whose file says nothing
+// of how precise it is: never "the town itself".
+const Unstated = "unstated"
+
+// knownPrecision reports whether p is one of Sovmap's location precisions.
+func knownPrecision(p string) bool {
+	switch p {
+	case "town", "nearby", "municipality", "region", Unstated:
+		return true
+	}
+	return false
 }
 
 // The column names taken whole for coordinates.
@@ -474,8 +545,9 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 	summaryCol := firstName(t.col, summaryNames)
 	categoryCol := firstName(t.col, categoryNames)
 	idCol := firstName(t.col, idNames)
+	precisionCol := firstName(t.col, []string{"location_precision", "precision", "precision_lugar"})
 	known := map[string]bool{}
-	for _, c := range []string{dateCol, titleCol, summaryCol, categoryCol, idCol} {
+	for _, c := range []string{dateCol, titleCol, summaryCol, categoryCol, idCol, precisionCol} {
 		known[c] = true
 	}
 	var dates dateReader
@@ -534,7 +606,13 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 		if !ok {
 			return it, err
 		}
-		it.LocationPrecision = "town"
+		it.LocationPrecision = Unstated
+		if p := t.get(precisionCol); p != "" {
+			if !knownPrecision(p) {
+				return it, skipf("%s %q is not town, nearby, municipality or region", precisionCol, p)
+			}
+			it.LocationPrecision = p
+		}
 		name := t.get(titleCol)
 		if name == "" {
 			name = fmt.Sprintf("%.4f, %.4f", y, x)

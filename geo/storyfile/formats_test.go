@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"sovmap/geo/appstate"
+	"sovmap/geo/gazetteer"
+	"sovmap/geo/geotest"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
 )
@@ -329,5 +331,43 @@ func TestWriteACLEDRoundTrip(t *testing.T) {
 			got.LocationPrecision != "municipality" || got.LocationNote.In("en") != want.LocationNote.In("en") {
 			t.Errorf("%s: %+v, want date %+v", want.ID, got, want.Date)
 		}
+	}
+}
+
+// Rows with no coordinates but a municipality's or a state's names are
+// placed at that area, with the precision that leaves and a note; what
+// has no name Sovmap knows stays on the timeline, and the report says
+// both.
+func TestFormatsPlacedByNames(t *testing.T) {
+	m := geotest.Map(t)
+	s, rep, err := storyfile.Read(t.Context(), filepath.Join(formats, "acled-no-coordinates.csv"), storyfile.Options{Names: gazetteer.NewNames(m)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ id, prec, muni string }{
+		{"MEX200", "municipality", "14095"}, {"MEX201", "municipality", "14091"}, {"MEX202", "region", ""},
+	} {
+		it := s.ItemByID(tt.id)
+		if it.Place == nil || it.LocationPrecision != tt.prec || !strings.Contains(it.LocationNote.In("en"), "the file gives no coordinates") {
+			t.Errorf("%s: %+v", tt.id, it)
+			continue
+		}
+		loc := m.Locate(m.Proj.Forward(it.Place.Point))
+		if tt.muni != "" && (loc.Municipality == nil || loc.Municipality.Code != tt.muni) {
+			t.Errorf("%s placed in %+v, want municipality %s", tt.id, loc.Municipality, tt.muni)
+		}
+	}
+	if s.ItemByID("MEX203").Place != nil {
+		t.Error("Atlantis was placed")
+	}
+	for _, want := range []string{"3 rows with no coordinates: placed by municipality or state name", "1 row with no coordinates and no place name"} {
+		if !strings.Contains(notes(rep), want) {
+			t.Errorf("notes %q lack %q", rep.Notes, want)
+		}
+	}
+	// Without names to go by, none is placed, and the report says so.
+	_, rep, err = readFormat(t, "acled-no-coordinates.csv", false)
+	if err != nil || !strings.Contains(notes(rep), "4 rows with no coordinates and no place name") {
+		t.Errorf("%v; notes %q", err, rep.Notes)
 	}
 }

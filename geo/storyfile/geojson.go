@@ -596,12 +596,12 @@ func (r *geoReader) geometry(f *rawFeature, p *props, it *story.Item) error {
 	}
 	it.LocationPrecision, _ = p.str("location_precision")
 	switch it.LocationPrecision {
-	case "town", "municipality", "nearby", "region":
+	case "town", "municipality", "nearby", "region", Unstated:
 	case "":
 		if r.own {
 			return skipf(`unknown location_precision "" (want town, municipality, nearby or region)`)
 		}
-		it.LocationPrecision = "town"
+		it.LocationPrecision = Unstated // a plain file says nothing of it
 	default:
 		return skipf("unknown location_precision %q (want town, municipality, nearby or region)", it.LocationPrecision)
 	}

@@ -306,7 +306,7 @@ func (x *xmlReader) item(m *mark, src *story.Source) (*story.Item, error) {
 	if !ok {
 		return it, err
 	}
-	it.LocationPrecision = "town"
+	it.LocationPrecision = Unstated
 	it.Place, err = b.place(name+"\x00"+lat+"\x00"+lon, "", clip(name, 300), "", "", "", pt)
 	return it, err
 }

@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/paulmach/orb"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
@@ -56,8 +57,20 @@ type Options struct {
 	Strict bool
 	// Progress, if set, hears how many bytes of how many have been read.
 	Progress func(read, total int64)
+	// Names, if set, places rows that give a place only by its names
+	// (conflict data's admin1 and admin2 with no coordinates).
+	Names NameFinder
 
 	own bool // the file is Sovmap's own GeoJSON whatever it says
+}
+
+// NameFinder places what a file names but gives no coordinates for: the
+// municipality named within the named state, or the state alone, at a
+// point of that area (longitude, latitude), with the precision that
+// leaves ("municipality", "region") and the area's code. ok is false for
+// names it does not know. gazetteer.Names is one.
+type NameFinder interface {
+	FindPlace(state, municipality string) (pt orb.Point, precision, code string, ok bool)
 }
 
 // Report says what reading a file used and what it could not.

@@ -106,7 +106,8 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 		}
 		lat, lon := t.at(latCol), t.at(lonCol)
 		if lat == "" && lon == "" {
-			return it, nil
+			_, err := t.placeByName(it, t.at(adm1), t.at(adm2), t.at(countryCol))
+			return it, err
 		}
 		y, okY := number(lat)
 		x, okX := number(lon)
@@ -119,7 +120,7 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 		}
 		it.LocationPrecision = prec
 		if prec == "" {
-			it.LocationPrecision = "town"
+			it.LocationPrecision = Unstated
 		}
 		name, state, muni := t.at(placeCol), t.at(adm1), t.at(adm2)
 		if name == "" {
@@ -132,6 +133,7 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 		return nil, err
 	}
 	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
+	b.rep.Notes = append(b.rep.Notes, t.placeNotes()...)
 	if countryOnly > 0 {
 		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("UCDP places %s only in a country (where_prec 6); they are on the timeline, not the map", count(countryOnly, "event", "events")))
 	}
