@@ -117,7 +117,16 @@ func (f *dateFilter) refresh() {
 		f.fromText.SetText(tr(lang, "filter.alldates"))
 		f.clear.Disable()
 	}
-	f.note.SetText(fmt.Sprintf(tr(lang, "filter.note"), f.axis.undated))
+	key := "filter.note"
+	if f.axis.undated == 1 {
+		key += ".one"
+	}
+	f.note.SetText(fmt.Sprintf(tr(lang, key), f.axis.undated))
+	if f.axis.undated == 0 {
+		f.note.Hide() // nothing to say
+	} else {
+		f.note.Show()
+	}
 	f.axis.Refresh()
 	f.content.Show()
 }

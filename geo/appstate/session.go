@@ -182,6 +182,19 @@ func (st *Session) AreaOf(p *story.Place) *geo.Region {
 	return st.where.area[i]
 }
 
+// Near reports whether a place's incidents are known only to be near it
+// (ACLED's and UCDP's precision 2): drawn with a halo of NearRadius.
+func (st *Session) Near(p *story.Place) bool {
+	i, ok := st.where.index[p]
+	return ok && st.where.near != nil && st.where.near[i]
+}
+
+// NearRadius is the halo drawn round a place its incidents are known only
+// to be near, metres: UCDP's "within 25 km of a known point" (its
+// where_prec 2). ACLED's "near the town" names no distance; the halo
+// says "near", not how near.
+const NearRadius = 25_000
+
 // LocationOf is where a place lies on the map: its municipality and state,
 // whether off their coast, or the neighbouring country; known is false
 // until the map has loaded.
@@ -526,6 +539,9 @@ type located struct {
 	// area is, by place, the area its incidents are known only to (its
 	// municipality or state), or nil for a place known as a point.
 	area []*geo.Region
+	// near is, by place, whether its incidents are known only to be near
+	// it (drawn with a halo).
+	near []bool
 }
 
 // fastShows is Filter.Shows for the story's i-th item, read from the
@@ -623,9 +639,10 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		})
 	}
 	wg.Wait()
-	l.area = make([]*geo.Region, np)
+	l.area, l.near = make([]*geo.Region, np), make([]bool, np)
 	for i, p := range s.Places {
 		l.area[i] = areaOf(p, l.loc[i])
+		l.near[i] = nearOnly(p)
 	}
 	l.pointOf = make([]int32, np)
 	var pts []cluster.Point
@@ -660,6 +677,17 @@ func areaOf(p *story.Place, loc geo.Location) *geo.Region {
 		}
 	}
 	return area
+}
+
+// nearOnly reports whether every incident at a place is known only to be
+// near it.
+func nearOnly(p *story.Place) bool {
+	for _, it := range p.Items {
+		if it.LocationPrecision != "nearby" {
+			return false
+		}
+	}
+	return len(p.Items) > 0
 }
 
 // locateChunk is the fewest places worth a goroutine of their own.

@@ -212,6 +212,9 @@ func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewpor
 	}
 }
 
+// haloFill is the opacity of a near place's halo.
+const haloFill = 0.16
+
 // markers draws every marker, its count badge and its label; the selected
 // one last, with a ring, so it is never hidden.
 func (r *Renderer) markers(s surface, vp geo.Viewport, sc *Scene) {
@@ -254,6 +257,15 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 		sz := g.Size()
 		s.text(g, image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2), st.MarkerRing, st.Halo, false)
 		return
+	}
+	if m.Halo > 0 && vp.Res > 0 {
+		// Near the place, not at it: a soft disc of the halo's radius,
+		// faint enough that the land shows through.
+		if h := m.Halo / vp.Res; h > rad+2*k {
+			c := st.CategoryColor(m.Category)
+			s.disc(x, y, h, 0, translucent(c, haloFill))
+			s.disc(x, y, h, h-max(1, k), translucent(c, 2*haloFill))
+		}
 	}
 	s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
 	s.disc(x, y, rad, 0, st.CategoryColor(m.Category))

@@ -107,6 +107,11 @@ func (r *Renderer) legendSymbol(s surface, sc *Scene, e LegendEntry, cx, cy floa
 		box := image.Rect(int(cx)-h-2, int(cy)-h+2, int(cx)+h+2, int(cy)+h-2)
 		s.panel(box, st.StateBorder)
 		s.panel(box.Inset(max(1, int(k))), st.Highlight)
+	case LegendHalo:
+		c := st.CategoryColor(e.Category)
+		s.disc(cx, cy, rad*1.6, 0, translucent(c, 2*haloFill))
+		s.disc(cx, cy, rad*0.7+1.5*k, 0, st.MarkerRing)
+		s.disc(cx, cy, rad*0.7, 0, c)
 	case LegendArea:
 		h := int(7 * k)
 		box := image.Rect(int(cx)-h-2, int(cy)-h, int(cx)+h+2, int(cy)+h)

@@ -33,6 +33,9 @@ type Marker struct {
 	// for a point. Its marker is a ring at the area's label point, not a
 	// pin at a point nobody knows.
 	Area string
+	// Halo, in projected metres, is the radius of a soft halo round a
+	// place its incidents are known only to be near; 0 for none.
+	Halo float64
 }
 
 // Area is a municipality or state an incident is known only to, drawn as
@@ -52,6 +55,7 @@ const (
 	LegendHighlight                     // a state with incidents
 	LegendArea                          // an area an incident is known only to
 	LegendNote                          // words alone: what the map does not draw
+	LegendHalo                          // a marker with the halo of a place known only to be near
 )
 
 // LegendEntry is one line of the legend.

@@ -191,6 +191,8 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 				// Known only to its municipality or state: a ring at
 				// the area's heart, the area itself drawn (Areas).
 				m.Area, m.At = area.Code, area.Label
+			} else if st.Near(p) {
+				m.Halo = appstate.NearRadius
 			}
 		}
 		found = append(found, entry{c.First, m})
@@ -221,12 +223,13 @@ func Areas(markers []render.Marker) []render.Area {
 func legend(st *appstate.Session, markers []render.Marker, highlights bool) []render.LegendEntry {
 	lang := st.Lang()
 	drawn, pinned := map[int]bool{}, map[int]bool{}
-	several, areas := false, false
+	several, areas, halo := false, false, false
 	for _, m := range markers {
 		if m.Places <= 1 {
 			drawn[m.Category] = true
 			pinned[m.Category] = pinned[m.Category] || m.Area == ""
 			areas = areas || m.Area != ""
+			halo = halo || m.Halo > 0
 		}
 		several = several || m.Places > 1 || m.Count > 1
 	}
@@ -262,6 +265,9 @@ func legend(st *appstate.Session, markers []render.Marker, highlights bool) []re
 	}
 	if areas {
 		out = append(out, render.LegendEntry{Symbol: render.LegendNote, Text: i18n.T(lang, "legend.area")})
+	}
+	if halo {
+		out = append(out, render.LegendEntry{Symbol: render.LegendHalo, Text: i18n.T(lang, "legend.near")})
 	}
 	if several {
 		out = append(out, render.LegendEntry{Symbol: render.LegendCluster, Text: i18n.T(lang, "legend.cluster")})

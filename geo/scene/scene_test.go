@@ -3,6 +3,7 @@ package scene_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,36 @@ func TestDateKnown(t *testing.T) {
 		if en, es := scene.DateKnown(tt.d, "en"), scene.DateKnown(tt.d, "es"); en != tt.en || es != tt.es {
 			t.Errorf("%+v: %q, %q; want %q, %q", tt.d, en, es, tt.en, tt.es)
 		}
+	}
+}
+
+// A place known only to be near is a marker with a halo of NearRadius,
+// and the legend says what the halo means; a place known as a point has
+// neither halo nor area.
+func TestNearHalo(t *testing.T) {
+	src := &story.Source{ID: "s", Name: story.Text{"en": "S"}}
+	near := &story.Place{ID: "near", Name: "Cuernavaca", Point: [2]float64{-99.234, 18.924}}
+	at := &story.Place{ID: "at", Name: "Zócalo", Point: [2]float64{-99.133, 19.433}}
+	s := &story.Story{Title: story.Text{"en": "T"}, Sources: []*story.Source{src}, Places: []*story.Place{near, at}}
+	for i, p := range []*story.Place{near, at} {
+		prec := map[int]string{0: "nearby", 1: "town"}[i]
+		s.Items = append(s.Items, &story.Item{ID: p.ID, Kind: story.Incident, Title: story.Text{"en": p.Name}, Summary: story.Text{"en": "x"},
+			Date: story.Date{Year: 2025, Month: 1, Day: 13, Precision: story.Day}, Place: p, LocationPrecision: prec, Sources: []*story.Source{src}})
+	}
+	s.Order()
+	st := geotest.State(t, s, 1000, 700)
+	st.ShowAll() // the two places fill the view: they do not cluster
+	st.SelectPlace(near)
+	_, sc := scene.Build(st, scene.Frame{Width: 1000, Height: 700, Furniture: scene.WindowFurniture})
+	if got := ids(sc.Markers); got != "near at" {
+		t.Fatalf("markers %q, want both places", got)
+	}
+	for _, m := range sc.Markers {
+		if want := map[string]float64{"near": appstate.NearRadius}[m.ID]; m.Halo != want || m.Area != "" {
+			t.Errorf("%s: halo %v, area %q; want halo %v", m.ID, m.Halo, m.Area, want)
+		}
+	}
+	if !slices.ContainsFunc(sc.Legend, func(e render.LegendEntry) bool { return e.Symbol == render.LegendHalo }) {
+		t.Errorf("legend %v has no halo", sc.Legend)
 	}
 }
