@@ -270,7 +270,7 @@ func TestE2EClickMarkerAndTimeline(t *testing.T) {
 	panel := image.Rect(b.Dx()*64/100+2, 30, b.Dx(), b.Dy())
 	timeline := image.Rect(0, b.Dy()*74/100, b.Dx()*38/100, b.Dy())
 
-	if got := text(s.read(path, panel)); !strings.Contains(got, "Mexico rejects US troops") || !strings.Contains(got, "From 13 Jan 2025 to 3 May 2025") {
+	if got := text(s.read(path, panel)); !strings.Contains(got, "Sheinbaum rejects Trump") || !strings.Contains(got, "From 2023 to 3 May 2025") {
 		t.Fatalf("details at start read %q, want the story's opening", got)
 	}
 	markers := markerBlobs(img, mapArea)

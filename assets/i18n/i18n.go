@@ -19,7 +19,7 @@ func Known(lang string) bool {
 var messages = map[string]map[string]string{
 	"en": {
 		"help.title":             "How to use the map",
-		"help.body":              "Click a red marker, or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and - to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
+		"help.body":              "Click a marker (a pin, or a ring in a shaded municipality), or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and - to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
 		"place.state":            "State",
 		"place.municipality":     "Municipality",
 		"place.offshore":         "Off the coast of %s",
@@ -42,6 +42,7 @@ var messages = map[string]map[string]string{
 		"known.approximate":      "about that day: any day from %s to %s",
 		"known.week":             "only the week: %s to %s",
 		"known.month":            "only the month",
+		"known.year":             "only the year",
 		"known.range":            "some day from %s to %s",
 		"known.undated":          "the source gives no date",
 		"timeline":               "Timeline: events and incidents",
@@ -155,7 +156,7 @@ var messages = map[string]map[string]string{
 	},
 	"es": {
 		"help.title":             "Cómo usar el mapa",
-		"help.body":              "Haga clic en un marcador rojo, o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y - para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
+		"help.body":              "Haga clic en un marcador (un punto, o un anillo en un municipio sombreado), o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y - para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
 		"place.state":            "Estado",
 		"place.municipality":     "Municipio",
 		"place.offshore":         "Frente a la costa de %s",
@@ -178,6 +179,7 @@ var messages = map[string]map[string]string{
 		"known.approximate":      "hacia ese día: cualquier día del %s al %s",
 		"known.week":             "solo la semana: del %s al %s",
 		"known.month":            "solo el mes",
+		"known.year":             "solo el año",
 		"known.range":            "algún día del %s al %s",
 		"known.undated":          "la fuente no da fecha",
 		"timeline":               "Cronología: acontecimientos y hechos",

@@ -65,7 +65,7 @@ func TestPrintLayoutNeverCoversTheMap(t *testing.T) {
 				sc := &Scene{Style: LightStyle(scale), Title: long, Caption: "Teocaltiche · c. 14 Apr 2025, 28 Apr 2025",
 					NorthArrow: true, ScaleBar: true, Inset: true, Attribution: "Boundaries: Natural Earth (public domain) · Story based on Reuters, early May 2025",
 					Legend: []LegendEntry{{Symbol: LegendMarker, Text: "Not attributed in the report", Category: 1},
-						{Symbol: LegendMarker, Text: "Drug cartel (suspected)", Category: 2}, {Symbol: LegendCluster, Text: "Several incidents"},
+						{Symbol: LegendMarker, Text: "Drug cartel (the report's word)", Category: 2}, {Symbol: LegendCluster, Text: "Several incidents"},
 						{Symbol: LegendHighlight, Text: "State with incidents"}}}
 				vp := geotest.WholeCountry(m, w, h)
 				frame := PrintFrame(sc, vp, w, h)

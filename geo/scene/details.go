@@ -68,8 +68,8 @@ func DateKnown(d story.Date, lang string) string {
 		return ""
 	case !ok:
 		return i18n.T(lang, "known.undated")
-	case d.Precision == story.Month:
-		return i18n.T(lang, "known.month")
+	case d.Precision == story.Month || d.Precision == story.Year:
+		return i18n.T(lang, "known."+string(d.Precision))
 	}
 	return fmt.Sprintf(i18n.T(lang, "known."+string(d.Precision)), story.DayString(first, lang), story.DayString(last, lang))
 }

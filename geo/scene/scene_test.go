@@ -58,7 +58,7 @@ func TestBuild(t *testing.T) {
 	// symbol it is drawn with, and says what the areas mean.
 	want := []render.LegendEntry{
 		{Symbol: render.LegendArea, Text: "Not attributed in the report", Category: 1},
-		{Symbol: render.LegendArea, Text: "Drug cartel (suspected)", Category: 2},
+		{Symbol: render.LegendArea, Text: "Drug cartel (the report's word)", Category: 2},
 		{Symbol: render.LegendArea, Text: "Political violence", Category: 3},
 		{Symbol: render.LegendNote, Text: "Ring and shading: known only to the municipality or state"},
 		{Symbol: render.LegendCluster, Text: "Several incidents"},

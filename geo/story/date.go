@@ -15,6 +15,7 @@ const (
 	Approximate Precision = "approximate" // about that day ("two weeks before…"): ApproxDays either side
 	Week        Precision = "week"        // only the week is known: the three days either side of the day given
 	Month       Precision = "month"       // only the month is known
+	Year        Precision = "year"        // only the year is known (a statistic of 2023)
 	Range       Precision = "range"       // some day between the date and its end
 	Undated     Precision = "undated"     // the source gives no date
 )
@@ -36,8 +37,8 @@ type Date struct {
 }
 
 // ParseDate reads "YYYY-MM-DD" (day, approximate, week), "YYYY-MM"
-// (month) or "YYYY-MM-DD/YYYY-MM-DD" (range, as ISO 8601 writes an
-// interval); an undated item has no date at all.
+// (month), "YYYY" (year) or "YYYY-MM-DD/YYYY-MM-DD" (range, as ISO 8601
+// writes an interval); an undated item has no date at all.
 func ParseDate(s string, p Precision) (Date, error) {
 	d := Date{Precision: p}
 	switch p {
@@ -58,6 +59,12 @@ func ParseDate(s string, p Precision) (Date, error) {
 			return d, fmt.Errorf("date %q is not a month (want YYYY-MM)", s)
 		}
 		d.Year, d.Month = t.Year(), int(t.Month())
+	case Year:
+		t, err := time.Parse("2006", s)
+		if err != nil {
+			return d, fmt.Errorf("date %q is not a year (want YYYY)", s)
+		}
+		d.Year = t.Year()
 	case Range:
 		from, to, ok := strings.Cut(s, "/")
 		a, errA := time.Parse("2006-01-02", from)
@@ -70,7 +77,7 @@ func ParseDate(s string, p Precision) (Date, error) {
 		}
 		return NewRange(a.Year(), int(a.Month()), a.Day(), b.Year(), int(b.Month()), b.Day()), nil
 	default:
-		return d, fmt.Errorf("unknown date precision %q (want day, approximate, week, month, range or undated)", p)
+		return d, fmt.Errorf("unknown date precision %q (want day, approximate, week, month, year, range or undated)", p)
 	}
 	return d, nil
 }
@@ -111,7 +118,7 @@ var dateWords = map[string]struct{ circa, week, undated string }{
 
 // Format writes the date the way the app shows it, never more exact than it
 // is known: "13 Jan 2025", "c. 14 Apr 2025", "week of 10 Mar 2025", "Apr
-// 2025", "2–6 May 2025", "28 Apr – 3 May 2025", "Undated" (and the Spanish
+// 2025", "2023", "2–6 May 2025", "28 Apr – 3 May 2025", "Undated" (and the Spanish
 // forms for lang "es").
 func (d Date) Format(lang string) string {
 	months, ok := monthAbbr[lang]
@@ -128,6 +135,8 @@ func (d Date) Format(lang string) string {
 		return fmt.Sprintf("%s %d %s %d", words.week, d.Day, months[d.Month-1], d.Year)
 	case Month:
 		return fmt.Sprintf("%s %d", months[d.Month-1], d.Year)
+	case Year:
+		return fmt.Sprintf("%d", d.Year)
 	case Range:
 		switch {
 		case d.Year == d.EndYear && d.Month == d.EndMonth:
@@ -141,13 +150,15 @@ func (d Date) Format(lang string) string {
 }
 
 // ISO is the date as written in a story file: "2025-04-14", "2025-04",
-// "2025-05-02/2025-05-06" or "".
+// "2025", "2025-05-02/2025-05-06" or "".
 func (d Date) ISO() string {
 	switch d.Precision {
 	case Day, Approximate, Week:
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 	case Month:
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case Year:
+		return fmt.Sprintf("%04d", d.Year)
 	case Range:
 		return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", d.Year, d.Month, d.Day, d.EndYear, d.EndMonth, d.EndDay)
 	}
@@ -156,13 +167,13 @@ func (d Date) ISO() string {
 
 // Days is the span of days the date may be, as days since 1 January 1970,
 // both included: one day; ApproxDays either side of an approximate day;
-// three either side of a week's day; a whole month; a range from its start
+// three either side of a week's day; a whole month or year; a range from its start
 // to its end. ok is false for Undated.
 func (d Date) Days() (first, last int, ok bool) {
 	if !d.Dated() {
 		return 0, 0, false
 	}
-	first = civilDay(d.Year, d.Month, max(d.Day, 1))
+	first = civilDay(d.Year, max(d.Month, 1), max(d.Day, 1))
 	last = first
 	switch d.Precision {
 	case Approximate:
@@ -171,6 +182,8 @@ func (d Date) Days() (first, last int, ok bool) {
 		first, last = first-3, last+3
 	case Month:
 		last = civilDay(d.Year, d.Month+1, 1) - 1
+	case Year:
+		last = civilDay(d.Year+1, 1, 1) - 1
 	case Range:
 		last = max(first, civilDay(d.EndYear, d.EndMonth, d.EndDay))
 	}

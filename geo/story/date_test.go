@@ -44,6 +44,7 @@ func TestDays(t *testing.T) {
 		{Date{Year: 2024, Month: 2, Precision: Month}, timeDay(2024, 2, 1), timeDay(2024, 2, 29), true},
 		{Date{Year: 2025, Month: 12, Precision: Month}, timeDay(2025, 12, 1), timeDay(2025, 12, 31), true},
 		{NewRange(2025, 4, 28, 2025, 5, 3), timeDay(2025, 4, 28), timeDay(2025, 5, 3), true},
+		{Date{Year: 2023, Precision: Year}, timeDay(2023, 1, 1), timeDay(2023, 12, 31), true},
 		{Date{Precision: Undated}, 0, 0, false},
 	}
 	for _, tt := range tests {
@@ -73,6 +74,7 @@ func TestWeeksAndRanges(t *testing.T) {
 		{NewRange(2025, 5, 2, 2025, 5, 6), "2–6 May 2025", "2–6 may 2025", "2025-05-02/2025-05-06"},
 		{NewRange(2025, 4, 28, 2025, 5, 3), "28 Apr – 3 May 2025", "28 abr – 3 may 2025", "2025-04-28/2025-05-03"},
 		{NewRange(2024, 12, 28, 2025, 1, 3), "28 Dec 2024 – 3 Jan 2025", "28 dic 2024 – 3 ene 2025", "2024-12-28/2025-01-03"},
+		{Date{Year: 2023, Precision: Year}, "2023", "2023", "2023"},
 	}
 	for _, tt := range tests {
 		if en, es := tt.d.Format("en"), tt.d.Format("es"); en != tt.en || es != tt.es {

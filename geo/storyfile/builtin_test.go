@@ -22,7 +22,7 @@ func TestBuiltInStoryFacts(t *testing.T) {
 		category  string // English category of an incident
 	}{
 		{"huitzilac-shooting", "2025-01-13", story.Day, "", "huitzilac", "Not attributed in the report"},
-		{"teuchitlan-ranch", "2025-03-05", story.Day, "", "teuchitlan", "Drug cartel (suspected)"},
+		{"teuchitlan-ranch", "2025-03-05", story.Day, "", "teuchitlan", "Drug cartel (the report's word)"},
 		{"teocaltiche-police-chief", "2025-04-14", story.Approximate, "", "teocaltiche", "Political violence"},
 		{"teocaltiche-council-secretary", "2025-04-28", story.Day, "", "teocaltiche", "Political violence"},
 		{"coxquihui-candidate", "2025-04", story.Month, "", "coxquihui", "Political violence"},
@@ -32,7 +32,7 @@ func TestBuiltInStoryFacts(t *testing.T) {
 		{"nsc-statement", "", story.Undated, story.SideUS, "", ""},
 		{"cartels-designated", "", story.Undated, story.SideUS, "", ""},
 		{"sovereignty-reform", "", story.Undated, story.SideMexico, "", ""},
-		{"homicides-context", "", story.Undated, story.SideContext, "", ""},
+		{"homicides-context", "2023", story.Year, story.SideContext, "", ""},
 	}
 	if len(s.Items) != len(tests) {
 		t.Errorf("%d items, want %d", len(s.Items), len(tests))
@@ -86,21 +86,48 @@ func TestBuiltInStoryFacts(t *testing.T) {
 		{"troops-call", "en", `"We want to help Mexico because you cannot govern a country under those circumstances."`},
 		{"troops-call", "en", "The Wall Street Journal"},
 		{"sheinbaum-rejects", "en", "announced that she had rejected"},
-		{"sheinbaum-rejects", "en", "strengthen efforts to control the flow of illegal weapons"},
-		{"sheinbaum-rejects", "en", `"a key aspect of bilateral security cooperation"`},
+		// Her words, not the writer's paraphrase in quotation marks; her
+		// remarks answered the Journal; she offered collaboration, which
+		// "should" rest on mutual respect; full names on first mention.
+		{"sheinbaum-rejects", "en", "Claudia Sheinbaum"},
+		{"sheinbaum-rejects", "en", "illegal weapons"},
+		{"sheinbaum-rejects", "en", "answered The Wall Street Journal's report of 2 May"},
+		{"sheinbaum-rejects", "en", "collaboration"},
+		{"sheinbaum-rejects", "en", "should rest on mutual respect"},
+		{"troops-call", "en", "Donald Trump"},
 		{"nsc-statement", "en", "National Security Council"},
-		{"nsc-statement", "en", "Mexico should intensify its anti-drug efforts"},
+		{"nsc-statement", "en", "Mexico should step up its fight against drugs"},
 		{"nsc-statement", "en", "foreign terrorist organizations"},
 		{"nsc-statement", "es", "la frontera suroeste entre EE. UU. y México"},
 		{"wsj-report", "es", "informa sobre la llamada"},
 		{"homicides-context", "en", "About 30,000 homicides"},
 		{"homicides-context", "en", "National Guard"},
+		{"homicides-context", "en", "still severe"},
+		{"teocaltiche-police-chief", "es", "cuando había salido con su esposa"},
+		{"teocaltiche-council-secretary", "es", "mientras comía en un restaurante"},
+		{"sovereignty-reform", "es", "narcotráfico"},
+		{"sovereignty-reform", "es", "reforma constitucional en materia de soberanía"},
 	}
 	for _, c := range checks {
 		it := s.ItemByID(c.id)
 		text := it.Title[c.lang] + " " + it.Summary[c.lang]
 		if !strings.Contains(text, c.want) {
 			t.Errorf("%s (%s) lacks %q", c.id, c.lang, c.want)
+		}
+	}
+	// The rejection was of a proposal, by the president: the headline
+	// says so.
+	if !strings.Contains(s.Title["en"], "proposal") || !strings.Contains(s.Title["en"], "Sheinbaum") {
+		t.Errorf("the headline %q does not say the president rejected a proposal", s.Title["en"])
+	}
+	if d := s.Description["en"]; !strings.Contains(d, "based on a Reuters report") || strings.Contains(d, "Our own summary of a Reuters") {
+		t.Errorf("the standfirst does not credit the write-up as based on Reuters: %q", d)
+	}
+	for _, it := range s.Items {
+		for _, lang := range []string{"en", "es"} {
+			if strings.Contains(it.Summary[lang], `"a key aspect`) || strings.Contains(it.Summary[lang], `"un aspecto clave`) {
+				t.Errorf("%s (%s) quotes the writer's paraphrase as Sheinbaum's words", it.ID, lang)
+			}
 		}
 	}
 	if nsc := s.ItemByID("nsc-statement"); !strings.Contains(nsc.Title["es"], "Consejo de Seguridad Nacional de EE. UU.") {

@@ -400,6 +400,10 @@ func ownDate(day, end string, p story.Precision) string {
 		if len(day) >= 7 {
 			return day[:7]
 		}
+	case story.Year:
+		if len(day) >= 4 {
+			return day[:4]
+		}
 	case story.Range:
 		return day + "/" + end
 	case story.Undated:

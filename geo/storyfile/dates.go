@@ -103,9 +103,9 @@ var months = map[string]int{
 
 // read reads a date of the given precision. year, if not 0, is the row's
 // year: it decides two-digit years, and a date of another year is an
-// error. Without a day, the date is a month; a bare year, or nothing, has
-// no date (undated), unless needMonth says the date must be a month or a
-// day.
+// error. Without a day, the date is a month; a bare year is a year, and
+// nothing no date (undated), unless needMonth says the date must be a
+// month or a day.
 func (d *dateReader) read(s string, prec story.Precision, year int, needMonth bool) (story.Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" && !needMonth {
@@ -125,7 +125,7 @@ func (d *dateReader) read(s string, prec story.Precision, year int, needMonth bo
 		if needMonth {
 			return story.Date{}, skipf("date %q has no month or day", s)
 		}
-		return story.Date{Precision: story.Undated}, nil
+		return story.Date{Year: y, Precision: story.Year}, nil
 	}
 	if day == 0 || prec == story.Month {
 		return story.Date{Year: y, Month: m, Precision: story.Month}, nil

@@ -155,7 +155,7 @@ func TestFormatsOpen(t *testing.T) {
 			if week.Date != story.NewRange(2023, 5, 8, 2023, 5, 14) || week.Date.Format("en") != "8–14 May 2023" || week.Place != nil {
 				t.Errorf("a week, the country only: %+v", week)
 			}
-			if year.Date.Dated() || year.DateNote.In("en") != "in 2023 (UCDP gives no closer date)" || year.LocationPrecision != "region" {
+			if year.Date != (story.Date{Year: 2023, Precision: story.Year}) || year.LocationPrecision != "region" {
 				t.Errorf("a year, a state: %+v", year)
 			}
 			if !strings.Contains(notes(rep), "UCDP places 1 event only in a country") {
@@ -311,6 +311,7 @@ func TestWriteACLEDRoundTrip(t *testing.T) {
 		{ID: "w", Date: story.Date{Year: 2025, Month: 3, Day: 10, Precision: story.Week}},
 		{ID: "m", Date: story.Date{Year: 2025, Month: 4, Precision: story.Month}},
 		{ID: "r", Date: story.NewRange(2025, 4, 28, 2025, 5, 3)},
+		{ID: "y", Date: story.Date{Year: 2023, Precision: story.Year}},
 		{ID: "u", Date: story.Date{Precision: story.Undated}},
 	}
 	for _, it := range items {

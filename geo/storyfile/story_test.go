@@ -58,9 +58,10 @@ func TestTimelineOrder(t *testing.T) {
 		got = append(got, it.ID)
 	}
 	want := []string{
+		"homicides-context", // 2023: the year, before 2025's days
 		"huitzilac-shooting", "teuchitlan-ranch", "coxquihui-candidate", "teocaltiche-police-chief",
 		"troops-call", "teocaltiche-council-secretary", "wsj-report", "sheinbaum-rejects",
-		"nsc-statement", "cartels-designated", "sovereignty-reform", "homicides-context",
+		"nsc-statement", "cartels-designated", "sovereignty-reform",
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("timeline order\n got %v\nwant %v", got, want)

@@ -163,13 +163,10 @@ func (t *csvTable) ucdpDate(dates *dateReader, it *story.Item, start, end, prec 
 		}
 	}
 	switch {
-	case prec == "5":
-		it.Date = story.Date{Precision: story.Undated}
-		y := from.Year
-		if year != 0 {
-			y = year
-		}
-		it.DateNote = story.Text{"en": fmt.Sprintf("in %d (UCDP gives no closer date)", y), "es": fmt.Sprintf("en %d (UCDP no da una fecha más precisa)", y)}
+	case prec == "5" && from.Year == to.Year:
+		it.Date = story.Date{Year: from.Year, Precision: story.Year}
+	case prec == "5" && year != 0:
+		it.Date = story.Date{Year: year, Precision: story.Year}
 	case from == to:
 		it.Date = from
 	case prec == "4" && from.Year == to.Year && from.Month == to.Month:

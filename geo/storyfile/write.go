@@ -149,6 +149,8 @@ func WriteACLED(w io.Writer, s *story.Story) error {
 			row[18] = fmt.Sprintf("%04d-%02d-%02d", d.EndYear, d.EndMonth, d.EndDay)
 		case story.Month:
 			row[1] = fmt.Sprintf("%04d-%02d-01", d.Year, d.Month) // ACLED's way, time_precision 3 saying so
+		case story.Year:
+			row[1] = fmt.Sprintf("%04d", d.Year) // ACLED has no code for it; date_precision says so
 		}
 		row[17] = string(d.Precision)
 		row[19] = it.DateNote.In("en")
