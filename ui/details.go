@@ -226,4 +226,3 @@ func storyDates(s *story.Story) (first, last story.Date, ok bool) {
 	}
 	return first, last, ok
 }
-
