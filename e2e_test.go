@@ -475,6 +475,20 @@ func TestE2ECommandLine(t *testing.T) {
 	if code, out := run(noDisplay, csv, csv); code != 2 || !strings.Contains(out, "one story file at a time") {
 		t.Errorf("two story files: exit %d, %q", code, out)
 	}
+	// Exporting over the story file itself is refused, the file intact;
+	// a filter that matches nothing says so.
+	before, _ := os.ReadFile(csv)
+	svgStory := filepath.Join(dir, "story.svg") // a story is told by its content, whatever its name
+	os.WriteFile(svgStory, before, 0o644)
+	if code, out := run(noDisplay, svgStory, "--export", svgStory); code != 1 || !strings.Contains(out, "is the story file itself") {
+		t.Errorf("--export over the story: exit %d, %q", code, out)
+	}
+	if after, _ := os.ReadFile(svgStory); !bytes.Equal(before, after) {
+		t.Error("--export over the story changed it")
+	}
+	if code, out := run(noDisplay, csv, "--actor", "nobody at all", "--export", filepath.Join(dir, "none.png")); code != 0 || !strings.Contains(out, "matches the filter: the export shows none") {
+		t.Errorf("a filter matching nothing: exit %d, %q", code, out)
+	}
 	// A named pipe is refused at once, not waited on.
 	fifo := filepath.Join(dir, "pipe.geojson")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {

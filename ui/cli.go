@@ -81,6 +81,7 @@ type cmdline struct {
 
 // parseArgs reads the command line. It returns flag.ErrHelp for --help.
 func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error) {
+	args0 := args
 	c := &cmdline{}
 	fs := flag.NewFlagSet("sovmap", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -130,6 +131,14 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, name := range []string{"story", "export", "screenshot"} {
+		if f := fs.Lookup(name); set[name] && strings.TrimSpace(f.Value.String()) == "" {
+			return nil, fmt.Errorf("--%s needs a file name", name)
+		}
+	}
+	if n := storyFlags(args0); n > 1 {
+		return nil, errors.New("--story given more than once: one story file at a time")
+	}
 	lookups := 0
 	for _, f := range []string{"find", "where", "export", "screenshot"} {
 		if set[f] {
@@ -188,6 +197,33 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		return nil, fmt.Errorf("--screenshot %s: the screenshot is a PNG; name it .png", c.screenshot)
 	}
 	return c, nil
+}
+
+// same reports whether two paths name one existing file (a link or
+// another spelling included).
+func same(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// storyFlags counts the --story flags of a command line (the flag package
+// lets the last win; a second is a mistake to say).
+func storyFlags(args []string) int {
+	n := 0
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && name == "story" {
+			n++
+		}
+	}
+	return n
 }
 
 // parseRange reads --from and --to as a date filter; either may be left
@@ -292,9 +328,7 @@ func Main(args []string, start time.Time) int {
 	}
 	resumeGC := pauseGC()
 	a := app.NewWithID(AppID)
-	if c.lang != "" {
-		a.Preferences().SetString(prefLang, c.lang)
-	}
+	languageOverride = c.lang // for this run only: the preferences keep the user's
 	if progressive {
 		// Until the file is read, the window shows an empty story of its
 		// name; a file that cannot be opened is said in the window (a
@@ -407,6 +441,10 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	if lang == "" {
 		lang = "en"
 	}
+	if same(c.export, c.storyFile) {
+		fmt.Fprintf(os.Stderr, "sovmap: --export %s is the story file itself: name another file\n", c.export)
+		return 1
+	}
 	m, err := geo.LoadMap(assets.Map(), 0)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
@@ -419,6 +457,9 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	c.applyFilter(st)
 	if out := st.Shown(); out.Outside > 0 {
 		fmt.Fprintf(os.Stderr, "sovmap: %d of %d incidents are outside Mexico\n", out.Outside, out.Placed)
+	}
+	if len(st.Shown().Items) == 0 && len(s.Items) > 0 {
+		fmt.Fprintf(os.Stderr, "sovmap: no item of the story's %d matches the filter: the export shows none\n", len(s.Items))
 	}
 	if p := s.PlaceByID(c.selectPlace); p != nil {
 		st.SelectPlace(p)

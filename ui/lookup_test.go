@@ -25,6 +25,12 @@ func TestLookupArgs(t *testing.T) {
 		{[]string{"--limit", "3"}, "--limit goes with --find"},
 		{[]string{"--find", "x", "--limit", "0"}, "want 1 to 10,000"},
 		{[]string{"--where", "1,2", "story.geojson"}, "not a story file"},
+		// An empty file name is a mistake, never a window; so is a
+		// second --story, which the flag package would let win.
+		{[]string{"--export", ""}, "--export needs a file name"},
+		{[]string{"--screenshot", " "}, "--screenshot needs a file name"},
+		{[]string{"--story", "", "--export", "a.png"}, "--story needs a file name"},
+		{[]string{"--story", "a.csv", "--story=b.csv", "--export", "a.png"}, "--story given more than once"},
 	}
 	for _, tc := range tests {
 		_, err := parseArgs(tc.args, s, &bytes.Buffer{})

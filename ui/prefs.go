@@ -35,9 +35,17 @@ type prefs struct{ p fyne.Preferences }
 
 func newPrefs(p fyne.Preferences) prefs { return prefs{p} }
 
-// language is the saved language, else the system's when Sovmap speaks
-// it, else English.
+// languageOverride is the language the command line asks for (--lang): it
+// is used for this run and never saved, so that a scripted --screenshot
+// --lang es leaves the next normal launch in the language it had.
+var languageOverride string
+
+// language is the command line's language, else the saved one, else the
+// system's when Sovmap speaks it, else English.
 func (p prefs) language() string {
+	if i18n.Known(languageOverride) {
+		return languageOverride
+	}
 	if l := p.p.String(prefLang); i18n.Known(l) {
 		return l
 	}

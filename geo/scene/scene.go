@@ -74,8 +74,8 @@ func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 		Markers:     Markers(st, vp),
 		ScaleBar:    f.Furniture.ScaleBar,
 		NorthArrow:  f.Furniture.NorthArrow,
-		Title:       f.Furniture.Title,
-		Caption:     f.Furniture.Caption,
+		Title:       oneLine(f.Furniture.Title),
+		Caption:     oneLine(f.Furniture.Caption),
 	}
 	sc.Areas = Areas(sc.Markers)
 	if p := st.Place(); p != nil {
@@ -355,8 +355,36 @@ func Caption(st *appstate.Session) string {
 		}
 		parts = append(parts, p.Name+" · "+strings.Join(dates, ", "))
 	}
-	if f := st.Filter(); f.Dates {
+	f := st.Filter()
+	if f.Dates {
 		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.range"), story.DayString(f.From, lang), story.DayString(f.To, lang)))
+	}
+	// Every other filter too, so that a filtered map never passes for
+	// the whole story.
+	if f.Category != "" {
+		name := f.Category
+		for _, c := range st.Categories() {
+			if c.Name.In("en") == f.Category {
+				name = c.Name.In(lang)
+			}
+		}
+		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.category"), name))
+	}
+	if f.Actor != "" {
+		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.actor"), f.Actor))
+	}
+	if f.Country != "" {
+		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.country"), f.Country))
 	}
 	return strings.Join(parts, " · ")
 }
+
+// oneLine is a title or caption on one line: its line breaks and tabs as
+// spaces (a font has no glyph for them, and they drew as boxes).
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+

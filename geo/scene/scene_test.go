@@ -197,3 +197,21 @@ func TestNearHalo(t *testing.T) {
 		t.Errorf("legend %v has no halo", sc.Legend)
 	}
 }
+
+// Every active filter is in the caption, in the caption's language, and a
+// title's line breaks are spaces.
+func TestCaptionNamesEveryFilter(t *testing.T) {
+	st := newState(t)
+	st.SetFilter(appstate.Filter{Category: "Political violence", Actor: "gang"})
+	if got := scene.Caption(st); got != "Category: Political violence · Actor: gang" {
+		t.Errorf("caption %q", got)
+	}
+	st.SetLanguage("es")
+	if got := scene.Caption(st); got != "Categoría: Violencia política · Actor: gang" {
+		t.Errorf("Spanish caption %q", got)
+	}
+	_, sc := scene.Build(st, scene.Frame{Width: 800, Height: 600, Furniture: scene.Furniture{Title: "Two\nlines\r\n\tand a tab"}})
+	if sc.Title != "Two lines and a tab" {
+		t.Errorf("title %q", sc.Title)
+	}
+}
