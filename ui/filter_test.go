@@ -131,3 +131,21 @@ func brush(a *timeAxis, from, to int) {
 	a.DragEnd()
 	a.jobs.wait() // the filter is worked out off the UI goroutine
 }
+
+// Brushing a range that keeps the selected place keeps the selection (and
+// its item, where that is in range too).
+func TestBrushKeepsTheSelectionInRange(t *testing.T) {
+	w := newTestWindow(t)
+	f := w.timeline.filter
+	w.SelectPlace("teocaltiche")
+	it := w.state.Item()
+	_, last, _ := w.state.Story().Span()
+	brush(f.axis, int(day(t, "2025-04-20")), last)
+	capture(w)
+	if p := w.state.Place(); p == nil || p.ID != "teocaltiche" {
+		t.Fatalf("brushing 20 April on, the selection is %v, want Teocaltiche still", p)
+	}
+	if got := w.state.Item(); got == nil || (it != nil && w.state.Filter().Shows(it) && got != it) {
+		t.Errorf("the selected item went from %v to %v", it, got)
+	}
+}

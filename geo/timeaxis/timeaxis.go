@@ -36,7 +36,7 @@ func (s Span) Holds(r Range) bool { return s.OK && r.Last >= s.First && r.First 
 
 // Outlier thresholds: a date is set aside when it lies further from the
 // story's median date than outlierFences times the median distance of all
-// dates from it (at least a year), and only while what is set aside at
+// dates from it, and at least a year, and only while what is set aside at
 // that end is a small share of the story: at most one item in
 // outlierShare, or two.
 const (
@@ -47,7 +47,7 @@ const (
 
 // SpanOf finds the span that shows the items whose days are given. Items
 // are placed by their middle day; those set aside lie beyond fences at ten
-// times the median absolute deviation (at least ten years) from the median,
+// times the median absolute deviation (at least a year) from the median,
 // when they are few (see outlierShare), so one sentinel date cannot hide
 // behind another at the other end. The span reaches from the first to the
 // last day of the items kept, and no further than a fence that set items
@@ -68,7 +68,9 @@ func SpanOf(ranges []Range) Span {
 		dev[i] = abs(m - median)
 	}
 	slices.Sort(dev)
-	fence := outlierFences * max(dev[n/2], minExtent)
+	// At least a year: a story of one spring keeps its dates of that
+	// year; a statistic of two years before is set aside and counted.
+	fence := max(outlierFences*dev[n/2], minExtent)
 	budget := max(2, n/outlierShare)
 	low, high := math.MinInt, math.MaxInt
 	if below, _ := slices.BinarySearch(mids, median-fence); below > 0 && below <= budget {
