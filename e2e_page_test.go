@@ -32,21 +32,28 @@ func TestE2EInteractivePage(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		lang, place string
+		args        []string // filters
 		want        []string
 	}{
-		{"en", "huitzilac", []string{"<h2>Huitzilac</h2>", "Shooting in Huitzilac", "Municipality: Huitzilac, Morelos"}},
-		{"es", "teocaltiche", []string{"<h2>Teocaltiche</h2>", "Municipio: Teocaltiche, Jalisco", "Cronología"}},
+		// The fields named as in the window; the undated group and each
+		// row's place on the timeline.
+		{"en", "huitzilac", nil, []string{"<h2>Huitzilac</h2>", "Shooting in Huitzilac", "Municipality: Huitzilac, Morelos",
+			"<b>Category: </b>Not attributed in the report", "<b>Source: </b>Reuters", `<li class="group">Undated: the source gives no date</li>`,
+			"Teocaltiche: Police chief shot dead"}},
+		{"es", "teocaltiche", nil, []string{"<h2>Teocaltiche</h2>", "Municipio: Teocaltiche, Jalisco", "Cronología", "<b>Categoría: </b>"}},
+		// A filtered page says so.
+		{"en", "teocaltiche", []string{"--category", "Political violence"}, []string{`<p id="filters">Category: Political violence</p>`}},
 	} {
-		page := filepath.Join(dir, "story-"+tc.lang+".html")
-		cmd := exec.Command(bin, "--export", page, "--lang", tc.lang)
+		page := filepath.Join(dir, "story-"+tc.lang+strings.Join(tc.args, "")+".html")
+		cmd := exec.Command(bin, append([]string{"--export", page, "--lang", tc.lang}, tc.args...)...)
 		cmd.Env = append(os.Environ(), "HOME="+dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("--export %s: %v\n%s", page, err, out)
 		}
-		netlog := filepath.Join(dir, "netlog-"+tc.lang+".json")
+		netlog := filepath.Join(dir, "netlog-"+tc.lang+strings.Join(tc.args, "")+".json")
 		run := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir="+filepath.Join(dir, "profile-"+tc.lang), "--log-net-log="+netlog,
+			"--user-data-dir="+filepath.Join(dir, "profile-"+tc.lang+strings.Join(tc.args, "")), "--log-net-log="+netlog,
 			"--dump-dom", "file://"+page+"#place="+tc.place)
 		run.Env = append(os.Environ(), "HOME="+dir)
 		dom, err := run.Output()

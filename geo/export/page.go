@@ -50,7 +50,10 @@ type pageData struct {
 	UI          map[string]map[string]string `json:"ui"`
 	Title       map[string]string            `json:"title"`
 	Description map[string]string            `json:"description"`
-	Places      []pagePlace                  `json:"places"`
+	// Filters says, by language, what narrows the page ("" for the
+	// whole story).
+	Filters map[string]string `json:"filters"`
+	Places  []pagePlace       `json:"places"`
 	Items       []pageItem                   `json:"items"`
 }
 
@@ -68,6 +71,7 @@ type pageItem struct {
 	Date  map[string]string       `json:"date"`
 	Title map[string]string       `json:"title"`
 	Lines map[string][]scene.Line `json:"lines"`
+	Dated bool                    `json:"dated"`
 }
 
 // pageUI are the interface texts the page's script uses.
@@ -92,12 +96,13 @@ func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 	plan.Scene.Selected, plan.Scene.SelectedState = "", ""
 	s := st.Story()
 	d := pageData{Lang: st.Lang(), Languages: map[string]string{}, UI: map[string]map[string]string{},
-		Title: texts(s.Title), Description: texts(s.Description)}
+		Title: texts(s.Title), Description: texts(s.Description), Filters: map[string]string{}}
 	if p := st.Place(); p != nil {
 		d.Selected = p.ID
 	}
 	for _, lang := range i18n.Languages {
 		d.Languages[lang] = i18n.Names[lang]
+		d.Filters[lang] = scene.FilterNote(st, lang)
 		d.UI[lang] = map[string]string{}
 		for _, key := range pageUI {
 			d.UI[lang][key] = i18n.T(lang, key)
@@ -106,7 +111,7 @@ func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 	seen := map[*story.Place]bool{}
 	for _, it := range shown.Items {
 		pi := pageItem{ID: it.ID, Kind: string(it.Kind), Side: map[string]string{}, Date: map[string]string{},
-			Title: texts(it.Title), Lines: map[string][]scene.Line{}}
+			Title: texts(it.Title), Lines: map[string][]scene.Line{}, Dated: it.Date.Dated()}
 		side := string(it.Side)
 		if it.Kind == story.Incident {
 			side = "incident"

@@ -355,6 +355,21 @@ func Caption(st *appstate.Session) string {
 		}
 		parts = append(parts, p.Name+" · "+strings.Join(dates, ", "))
 	}
+	parts = append(parts, filterParts(st, lang)...)
+	return strings.Join(parts, " · ")
+}
+
+// FilterNote says in lang every filter that narrows what is shown
+// ("Shown: 1 Apr 2025 to 3 May 2025 · Category: Political violence"), or
+// "" when the whole story shows: what a page or a caption states so that
+// a filtered map never passes for the whole story.
+func FilterNote(st *appstate.Session, lang string) string {
+	return strings.Join(filterParts(st, lang), " · ")
+}
+
+// filterParts are the active filters, each said in lang.
+func filterParts(st *appstate.Session, lang string) []string {
+	var parts []string
 	f := st.Filter()
 	if f.Dates {
 		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.range"), story.DayString(f.From, lang), story.DayString(f.To, lang)))
@@ -376,7 +391,7 @@ func Caption(st *appstate.Session) string {
 	if f.Country != "" {
 		parts = append(parts, fmt.Sprintf(i18n.T(lang, "caption.country"), f.Country))
 	}
-	return strings.Join(parts, " · ")
+	return parts
 }
 
 // oneLine is a title or caption on one line: its line breaks and tabs as
