@@ -54,7 +54,7 @@ type pageData struct {
 	// whole story).
 	Filters map[string]string `json:"filters"`
 	Places  []pagePlace       `json:"places"`
-	Items       []pageItem                   `json:"items"`
+	Items   []pageItem        `json:"items"`
 }
 
 type pagePlace struct {
