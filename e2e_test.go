@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/gif"
 	"image/color"
 	"image/png"
 	"math"
@@ -434,7 +435,7 @@ func TestE2ECommandLine(t *testing.T) {
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--size", "0x600"}, "out of range"},
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--select", "atlantis"}, `no such place`},
 		{[]string{"--nonsense"}, "not defined"},
-		{[]string{"--export", filepath.Join(dir, "x.gif")}, "unknown file type"},
+		{[]string{"--export", filepath.Join(dir, "x.tiff")}, "unknown file type"},
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--dpi", "0"}, "out of range"},
 		{[]string{"--dpi", "300"}, "--dpi goes with --export"},
 	}
@@ -474,6 +475,19 @@ func TestE2ECommandLine(t *testing.T) {
 	}
 	if code, out := run(noDisplay, csv, csv); code != 2 || !strings.Contains(out, "one story file at a time") {
 		t.Errorf("two story files: exit %d, %q", code, out)
+	}
+	// The story told as a GIF, with no display and no ffmpeg needed.
+	gifPath := filepath.Join(dir, "story.gif")
+	if code, out := run(noDisplay, "--export", gifPath, "--size", "320x180"); code != 0 {
+		t.Errorf("--export story.gif: exit %d, %q", code, out)
+	} else if f, err := os.Open(gifPath); err != nil {
+		t.Error(err)
+	} else {
+		g, err := gif.DecodeAll(f)
+		f.Close()
+		if err != nil || g.Config.Width != 320 || len(g.Image) < 12 {
+			t.Errorf("the GIF: %v, %d frames", err, len(g.Image))
+		}
 	}
 	// Exporting over the story file itself is refused, the file intact;
 	// a filter that matches nothing says so.

@@ -26,6 +26,7 @@ import (
 	"sovmap/geo/gazetteer"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
+	"sovmap/geo/video"
 	"sovmap/ui/native"
 )
 
@@ -33,13 +34,15 @@ const usage = `Sovmap: a map of Mexico for reading a news story, with no network
 
 Usage:
   sovmap [FILE | --story FILE]   open the window (with a story file: GeoJSON,
-                                 ACLED's CSV of any year, or any CSV with
-                                 latitude and longitude columns)
+                                 ACLED's or UCDP's CSV, any CSV with
+                                 coordinates, KML, KMZ or GPX)
   sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--no-inset]
          [--select PLACE] [--from DATE] [--to DATE] [--lang en|es]
          [--title TEXT]
-                                 write the map to FILE (.png or .svg), or an
-                                 interactive page (.html), and exit; needs no
+                                 write the map to FILE (.png or .svg), an
+                                 interactive page (.html), or the story told
+                                 as a video (.gif; .mp4 or .webm with ffmpeg;
+                                 a folder/ of PNG frames), and exit; needs no
                                  display
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
                                  open the window, save a screenshot of it as
@@ -86,7 +89,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs := flag.NewFlagSet("sovmap", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.storyFile, "story", "", "open the story in `FILE` (.geojson or ACLED-style .csv) instead of the built-in one")
-	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg), or an interactive page (.html), without opening a window")
+	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg), an interactive page (.html), or the story told as a video (.gif, .mp4, .webm, or a folder/ of PNG frames), without opening a window")
 	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
 	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
 	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)")
@@ -186,8 +189,10 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		if c.width, c.height, err = export.ParseSize(c.size); err != nil {
 			return nil, fmt.Errorf("--size: %w", err)
 		}
-		if _, err := export.FormatFor(c.export); err != nil {
-			return nil, fmt.Errorf("--export %w", err)
+		if _, isVideo := video.KindFor(c.export); !isVideo {
+			if _, err := export.FormatFor(c.export); err != nil {
+				return nil, fmt.Errorf("--export %w", err)
+			}
 		}
 		if err := export.CheckDPI(c.dpi); err != nil {
 			return nil, fmt.Errorf("--dpi: %w", err)
@@ -197,6 +202,37 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		return nil, fmt.Errorf("--screenshot %s: the screenshot is a PNG; name it .png", c.screenshot)
 	}
 	return c, nil
+}
+
+// runVideoExport writes the story's narrative as a video (--export
+// story.gif, .mp4, .webm, or a folder/ of PNG frames), with its progress
+// on stderr when that is a terminal; Ctrl-C stops it and leaves no file.
+func runVideoExport(c *cmdline, st *appstate.Session, o export.Options) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var progress func(done, total int)
+	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		last := -1
+		progress = func(done, total int) {
+			if pct := done * 100 / max(1, total); pct != last {
+				last = pct
+				fmt.Fprintf(os.Stderr, "\rsovmap: %s: %d%% (%d of %d frames)", c.export, pct, done, total)
+			}
+		}
+	}
+	err := video.Write(ctx, c.export, st, o, progress)
+	if progress != nil {
+		fmt.Fprintln(os.Stderr)
+	}
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintf(os.Stderr, "sovmap: %s: stopped; nothing was written\n", c.export)
+		return 130
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "sovmap: %s: %v\n", c.export, err)
+		return 1
+	}
+	return 0
 }
 
 // same reports whether two paths name one existing file (a link or
@@ -469,6 +505,9 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 	o.Furniture.Inset = !c.noInset
 	if c.title != "" {
 		o.Furniture.Title = c.title
+	}
+	if _, isVideo := video.KindFor(c.export); isVideo {
+		return runVideoExport(c, st, o)
 	}
 	if f, _ := export.FormatFor(c.export); f == export.HTML {
 		if err := export.Map(c.export, st, o); err != nil {

@@ -1,9 +1,5 @@
 package ui
 
-import (
-	"sovmap/geo/appstate"
-)
-
 // narrative tells the story like slides: "Start the story" (or Space)
 // steps through the shown items in order; each step flies the map to the
 // item's place, or back out to the whole country for an event with no
@@ -13,10 +9,6 @@ type narrative struct {
 	w  *Window
 	on bool
 }
-
-// placeZoom is how much closer than the whole country a step shows its
-// place.
-const placeZoom = 4.0
 
 // start begins the story at its first item.
 func (n *narrative) start() {
@@ -46,12 +38,5 @@ func (n *narrative) step(delta int) {
 	if it == nil {
 		return
 	}
-	home := st.HomeView()
-	target := home
-	if p := it.Place; p != nil && st.Map() != nil && appstate.Mappable(st.Map(), p) {
-		target.Center = st.Map().Proj.Forward(p.Point)
-		target.Res = home.Res / placeZoom
-		target.Whole = false
-	}
-	n.w.flight.to(target)
+	n.w.flight.to(st.StepView(it))
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"sovmap/geo"
+	"sovmap/geo/story"
 )
 
 // View is the part of the map in view: a centre and a resolution for a
@@ -175,4 +176,23 @@ func (st *Session) ShowAll() {
 func (v View) inView(p orb.Point, margin float64) bool {
 	x, y := v.ToUnits(p)
 	return x >= margin && y >= margin && x <= v.Width-margin && y <= v.Height-margin
+}
+
+// StepZoom is how much closer than the whole country a step of the
+// narrative shows its place.
+const StepZoom = 4.0
+
+// StepView is the view a step of the narrative shows for an item: its
+// place, StepZoom closer than the whole country, or the whole country
+// for an item with no place on the map. The window flies there; a video
+// of the story does the same.
+func (st *Session) StepView(it *story.Item) View {
+	home := st.HomeView()
+	target := home
+	if p := it.Place; p != nil && st.Map() != nil && Mappable(st.Map(), p) {
+		target.Center = st.Map().Proj.Forward(p.Point)
+		target.Res = home.Res / StepZoom
+		target.Whole = false
+	}
+	return target
 }

@@ -160,6 +160,14 @@ var namedOnly = false
 // disk, for RemoveTemporary.
 var inFlight sync.Map // string → bool
 
+// Temporary notes a temporary file that another program writes for this
+// one (ffmpeg's video, renamed into place when done), so that
+// RemoveTemporary removes it on an interrupt too; done forgets it.
+func Temporary(path string) (done func()) {
+	inFlight.Store(path, true)
+	return func() { inFlight.Delete(path) }
+}
+
 // RemoveTemporary removes the named temporary files of writes still under
 // way: for a signal handler, just before the process exits.
 func RemoveTemporary() {

@@ -1,0 +1,106 @@
+package video
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+
+	"sovmap/geo/atomicfile"
+)
+
+// ErrNoFFmpeg is why an MP4 or WebM cannot be written: ffmpeg is not
+// installed. GIF and PNG frames need nothing.
+var ErrNoFFmpeg = errors.New("MP4 and WebM are encoded by ffmpeg, which is not installed (Debian: apt install ffmpeg); a .gif or a folder of PNG frames needs nothing")
+
+// ffmpegSink streams raw RGBA frames to ffmpeg, which encodes them: H.264
+// in MP4, or VP9 in WebM, at FPS frames a second. It writes to a
+// temporary file beside path, renamed over it when done.
+type ffmpegSink struct {
+	path, tmp string
+	cmd       *exec.Cmd
+	in        io.WriteCloser
+	stderr    bytes.Buffer
+	w, h      int
+	forget    func() // the temporary file's note for an interrupt
+}
+
+// NewFFmpeg starts ffmpeg to write path (MP4 or WebM) of w x h frames.
+func NewFFmpeg(path string, k Kind, w, h int) (Sink, error) {
+	bin, err := exec.LookPath("ffmpeg")
+	if err != nil {
+		return nil, ErrNoFFmpeg
+	}
+	if w%2 != 0 || h%2 != 0 {
+		return nil, fmt.Errorf("%s: %dx%d: MP4 and WebM need an even width and height", path, w, h)
+	}
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".part"+filepath.Ext(path))
+	codec := []string{"-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart"}
+	if k == WebM {
+		codec = []string{"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "0", "-crf", "32", "-pix_fmt", "yuv420p"}
+	}
+	args := append([]string{"-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
+		"-s", strconv.Itoa(w) + "x" + strconv.Itoa(h), "-r", strconv.Itoa(FPS), "-i", "-"}, codec...)
+	args = append(args, "-r", strconv.Itoa(FPS), tmp)
+	s := &ffmpegSink{path: path, tmp: tmp, w: w, h: h, cmd: exec.Command(bin, args...)}
+	s.cmd.Stderr = &s.stderr
+	if s.in, err = s.cmd.StdinPipe(); err != nil {
+		return nil, err
+	}
+	if err := s.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("ffmpeg: %w", err)
+	}
+	s.forget = atomicfile.Temporary(tmp)
+	return s, nil
+}
+
+func (s *ffmpegSink) Frame(img *image.RGBA, n int) error {
+	if img.Rect.Dx() != s.w || img.Rect.Dy() != s.h {
+		return fmt.Errorf("a frame of %v in a video of %dx%d", img.Rect.Size(), s.w, s.h)
+	}
+	for range n {
+		if _, err := s.in.Write(img.Pix); err != nil {
+			return s.failed(err)
+		}
+	}
+	return nil
+}
+
+// failed is ffmpeg's own word on what went wrong, where it gave one.
+func (s *ffmpegSink) failed(err error) error {
+	s.in.Close()
+	s.cmd.Wait()
+	if msg := bytes.TrimSpace(s.stderr.Bytes()); len(msg) > 0 {
+		return fmt.Errorf("ffmpeg: %s", msg)
+	}
+	return fmt.Errorf("ffmpeg: %w", err)
+}
+
+func (s *ffmpegSink) Close() error {
+	if err := s.in.Close(); err != nil {
+		return s.failed(err)
+	}
+	if err := s.cmd.Wait(); err != nil {
+		return s.failed(err)
+	}
+	if err := os.Rename(s.tmp, s.path); err != nil {
+		return err
+	}
+	s.forget()
+	return nil
+}
+
+func (s *ffmpegSink) Abort() {
+	s.in.Close()
+	if s.cmd.Process != nil {
+		s.cmd.Process.Kill()
+	}
+	s.cmd.Wait()
+	os.Remove(s.tmp)
+	s.forget()
+}

@@ -1,0 +1,215 @@
+package video_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"image"
+	"image/draw"
+	"image/gif"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"sovmap/geo/appstate"
+	"sovmap/geo/export"
+	"sovmap/geo/geotest"
+	"sovmap/geo/pixeltest"
+	"sovmap/geo/render"
+	"sovmap/geo/video"
+)
+
+// newState is the built-in story's state, for frames of w x h pixels.
+func newState(t testing.TB, w, h int) *appstate.Session {
+	k := export.ScaleFor(w, h)
+	return geotest.State(t, nil, float64(w)/k, float64(h)/k)
+}
+
+// options are the export's, at w x h.
+func options(st *appstate.Session, w, h int) export.Options {
+	o := export.DefaultOptions(st)
+	o.Width, o.Height = w, h
+	return o
+}
+
+// step renders, as a PNG export would, the hold of the narrative's i-th
+// step: what the video's frame of it must show.
+func step(t *testing.T, st *appstate.Session, o export.Options, i int) *image.RGBA {
+	t.Helper()
+	it := st.Shown().Items[i]
+	st.SelectItem(it)
+	v := st.StepView(it)
+	st.SetView(v.Center, v.Res)
+	o.Furniture.Caption = it.Date.Format(st.Lang()) + " — " + it.Title.In(st.Lang()) + ". " + it.Summary.In(st.Lang())
+	if r := []rune(o.Furniture.Caption); len(r) > 300 {
+		o.Furniture.Caption = string(r[:299]) + "…"
+	}
+	plan, err := export.NewPlan(st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
+	if err := render.NewRenderer(st.Map()).RenderContext(context.Background(), img, plan.View, &plan.Scene); err != nil {
+		t.Fatal(err)
+	}
+	st.ClearSelection()
+	return img
+}
+
+// The GIF holds every step: as many frames' time as the narrative, each
+// step's hold the PNG export of that step within the palette's error, and
+// it loops. Its frames are only the pixels that changed.
+func TestGIFNarrative(t *testing.T) {
+	const w, h = 480, 270
+	st := newState(t, w, h)
+	o := options(st, w, h)
+	path := filepath.Join(t.TempDir(), "story.gif")
+	var done, total int
+	if err := video.Write(context.Background(), path, st, o, func(d, n int) { done, total = d, n }); err != nil {
+		t.Fatal(err)
+	}
+	if total != video.Count(st) || done != total {
+		t.Errorf("progress %d of %d, want %d", done, total, video.Count(st))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Config.Width != w || g.Config.Height != h || g.LoopCount != 0 {
+		t.Errorf("%dx%d, loop %d; want %dx%d looping", g.Config.Width, g.Config.Height, g.LoopCount, w, h)
+	}
+	cs := 0
+	for _, d := range g.Delay {
+		cs += d
+	}
+	if want := video.Count(st) * 100 / video.FPS; cs < want-2 || cs > want+2 {
+		t.Errorf("%d hundredths of a second, want %d (%d frames at %d a second)", cs, want, video.Count(st), video.FPS)
+	}
+	// Composite the frames as a viewer does; the k-th frame shown for a
+	// hold's time is step k's hold.
+	canvas := image.NewRGBA(image.Rect(0, 0, w, h))
+	var holds []*image.RGBA
+	deltas := 0 // frames that leave pixels as the frame before
+	for i, p := range g.Image {
+		draw.Draw(canvas, p.Bounds(), p, p.Bounds().Min, draw.Over)
+		if i > 0 && (p.Bounds() != canvas.Bounds() || bytes.IndexByte(p.Pix, 0) >= 0) {
+			deltas++
+		}
+		if g.Delay[i] >= (video.HoldFrames-2)*100/video.FPS {
+			hold := image.NewRGBA(canvas.Bounds())
+			draw.Draw(hold, canvas.Bounds(), canvas, image.Point{}, draw.Src)
+			holds = append(holds, hold)
+		}
+	}
+	if deltas < len(g.Image)/2 {
+		t.Errorf("%d of %d frames are deltas of the one before", deltas, len(g.Image))
+	}
+	if len(holds) != len(st.Shown().Items) {
+		t.Fatalf("%d holds for %d steps", len(holds), len(st.Shown().Items))
+	}
+	for _, k := range []int{0, 3, len(holds) - 1} {
+		want := step(t, st, o, k)
+		if n := pixeltest.DifferBeyond(holds[k], want, want.Bounds(), 48); float64(n) > 0.02*w*h {
+			t.Errorf("step %d's hold differs from its PNG export in %d pixels of %d", k, n, w*h)
+		}
+	}
+}
+
+// An MP4 and a WebM, through ffmpeg: ffprobe reads the frames, the size
+// and the duration asked for.
+func TestFFmpegNarrative(t *testing.T) {
+	if _, err := exec.LookPath("ffprobe"); err != nil {
+		t.Skip("no ffmpeg here: MP4 and WebM are refused with a clear line (see TestNoFFmpeg)")
+	}
+	const w, h = 320, 180
+	for _, ext := range []string{".mp4", ".webm"} {
+		st := newState(t, w, h)
+		path := filepath.Join(t.TempDir(), "story"+ext)
+		if err := video.Write(context.Background(), path, st, options(st, w, h), nil); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+			"-show_entries", "stream=width,height,nb_read_frames,r_frame_rate", "-of", "json", path).Output()
+		if err != nil {
+			t.Fatalf("ffprobe %s: %v", path, err)
+		}
+		var probe struct {
+			Streams []struct {
+				Width, Height int
+				Frames        string `json:"nb_read_frames"`
+				Rate          string `json:"r_frame_rate"`
+			}
+		}
+		if err := json.Unmarshal(out, &probe); err != nil || len(probe.Streams) != 1 {
+			t.Fatalf("ffprobe: %v: %s", err, out)
+		}
+		s := probe.Streams[0]
+		n, _ := strconv.Atoi(s.Frames)
+		if s.Width != w || s.Height != h || n != video.Count(st) || s.Rate != "30/1" {
+			t.Errorf("%s: %dx%d, %d frames at %s; want %dx%d, %d at 30/1", ext, s.Width, s.Height, n, s.Rate, w, h, video.Count(st))
+		}
+	}
+}
+
+// Without ffmpeg, MP4 is refused in one line naming the package, and no
+// file is left.
+func TestNoFFmpeg(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	st := newState(t, 320, 180)
+	path := filepath.Join(t.TempDir(), "story.mp4")
+	err := video.Write(context.Background(), path, st, options(st, 320, 180), nil)
+	if err == nil || !strings.Contains(err.Error(), "apt install ffmpeg") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("error %v, want one line naming ffmpeg's package", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a file was left")
+	}
+}
+
+// A folder of PNG frames: one a frame, numbered.
+func TestFramesNarrative(t *testing.T) {
+	st := newState(t, 160, 90)
+	dir := filepath.Join(t.TempDir(), "frames") + "/"
+	if err := video.Write(context.Background(), dir, st, options(st, 160, 90), nil); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "frame-*.png"))
+	if len(files) != video.Count(st) {
+		t.Errorf("%d frames, want %d", len(files), video.Count(st))
+	}
+	if img := pixeltest.DecodePNG(t, files[len(files)-1]); img.Bounds().Dx() != 160 {
+		t.Errorf("frame of %v", img.Bounds())
+	}
+}
+
+// Cancelling stops within a frame and leaves no file.
+func TestCancelLeavesNothing(t *testing.T) {
+	st := newState(t, 640, 360)
+	path := filepath.Join(t.TempDir(), "story.gif")
+	ctx, cancel := context.WithCancel(context.Background())
+	var at time.Time
+	err := video.Write(ctx, path, st, options(st, 640, 360), func(done, total int) {
+		if done > 40 && at.IsZero() {
+			at = time.Now()
+			cancel()
+		}
+	})
+	if err == nil || time.Since(at) > 200*time.Millisecond {
+		t.Errorf("cancelled: %v, %v after the cancel", err, time.Since(at))
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a cancelled video left its file")
+	}
+	if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*")); len(matches) > 0 {
+		t.Errorf("left %v", matches)
+	}
+}
