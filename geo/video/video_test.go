@@ -157,6 +157,19 @@ func TestFFmpegNarrative(t *testing.T) {
 		if s.Width != w || s.Height != h || n != video.Count(st) || s.Rate != "30/1" {
 			t.Errorf("%s: %dx%d, %d frames at %s; want %dx%d, %d at 30/1", ext, s.Width, s.Height, n, s.Rate, w, h, video.Count(st))
 		}
+		// A frame in the middle of a step's hold is that step's PNG export,
+		// within what 4:2:0 video blurs at edges.
+		k := 4
+		png := filepath.Join(t.TempDir(), "frame.png")
+		at := k*(video.FlyFrames+video.HoldFrames) + video.FlyFrames + video.HoldFrames/2
+		if out, err := exec.Command("ffmpeg", "-loglevel", "error", "-y", "-i", path, "-vf", "select=eq(n\\,"+strconv.Itoa(at)+")",
+			"-frames:v", "1", png).CombinedOutput(); err != nil {
+			t.Fatalf("ffmpeg: %v\n%s", err, out)
+		}
+		got, want := pixeltest.DecodePNG(t, png), step(t, st, options(st, w, h), k)
+		if n := pixeltest.DifferBeyond(got, want, want.Bounds(), 48); float64(n) > 0.05*w*h {
+			t.Errorf("%s: step %d's hold differs from its PNG export in %d pixels of %d", ext, k, n, w*h)
+		}
 	}
 }
 
@@ -212,4 +225,35 @@ func TestCancelLeavesNothing(t *testing.T) {
 	if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*")); len(matches) > 0 {
 		t.Errorf("left %v", matches)
 	}
+}
+
+// The built-in story's narrative as a 1080x1080 GIF, frames drawn and
+// encoded (goal: under 40 s at 1920x1080, the file under 15 MB at
+// 1080x1080; see the README for the command line's figures).
+func BenchmarkNarrativeGIF1080(b *testing.B) {
+	const w, h = 1080, 1080
+	st := newState(b, w, h)
+	o := options(st, w, h)
+	for b.Loop() {
+		var n countingWriter
+		sink, err := video.NewGIF(&n, w, h)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := video.Narrative(context.Background(), st, o, sink, nil); err != nil {
+			b.Fatal(err)
+		}
+		if err := sink.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n)/(1<<20), "MiB")
+	}
+}
+
+// countingWriter counts what is written to it.
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }
