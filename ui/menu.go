@@ -55,6 +55,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("menu.screenshot", w.showScreenshotDialog, screenshotShortcut),
 			item("menu.exportmap", w.showExportDialog, exportShortcut),
 			item("menu.exportpage", w.showExportPageDialog, nil),
+			item("menu.exportvideo", w.showExportVideoDialog, nil),
 			fyne.NewMenuItemSeparator(),
 			quit),
 		fyne.NewMenu(tr(lang, "menu.view"),
