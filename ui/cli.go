@@ -38,12 +38,12 @@ Usage:
                                  coordinates, KML, KMZ or GPX)
   sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--no-inset]
          [--select PLACE] [--from DATE] [--to DATE] [--lang en|es]
-         [--title TEXT]
+         [--title TEXT] [--play]
                                  write the map to FILE (.png or .svg), an
                                  interactive page (.html), or the story told
                                  as a video (.gif; .mp4 or .webm with ffmpeg;
-                                 a folder/ of PNG frames), and exit; needs no
-                                 display
+                                 a folder/ of PNG frames; --play for the time
+                                 play), and exit; needs no display
   sovmap --screenshot FILE [--select PLACE] [--lang en|es]
                                  open the window, save a screenshot of it as
                                  FILE (.png) once it is drawn, and exit
@@ -77,6 +77,7 @@ type cmdline struct {
 	country            string
 	strict, outlines   bool
 	noInset            bool
+	play               bool // a video of the time play, not the narrative
 	width, height      int
 	dpi                int
 	dates              appstate.Filter // the date range, if given
@@ -94,6 +95,7 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
 	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)")
 	fs.BoolVar(&c.noInset, "no-inset", false, "leave out the locator map that a zoomed-in export shows")
+	fs.BoolVar(&c.play, "play", false, "with --export to a video: the time play (a range of dates sweeping the story), not the narrative")
 	fs.BoolVar(&c.outlines, "outlines", false, "draw an SVG export's text as outlines (the same in every program) rather than as editable text")
 	fs.StringVar(&c.selectPlace, "select", "", "select `PLACE`: "+strings.Join(placeIDs(s), ", "))
 	fs.StringVar(&c.lang, "lang", "", "interface language, `en` or es (default: the system's)")
@@ -171,6 +173,8 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 		return nil, errors.New("--dpi goes with --export")
 	case c.noInset && c.export == "":
 		return nil, errors.New("--no-inset goes with --export")
+	case c.play && !isVideo(c.export):
+		return nil, errors.New("--play goes with --export to a video (.gif, .mp4, .webm or a folder/)")
 	case c.outlines && !strings.EqualFold(filepath.Ext(c.export), ".svg"):
 		return nil, errors.New("--outlines goes with --export FILE.svg")
 	case c.lang != "" && !i18n.Known(c.lang):
@@ -220,7 +224,11 @@ func runVideoExport(c *cmdline, st *appstate.Session, o export.Options) int {
 			}
 		}
 	}
-	err := video.Write(ctx, c.export, st, o, progress)
+	motion := video.Narrative
+	if c.play {
+		motion = video.Play
+	}
+	err := video.WriteMotion(ctx, c.export, st, o, motion, progress)
 	if progress != nil {
 		fmt.Fprintln(os.Stderr)
 	}
@@ -233,6 +241,12 @@ func runVideoExport(c *cmdline, st *appstate.Session, o export.Options) int {
 		return 1
 	}
 	return 0
+}
+
+// isVideo reports whether an export's path names a video.
+func isVideo(path string) bool {
+	_, ok := video.KindFor(path)
+	return path != "" && ok
 }
 
 // same reports whether two paths name one existing file (a link or

@@ -31,6 +31,8 @@ func TestLookupArgs(t *testing.T) {
 		{[]string{"--screenshot", " "}, "--screenshot needs a file name"},
 		{[]string{"--story", "", "--export", "a.png"}, "--story needs a file name"},
 		{[]string{"--story", "a.csv", "--story=b.csv", "--export", "a.png"}, "--story given more than once"},
+		{[]string{"--export", "a.png", "--play"}, "--play goes with --export to a video"},
+		{[]string{"--export", "a.mp4", "--play"}, ""},
 	}
 	for _, tc := range tests {
 		_, err := parseArgs(tc.args, s, &bytes.Buffer{})

@@ -39,8 +39,11 @@ func (w *Window) showExportVideoDialog() {
 	formats.SetSelected("MP4")
 	sizes := widget.NewSelect(videoSizes, nil)
 	sizes.SetSelected(videoSizes[0])
+	motions := widget.NewRadioGroup([]string{tr(lang, "video.narrative"), tr(lang, "video.play")}, nil)
+	motions.SetSelected(motions.Options[0])
 	form := dialog.NewForm(tr(lang, "menu.exportvideo"), tr(lang, "export.save"), tr(lang, "export.cancel"),
 		[]*widget.FormItem{
+			widget.NewFormItem(tr(lang, "video.what"), motions),
 			widget.NewFormItem(tr(lang, "export.format"), formats),
 			widget.NewFormItem(tr(lang, "export.size"), sizes),
 			widget.NewFormItem(tr(lang, "export.file"), field.box),
@@ -55,20 +58,25 @@ func (w *Window) showExportVideoDialog() {
 				dialog.ShowError(err, w)
 				return
 			}
-			w.confirmWrite(path, func() { w.writeVideo(path, wpx, hpx) })
+			motion := video.Narrative
+			if motions.Selected == tr(lang, "video.play") {
+				motion = video.Play
+			}
+			w.confirmWrite(path, func() { w.writeVideo(path, wpx, hpx, motion) })
 		}, w)
 	field.entry.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(560, form.MinSize().Height))
 	form.Show()
 }
 
-// writeVideo writes the story told as a video to path, wpx x hpx, behind
+// writeVideo writes the story told as a video (motion: the narrative or
+// the time play) to path, wpx x hpx, behind
 // a progress bar with Cancel (Escape too: it stops within a frame and
 // leaves no file). The frames are drawn off the UI goroutine from a state
 // of their own (the story, map, filter and language of the window's), so
 // that the window stays as it is and keeps answering. The channel gets
 // the outcome once the dialogs are done.
-func (w *Window) writeVideo(path string, wpx, hpx int) <-chan error {
+func (w *Window) writeVideo(path string, wpx, hpx int, motion video.Motion) <-chan error {
 	lang := w.state.Lang()
 	s, m, f := w.state.Story(), w.state.Map(), w.state.Filter()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -84,7 +92,7 @@ func (w *Window) writeVideo(path string, wpx, hpx int) <-chan error {
 		o := export.DefaultOptions(vs)
 		o.Width, o.Height = wpx, hpx
 		last := time.Now()
-		err := video.Write(ctx, path, vs, o, func(d, total int) {
+		err := video.WriteMotion(ctx, path, vs, o, motion, func(d, total int) {
 			if time.Since(last) > 100*time.Millisecond || d == total {
 				last = time.Now()
 				fyne.Do(func() { bar.SetValue(float64(d) / float64(total)) })

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"sovmap/geo/video"
 )
 
 // File › Export video… writes the story told as a GIF from a state of its
@@ -19,7 +21,7 @@ func TestExportVideoFromTheWindow(t *testing.T) {
 	view := w.state.View()
 	path := filepath.Join(t.TempDir(), "story.gif")
 	select {
-	case err := <-w.writeVideo(path, 320, 180):
+	case err := <-w.writeVideo(path, 320, 180, video.Narrative):
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,7 +42,7 @@ func TestExportVideoFromTheWindow(t *testing.T) {
 	}
 
 	cancelled := filepath.Join(t.TempDir(), "cancelled.gif")
-	done := w.writeVideo(cancelled, 640, 360)
+	done := w.writeVideo(cancelled, 640, 360, video.Play)
 	w.cancelOp()
 	select {
 	case err := <-done:

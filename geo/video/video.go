@@ -1,6 +1,7 @@
 // Package video turns the story into motion, frame by frame, as the one
 // scene draws it: the narrative (for each step, the flight to its place,
-// then a hold with its text as the caption) at FPS frames a second. The
+// then a hold with its text as the caption), or the time play (a range of
+// dates sweeping the story), at FPS frames a second. The
 // frames go to a Sink as they are drawn, never all held: an animated GIF
 // written here (gif.go), MP4 or WebM through ffmpeg (ffmpeg.go), or a
 // folder of numbered PNG frames (frames.go).
@@ -23,6 +24,7 @@ import (
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
 	"sovmap/geo/render"
+	"sovmap/geo/scene"
 	"sovmap/geo/story"
 )
 
@@ -137,18 +139,8 @@ func Narrative(ctx context.Context, st *appstate.Session, o export.Options, sink
 			st.SetView(v.Center, v.Res)
 			oo := o
 			oo.Furniture.Caption = caption
-			plan, err := export.NewPlan(st, oo)
-			if err != nil {
-				return err
-			}
-			size := image.Pt(plan.View.Width, plan.View.Height)
-			if !plan.Scene.MapFrame.Empty() {
-				size = plan.Scene.Page
-			}
-			if img == nil || img.Rect.Size() != size {
-				img = image.NewRGBA(image.Rectangle{Max: size})
-			}
-			if err := r.RenderContext(ctx, img, plan.View, &plan.Scene); err != nil {
+			var err error
+			if img, err = drawFrame(ctx, st, oo, r, img); err != nil {
 				return err
 			}
 			n := 1
@@ -166,6 +158,85 @@ func Narrative(ctx context.Context, st *appstate.Session, o export.Options, sink
 		from = to
 	}
 	return nil
+}
+
+// The time play's timing, in frames: the sweep as long as the window's
+// (8 s), then its end held for a second.
+const (
+	PlayFrames    = 8 * FPS
+	PlayEndFrames = FPS
+)
+
+// PlayCount is how many frames the time play takes.
+func PlayCount() int { return PlayFrames + PlayEndFrames }
+
+// Play writes the time play to sink, as the window's play button plays
+// it: a range of dates (the brushed one's width, or a sixth of the
+// story's span) sweeping from the story's start to its end, eased in and
+// out, over the whole view; each frame's caption says the range shown.
+// It leaves st's filter as it was. When ctx is done it stops within a
+// frame and returns ctx's error.
+func Play(ctx context.Context, st *appstate.Session, o export.Options, sink Sink, progress func(done, total int)) error {
+	sp := st.TimeSpan()
+	if !sp.OK || sp.Last <= sp.First {
+		return errors.New("the story has no span of dates to play")
+	}
+	saved := st.Filter()
+	defer st.SetFilter(saved)
+	days := sp.Days()
+	width := max(1, days/6)
+	if saved.Dates && saved.To-saved.From+1 < days {
+		width = saved.To - saved.From + 1
+	}
+	travel := days - width
+	r := render.NewRenderer(st.Map())
+	var img *image.RGBA
+	total := PlayCount()
+	for f := 0; f < PlayFrames; f++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t := float64(f) / float64(PlayFrames-1)
+		e := t * t * (3 - 2*t)
+		from := sp.First + int(e*float64(travel)+0.5)
+		flt := saved
+		flt.Dates, flt.From, flt.To = true, from, from+width-1
+		st.SetFilter(flt)
+		oo := o
+		oo.Furniture.Caption = scene.Caption(st)
+		var err error
+		if img, err = drawFrame(ctx, st, oo, r, img); err != nil {
+			return err
+		}
+		n := 1
+		if f == PlayFrames-1 {
+			n += PlayEndFrames
+		}
+		if err := sink.Frame(img, n); err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(min(f+n, total), total)
+		}
+	}
+	return nil
+}
+
+// drawFrame draws what st shows with o's size and furniture into img
+// (made, or remade at another size, where needed).
+func drawFrame(ctx context.Context, st *appstate.Session, o export.Options, r *render.Renderer, img *image.RGBA) (*image.RGBA, error) {
+	plan, err := export.NewPlan(st, o)
+	if err != nil {
+		return img, err
+	}
+	size := image.Pt(plan.View.Width, plan.View.Height)
+	if !plan.Scene.MapFrame.Empty() {
+		size = plan.Scene.Page
+	}
+	if img == nil || img.Rect.Size() != size {
+		img = image.NewRGBA(image.Rectangle{Max: size})
+	}
+	return img, r.RenderContext(ctx, img, plan.View, &plan.Scene)
 }
 
 // stepCaption is what a step shows under the map: its date as it is
@@ -192,9 +263,17 @@ func Between(a, b appstate.View, t float64) appstate.View {
 	return v
 }
 
+// Motion is what a video shows: Narrative or Play.
+type Motion func(ctx context.Context, st *appstate.Session, o export.Options, sink Sink, progress func(done, total int)) error
+
 // Write writes the narrative of st to path: the kind its name asks for, of
 // o's size. No file is left when it fails or ctx is done.
 func Write(ctx context.Context, path string, st *appstate.Session, o export.Options, progress func(done, total int)) error {
+	return WriteMotion(ctx, path, st, o, Narrative, progress)
+}
+
+// WriteMotion writes a motion of st (Narrative or Play) to path, as Write.
+func WriteMotion(ctx context.Context, path string, st *appstate.Session, o export.Options, motion Motion, progress func(done, total int)) error {
 	k, ok := KindFor(path)
 	if !ok {
 		return fmt.Errorf("%s: not a video Sovmap writes (.gif, .mp4, .webm, or a folder for PNG frames)", path)
@@ -209,7 +288,7 @@ func Write(ctx context.Context, path string, st *appstate.Session, o export.Opti
 			if err != nil {
 				return err
 			}
-			if err := Narrative(ctx, st, o, sink, progress); err != nil {
+			if err := motion(ctx, st, o, sink, progress); err != nil {
 				return err
 			}
 			return sink.Close()
@@ -220,7 +299,7 @@ func Write(ctx context.Context, path string, st *appstate.Session, o export.Opti
 	if err != nil {
 		return err
 	}
-	if err := Narrative(ctx, st, o, sink, progress); err != nil {
+	if err := motion(ctx, st, o, sink, progress); err != nil {
 		sink.Abort()
 		return err
 	}

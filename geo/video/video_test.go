@@ -257,3 +257,55 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
 }
+
+// The time play: a range sweeping the story from its start to its end,
+// as many frames as PlayCount, the filter as it was afterwards.
+func TestPlay(t *testing.T) {
+	const w, h = 320, 180
+	st := newState(t, w, h)
+	dir := filepath.Join(t.TempDir(), "play") + "/"
+	var ranges []appstate.Filter
+	sink := &recording{st: st, ranges: &ranges}
+	if err := video.Play(context.Background(), st, options(st, w, h), sink, nil); err != nil {
+		t.Fatal(err)
+	}
+	if sink.frames != video.PlayCount() {
+		t.Errorf("%d frames, want %d", sink.frames, video.PlayCount())
+	}
+	sp := st.TimeSpan()
+	first, last := ranges[0], ranges[len(ranges)-1]
+	if first.From != sp.First || last.To != sp.Last || first.To-first.From != last.To-last.From {
+		t.Errorf("the range went from %d-%d to %d-%d, want from the span's start %d to its end %d, its width kept",
+			first.From, first.To, last.From, last.To, sp.First, sp.Last)
+	}
+	for i := 1; i < len(ranges); i++ {
+		if ranges[i].From < ranges[i-1].From {
+			t.Fatalf("the range went back at frame %d", i)
+		}
+	}
+	if st.Filter().Dates {
+		t.Error("the play left its range as the filter")
+	}
+	// Written as frames, through WriteMotion.
+	if err := video.WriteMotion(context.Background(), dir, st, options(st, w, h), video.Play, nil); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.png")); len(files) != video.PlayCount() {
+		t.Errorf("%d PNG frames, want %d", len(files), video.PlayCount())
+	}
+}
+
+// recording is a sink that notes each frame's filter.
+type recording struct {
+	st     *appstate.Session
+	ranges *[]appstate.Filter
+	frames int
+}
+
+func (r *recording) Frame(img *image.RGBA, n int) error {
+	*r.ranges = append(*r.ranges, r.st.Filter())
+	r.frames += n
+	return nil
+}
+func (r *recording) Close() error { return nil }
+func (r *recording) Abort()       {}
