@@ -392,6 +392,15 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	return b.finish("ACLED CSV")
 }
 
+// isoDay is a date as YYYY-MM-DD where it was read as a day (whatever the
+// file wrote: 13/01/2025), else as the file wrote it.
+func isoDay(d story.Date, written string) string {
+	if d.Day > 0 {
+		return d.ISO()[:10]
+	}
+	return written
+}
+
 // ownDate is a date as ParseDate reads it for a precision, from the day
 // Sovmap's CSV export writes in event_date and the end in date_end.
 func ownDate(day, end string, p story.Precision) string {
@@ -550,8 +559,9 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 	categoryCol := firstName(t.col, categoryNames)
 	idCol := firstName(t.col, idNames)
 	precisionCol := firstName(t.col, []string{"location_precision", "precision", "precision_lugar"})
+	datePrecCol, dateEndCol := firstName(t.col, []string{"date_precision"}), firstName(t.col, []string{"date_end", "end_date"})
 	known := map[string]bool{}
-	for _, c := range []string{dateCol, titleCol, summaryCol, categoryCol, idCol, precisionCol} {
+	for _, c := range []string{dateCol, titleCol, summaryCol, categoryCol, idCol, precisionCol, datePrecCol, dateEndCol} {
 		known[c] = true
 	}
 	var dates dateReader
@@ -573,6 +583,15 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 			}
 		} else {
 			dates.setOrUndated(&it.Date, t.get(dateCol))
+		}
+		if p := story.Precision(t.get(datePrecCol)); p != "" {
+			// The file says how precise its date is (day, approximate,
+			// week, month, year, range with date_end, undated).
+			d, err := story.ParseDate(ownDate(isoDay(it.Date, t.get(dateCol)), t.get(dateEndCol), p), p)
+			if err != nil {
+				return it, skipf("%s %q with %s %q: %v", dateCol, t.get(dateCol), datePrecCol, p, err)
+			}
+			it.Date = d
 		}
 		title := t.get(titleCol)
 		if title == "" {

@@ -143,6 +143,17 @@ func TestFormatsOpen(t *testing.T) {
 				t.Errorf("%+v", h)
 			}
 		}},
+		{"precision-columns.csv", "CSV", func(t *testing.T, s *story.Story, rep storyfile.Report) {
+			want := map[string]string{"row-1": "c. 14 Apr 2025", "row-2": "Apr 2025", "row-3": "week of 10 Mar 2025", "row-4": "2–6 May 2025", "row-5": "2023"}
+			for id, date := range want {
+				if got := s.ItemByID(id).Date.Format("en"); got != date {
+					t.Errorf("%s: %q, want %q", id, got, date)
+				}
+			}
+			if p := s.ItemByID("row-1").LocationPrecision; p != "municipality" {
+				t.Errorf("location precision %q", p)
+			}
+		}},
 		{"ucdp-ged-mexico.csv", "UCDP GED CSV", func(t *testing.T, s *story.Story, rep storyfile.Report) {
 			exact, month, week, year := s.ItemByID("510001"), s.ItemByID("510002"), s.ItemByID("510003"), s.ItemByID("510004")
 			if exact.Date.ISO() != "2023-04-14" || exact.Date.Precision != story.Day || exact.Killed != 3 || exact.Actor != "CJNG / Sinaloa Cartel" ||
