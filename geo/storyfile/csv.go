@@ -26,6 +26,7 @@ type csvTable struct {
 	// byName and unplaced count the rows so placed, and those with
 	// neither coordinates nor a name finder knows.
 	byName, unplaced int
+	victims          map[int]story.Text // the victims' text of each count of deaths, kept once
 }
 
 // placeByName places a row that gives no coordinates by its state and
@@ -248,7 +249,6 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	b.s.Title = story.Text{"en": strings.TrimSuffix(base, ".csv")}
 	b.s.Credit = story.Text{"en": "Data: ACLED, acleddata.com", "es": "Datos: ACLED, acleddata.com"}
 	var dates dateReader
-	victims := map[int]story.Text{}
 	c := t.column
 	var (
 		idCol, dataID, precCol, yearCol, dateCol   = c("event_id_cnty"), c("data_id"), c("time_precision"), c("year"), c("event_date")
@@ -262,6 +262,10 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	for _, name := range acledFields {
 		fieldCols = append(fieldCols, c(name))
 	}
+	conflict := conflictColumns{dead: deadCol, deadName: "fatalities", fields: fieldCols, names: acledFields, source: sourceCol, data: "ACLED",
+		victims: func(n int) story.Text {
+			return story.Text{"en": strconv.Itoa(n) + " killed", "es": strconv.Itoa(n) + " muertos"}
+		}}
 	actorRows := 0
 	b.merge = func(first, again *story.Item) {
 		if mergeActors(first, again) {
@@ -325,25 +329,8 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 		if a2 := t.at(actor2); a2 != "" {
 			it.Actor = b.intern(it.Actor + " / " + a2)
 		}
-		if f := t.at(deadCol); f != "" {
-			n, err := strconv.Atoi(f)
-			if err != nil || n < 0 || n > 1e7 {
-				return it, skipf("fatalities %q is not a whole number from 0", f)
-			}
-			it.Killed, it.KilledOK = n, true
-			if it.Victims = victims[n]; it.Victims == nil {
-				it.Victims = story.Text{"en": strconv.Itoa(n) + " killed", "es": strconv.Itoa(n) + " muertos"}
-				victims[n] = it.Victims
-			}
-		}
-		for i, col := range fieldCols {
-			if v := t.at(col); v != "" {
-				it.Fields = append(it.Fields, story.Field{Name: acledFields[i], Value: clip(v, MaxFieldText)})
-			}
-		}
-		it.Sources = b.sourceList(t.at(sourceCol))
-		if len(it.Sources) == 0 {
-			it.Sources = []*story.Source{b.sourceNamed("ACLED")}
+		if err := t.conflictRow(it, conflict); err != nil {
+			return it, err
 		}
 		lat, lon := t.at(latCol), t.at(lonCol)
 		if lat == "" && lon == "" {
@@ -419,6 +406,48 @@ func ownDate(day, end string, p story.Precision) string {
 		return ""
 	}
 	return day
+}
+
+// conflictColumns are the columns conflict data's rows share the reading
+// of: a count of deaths, fields for the details, the sources.
+type conflictColumns struct {
+	dead     int    // the deaths' column
+	deadName string // its name, for messages
+	victims  func(n int) story.Text
+	fields   []int    // the columns shown as fields
+	names    []string // their names
+	source   int      // the sources' column ("A; B")
+	data     string   // the source of a row that names none
+}
+
+// conflictRow reads what conflict data's rows share into it: the deaths
+// (a whole number, the victims' text kept once a count), the fields, and
+// the sources, the dataset itself where the row names none.
+func (t *csvTable) conflictRow(it *story.Item, c conflictColumns) error {
+	if f := t.at(c.dead); f != "" {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 0 || n > 1e7 {
+			return skipf("%s %q is not a whole number from 0", c.deadName, f)
+		}
+		it.Killed, it.KilledOK = n, true
+		if t.victims == nil {
+			t.victims = map[int]story.Text{}
+		}
+		if it.Victims = t.victims[n]; it.Victims == nil {
+			it.Victims = c.victims(n)
+			t.victims[n] = it.Victims
+		}
+	}
+	for i, col := range c.fields {
+		if v := t.at(col); v != "" {
+			it.Fields = append(it.Fields, story.Field{Name: c.names[i], Value: clip(v, MaxFieldText)})
+		}
+	}
+	it.Sources = t.b.sourceList(t.at(c.source))
+	if len(it.Sources) == 0 {
+		it.Sources = []*story.Source{t.b.sourceNamed(c.data)}
+	}
+	return nil
 }
 
 // mergeActors joins into an event the actors of a row repeating it:

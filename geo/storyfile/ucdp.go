@@ -47,7 +47,10 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 	for _, name := range ucdpFields {
 		fieldCols = append(fieldCols, c(name))
 	}
-	victims := map[int]story.Text{}
+	conflict := conflictColumns{dead: bestCol, deadName: "best", fields: fieldCols, names: ucdpFields, source: officeCol, data: "UCDP",
+		victims: func(n int) story.Text {
+			return story.Text{"en": strconv.Itoa(n) + " killed (UCDP's best estimate)", "es": strconv.Itoa(n) + " muertos (la mejor estimación de UCDP)"}
+		}}
 	err := t.rows(func() (*story.Item, error) {
 		id := t.at(idCol)
 		if id == "" {
@@ -75,25 +78,8 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 		if a != "" || bSide != "" {
 			it.Actor = b.intern(strings.Trim(a+" / "+bSide, " /"))
 		}
-		if f := t.at(bestCol); f != "" {
-			n, err := strconv.Atoi(f)
-			if err != nil || n < 0 || n > 1e7 {
-				return it, skipf("best %q is not a whole number from 0", f)
-			}
-			it.Killed, it.KilledOK = n, true
-			if it.Victims = victims[n]; it.Victims == nil {
-				it.Victims = story.Text{"en": strconv.Itoa(n) + " killed (UCDP's best estimate)", "es": strconv.Itoa(n) + " muertos (la mejor estimación de UCDP)"}
-				victims[n] = it.Victims
-			}
-		}
-		for i, col := range fieldCols {
-			if v := t.at(col); v != "" {
-				it.Fields = append(it.Fields, story.Field{Name: ucdpFields[i], Value: clip(v, MaxFieldText)})
-			}
-		}
-		it.Sources = b.sourceList(t.at(officeCol))
-		if len(it.Sources) == 0 {
-			it.Sources = []*story.Source{b.sourceNamed("UCDP")}
+		if err := t.conflictRow(it, conflict); err != nil {
+			return it, err
 		}
 		wp := t.at(whereCol)
 		if wp == "6" {
