@@ -55,6 +55,9 @@ type Window struct {
 	// dismissOp, while a message is shown, closes it (Enter and Escape
 	// do).
 	dismissOp func()
+	// confirmOp, while a yes-or-no question is asked, answers it: Enter
+	// yes, Escape no.
+	confirmOp func(yes bool)
 	// shortcuts are the window's keyboard shortcuts and their actions.
 	shortcuts map[fyne.Shortcut]func()
 	// drawn is set once the first frame is drawn: the native window

@@ -77,12 +77,21 @@ func newPathField(w fyne.Window, lang, path string) *pathField {
 func (w *Window) confirmWrite(path string, write func()) {
 	if _, err := os.Stat(path); err == nil {
 		lang := w.state.Lang()
-		dialog.ShowConfirm(tr(lang, "export.replace.title"), fmt.Sprintf(tr(lang, "export.replace"), filepath.Base(path)),
+		d := dialog.NewConfirm(tr(lang, "export.replace.title"), fmt.Sprintf(tr(lang, "export.replace"), filepath.Base(path)),
 			func(ok bool) {
+				w.confirmOp = nil
 				if ok {
 					write()
 				}
 			}, w)
+		w.confirmOp = func(yes bool) {
+			if yes {
+				d.Confirm()
+			} else {
+				d.Hide()
+			}
+		}
+		d.Show()
 		return
 	}
 	write()

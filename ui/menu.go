@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"sovmap/assets/i18n"
@@ -44,9 +43,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	}
 	language := fyne.NewMenuItem(tr(lang, "menu.language"), nil)
 	language.ChildMenu = fyne.NewMenu("", langs...)
-	about := fyne.NewMenuItem(tr(lang, "menu.about"), func() {
-		dialog.ShowInformation(tr(st.Lang(), "menu.about"), fmt.Sprintf(tr(st.Lang(), "about.body"), scene.Sources(st.Story().Sources, st.Lang())), w)
-	})
+	about := fyne.NewMenuItem(tr(lang, "menu.about"), w.showAbout)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(lang, "menu.file"),
 			item("menu.openstory", w.showOpenStoryDialog, openShortcut),
@@ -133,6 +130,10 @@ func (w *Window) globalKey(e *fyne.KeyEvent) {
 			w.cancelOp()
 		case (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter || e.Name == fyne.KeyEscape) && w.dismissOp != nil:
 			w.dismissOp()
+		case (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter) && w.confirmOp != nil:
+			w.confirmOp(true)
+		case e.Name == fyne.KeyEscape && w.confirmOp != nil:
+			w.confirmOp(false)
 		}
 		return
 	}
@@ -158,4 +159,11 @@ func (w *Window) globalKey(e *fyne.KeyEvent) {
 		w.flight.halt()
 		st.ShowAll()
 	}
+}
+
+// showAbout shows Help › About: the sources and licences, closed by Enter
+// or Escape as every message is.
+func (w *Window) showAbout() {
+	st := w.state
+	w.showMessage(tr(st.Lang(), "menu.about"), fmt.Sprintf(tr(st.Lang(), "about.body"), scene.Sources(st.Story().Sources, st.Lang())))
 }
