@@ -102,14 +102,21 @@ func (w *Window) confirmWrite(path string, write func()) {
 // note, if any, after. A cancelled export writes nothing; the window is
 // free at once.
 func (w *Window) runExport(path, note string, work func(context.Context) error) {
+	w.runExportWith(path, note, widget.NewProgressBarInfinite(), work)
+}
+
+// runExportWith is runExport with bar in the progress dialog (work moves
+// a bar that measures): the channel gets the outcome, ctx's error when
+// cancelled, once the dialogs are done.
+func (w *Window) runExportWith(path, note string, bar fyne.CanvasObject, work func(context.Context) error) <-chan error {
 	lang := w.state.Lang()
 	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBarInfinite()
 	prog := dialog.NewCustom(tr(lang, "export.working"), tr(lang, "export.cancel"),
 		container.NewVBox(widget.NewLabel(clipText(filepath.Base(path), 80)), bar), w)
 	prog.SetOnClosed(cancel)
 	w.cancelOp = prog.Hide // closing it cancels
 	prog.Show()
+	done := make(chan error, 1)
 	go func() {
 		err := work(ctx)
 		fyne.Do(func() {
@@ -120,6 +127,7 @@ func (w *Window) runExport(path, note string, work func(context.Context) error) 
 			}
 			switch {
 			case cancelled: // already closed; the file was not written
+				err = ctx.Err()
 			case err != nil:
 				dialog.ShowError(err, w)
 			default:
@@ -129,8 +137,10 @@ func (w *Window) runExport(path, note string, work func(context.Context) error) 
 				}
 				w.showMessage(tr(lang, "export.done.title"), msg)
 			}
+			done <- err
 		})
 	}()
+	return done
 }
 
 // showScreenshotDialog asks where to save a screenshot of the window, then

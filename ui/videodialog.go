@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,15 +78,8 @@ func (w *Window) showExportVideoDialog() {
 func (w *Window) writeVideo(path string, wpx, hpx int, motion video.Motion) <-chan error {
 	lang := w.state.Lang()
 	s, m, f := w.state.Story(), w.state.Map(), w.state.Filter()
-	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	prog := dialog.NewCustom(tr(lang, "export.working"), tr(lang, "export.cancel"),
-		container.NewVBox(widget.NewLabel(clipText(filepath.Base(path), 80)), bar), w)
-	prog.SetOnClosed(cancel)
-	w.cancelOp = prog.Hide
-	prog.Show()
-	done := make(chan error, 1)
-	go func() {
+	return w.runExportWith(path, "", bar, func(ctx context.Context) error {
 		vs := videoState(s, m, f, lang, wpx, hpx)
 		o := export.DefaultOptions(vs)
 		o.Width, o.Height = wpx, hpx
@@ -98,24 +90,11 @@ func (w *Window) writeVideo(path string, wpx, hpx int, motion video.Motion) <-ch
 				fyne.Do(func() { bar.SetValue(float64(d) / float64(total)) })
 			}
 		})
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil
-			w.cancelOp = nil
-			if !cancelled {
-				prog.Hide()
-			}
-			switch {
-			case cancelled:
-				err = ctx.Err()
-			case err != nil:
-				dialog.ShowError(fmt.Errorf("%s: %w", filepath.Base(path), err), w)
-			default:
-				w.showMessage(tr(lang, "export.done.title"), fmt.Sprintf(tr(lang, "export.done"), path))
-			}
-			done <- err
-		})
-	}()
-	return done
+		if err != nil && ctx.Err() == nil {
+			return fmt.Errorf("%s: %w", filepath.Base(path), err)
+		}
+		return err
+	})
 }
 
 // videoState is a state of its own for a video's frames: the window's
