@@ -350,11 +350,19 @@ func Main(args []string, start time.Time) int {
 	// so that a large one never holds the window back.
 	progressive := c.storyFile != "" && c.export == "" && c.screenshot == "" && c.selectPlace == "" &&
 		!c.strict && !c.dates.Dates && c.category == "" && c.actor == "" && c.country == ""
+	var exportMap *geo.Map // an export's map, loaded once for the names and the drawing
 	if c.storyFile != "" && !progressive {
 		var rep storyfile.Report
 		o := storyfile.Options{Strict: c.strict}
-		if m, err := geo.LoadMap(assets.Map(), geo.QuickLevel); err == nil {
+		level := geo.QuickLevel // the window loads its own; the names need no finer one
+		if c.export != "" {
+			level = 0
+		}
+		if m, err := geo.LoadMap(assets.Map(), level); err == nil {
 			o.Names = gazetteer.NewNames(m) // rows given by names only are placed on the map's areas
+			if c.export != "" {
+				exportMap = m
+			}
 		}
 		s, rep, err = storyfile.Read(context.Background(), c.storyFile, o)
 		if err != nil {
@@ -370,7 +378,7 @@ func Main(args []string, start time.Time) int {
 		}
 	}
 	if c.export != "" {
-		return runExportCommand(c, s)
+		return runExportCommand(c, s, exportMap)
 	}
 	if err := native.CheckDisplay(); err != nil {
 		fmt.Fprintf(os.Stderr, "sovmap: %v; use --export for headless output\n", err)
@@ -485,8 +493,9 @@ func onSignal() {
 }
 
 // runExportCommand writes the map for --export, with no window: the state
-// is the one a window of the export's size (in units) would have.
-func runExportCommand(c *cmdline, s *story.Story) int {
+// is the one a window of the export's size (in units) would have. m is
+// the whole map where the story's reading loaded it; nil loads it.
+func runExportCommand(c *cmdline, s *story.Story, m *geo.Map) int {
 	lang := c.lang
 	if lang == "" {
 		lang = "en"
@@ -495,10 +504,12 @@ func runExportCommand(c *cmdline, s *story.Story) int {
 		fmt.Fprintf(os.Stderr, "sovmap: --export %s is the story file itself: name another file\n", c.export)
 		return 1
 	}
-	m, err := geo.LoadMap(assets.Map(), 0)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
-		return 1
+	if m == nil {
+		var err error
+		if m, err = geo.LoadMap(assets.Map(), 0); err != nil {
+			fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
+			return 1
+		}
 	}
 	st := appstate.New(s, lang)
 	st.SetMap(m)
