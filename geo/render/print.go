@@ -202,10 +202,7 @@ func (r *Renderer) renderPrint(dst *image.RGBA, vp geo.Viewport, sc *Scene) {
 	r.placed = r.placed[:0]
 	r.reserveMarkerLabels(vp, sc)
 	r.raster = rasterSurface{r: r, dst: &r.frame}
-	if sc.StateLabels {
-		r.regionLabels(&r.raster, r.frame.Rect, vp, sc)
-	}
-	r.markers(&r.raster, vp, sc)
+	r.onLand(&r.raster, r.frame.Rect, vp, sc, nil)
 	r.raster = rasterSurface{r: r, dst: dst}
 	r.raster.frameLine(frame, max(1, int(math.Round(st.Scale))), dst.Rect, st.StateBorder)
 	r.printLayout(&r.raster, dst.Rect.Dx(), dst.Rect.Dy(), vp, sc)

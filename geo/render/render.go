@@ -336,13 +336,31 @@ func (r *Renderer) decorateRaster(dst *image.RGBA, vp geo.Viewport, sc *Scene, t
 // markers and overlays.
 func (r *Renderer) decorate(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene) {
 	r.layout(vp, sc, bounds)
+	r.onLand(s, bounds, vp, sc, nil)
+	r.overlays(s, bounds, vp, sc)
+}
+
+// onLand draws what lies on the land, in the one order every surface
+// draws it (the window, a print layout, an SVG): the areas incidents are
+// known only to, the regions' labels, the selected area's outline, the
+// markers. layer, when not nil, is called before each group with its id
+// and name (an SVG's Inkscape layers).
+func (r *Renderer) onLand(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, layer func(id, name string)) {
+	if layer != nil {
+		layer("areas", "Areas incidents are known only to")
+	}
 	r.areas(s, vp, sc)
+	if layer != nil {
+		layer("labels", "Labels")
+	}
 	if sc.StateLabels {
 		r.regionLabels(s, bounds, vp, sc)
 	}
+	if layer != nil {
+		layer("markers", "Markers")
+	}
 	r.selectedArea(s, vp, sc)
 	r.markers(s, vp, sc)
-	r.overlays(s, bounds, vp, sc)
 }
 
 // selectedAreaWidth is the selected area's outline, points.

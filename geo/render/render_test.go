@@ -285,7 +285,7 @@ func TestWriteSVG(t *testing.T) {
 			}
 			texts = append(texts, l.texts()...)
 		}
-		if got := strings.Join(layers, " "); got != "countries country-borders land states state-borders labels markers furniture" {
+		if got := strings.Join(layers, " "); got != "countries country-borders land states state-borders areas labels markers furniture" {
 			t.Errorf("layers %q", got)
 		}
 		if len(states) != 32 || highlights != 3 {
@@ -487,3 +487,63 @@ func TestSelectedLabelContrast(t *testing.T) {
 
 // hexColour is a colour as the SVG writes it.
 func hexColour(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// An area an incident is known only to is filled in its category's colour
+// and outlined in it, over whatever the land is (a highlighted state
+// too); what lies outside it is not touched.
+func TestRenderAreas(t *testing.T) {
+	m := geotest.Map(t)
+	vp := geotest.WholeCountry(m, 1280, 800)
+	for _, highlighted := range []bool{false, true} {
+		sc := &render.Scene{Style: render.LightStyle(1), Areas: []render.Area{{Code: "MX-SON", Category: 1}, {Code: "14091", Category: 2}}}
+		if highlighted {
+			sc.Highlighted = []string{"MX-SON", "MX-JAL"}
+		}
+		plain := *sc
+		plain.Areas = nil
+		with, without := draw(t, m, vp, sc, "areas"), draw(t, m, vp, &plain, "no-areas")
+		for _, c := range []struct {
+			what   string
+			at     orb.Point
+			filled bool
+		}{
+			{"inside Sonora", orb.Point{-110.5, 29.5}, true},
+			{"inside Teocaltiche's municipality", orb.Point{-102.58, 21.43}, true},
+			{"inside Chihuahua", orb.Point{-106.5, 28.5}, false},
+			{"inside Jalisco, away from Teocaltiche", orb.Point{-105.0, 20.3}, false},
+		} {
+			got, under := pixelAt(with, vp, c.at), pixelAt(without, vp, c.at)
+			if (got != under) != c.filled {
+				t.Errorf("highlighted %v: %s is %v over %v, filled should be %v", highlighted, c.what, got, under, c.filled)
+			}
+		}
+		// Sonora's fill leans to its category's colour (blue).
+		if got, under := pixelAt(with, vp, orb.Point{-110.5, 29.5}), pixelAt(without, vp, orb.Point{-110.5, 29.5}); int(got.B)-int(under.B) <= int(got.R)-int(under.R) {
+			t.Errorf("highlighted %v: Sonora's fill %v does not lean to the category's blue", highlighted, got)
+		}
+		// A print layout draws the map's areas as the window does.
+		const pad = 30
+		printed := *sc
+		printed.MapFrame = image.Rect(pad, pad, pad+vp.Width, pad+vp.Height)
+		page := image.NewRGBA(image.Rect(0, 0, vp.Width+2*pad, vp.Height+2*pad))
+		render.NewRenderer(m).Render(page, vp, &printed)
+		for _, ll := range []orb.Point{{-110.5, 29.5}, {-102.58, 21.43}, {-106.5, 28.5}} {
+			x, y := vp.LonLatToPixel(ll)
+			if got, want := page.RGBAAt(int(x)+pad, int(y)+pad), pixelAt(with, vp, ll); got != want {
+				t.Errorf("highlighted %v: the print layout at %v is %v, the window's %v", highlighted, ll, got, want)
+			}
+		}
+		// And so does an SVG: a path of each area, in the areas' layer.
+		var svg bytes.Buffer
+		if err := render.NewRenderer(m).WriteSVG(&svg, vp, sc, render.SVGOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		doc := svg.String()
+		areas, labels := strings.Index(doc, `<g id="areas"`), strings.Index(doc, `<g id="labels"`)
+		for _, id := range []string{`id="area-MX-SON"`, `id="area-14091"`} {
+			if i := strings.Index(doc, id); i < areas || i > labels || areas < 0 {
+				t.Errorf("highlighted %v: the SVG has no %s in its areas layer", highlighted, id)
+			}
+		}
+	}
+}

@@ -90,13 +90,7 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 	} else {
 		r.layout(vp, sc, bounds)
 	}
-	s.layer("labels", "Labels", "")
-	if sc.StateLabels {
-		r.regionLabels(s, bounds, vp, sc)
-	}
-	s.layer("markers", "Markers", "")
-	r.selectedArea(s, vp, sc)
-	r.markers(s, vp, sc)
+	r.onLand(s, bounds, vp, sc, func(id, name string) { s.layer(id, name, "") })
 	if print {
 		s.closeLayer()
 		bw.WriteString("</g>\n")
