@@ -266,12 +266,13 @@ func (v *mapView) Scrolled(e *fyne.ScrollEvent) {
 
 // Tapped selects the marker under the pointer, or zooms into a cluster
 // (and at the deepest zoom, where a cluster cannot split, selects its
-// first place).
+// first place). Places that all stand for one area never split: their
+// marker selects its first place at once.
 func (v *mapView) Tapped(e *fyne.PointEvent) {
 	m, ok := v.markerAt(e.Position)
 	switch {
 	case !ok:
-	case m.Places > 1 && v.state.View().Res > geo.MinResolution*1.01:
+	case m.Places > 1 && m.Area == "" && v.state.View().Res > geo.MinResolution*1.01:
 		x, y := v.state.View().ToUnits(m.At)
 		v.state.ZoomAbout(x, y, clusterZoom)
 	default:
@@ -312,6 +313,8 @@ func (v *mapView) MouseMoved(e *desktop.MouseEvent) {
 	state := ""
 	if m, ok := v.markerAt(e.Position); ok {
 		switch p := v.state.Story().PlaceByID(m.ID); {
+		case m.Places > 1 && m.Area != "":
+			text = []string{m.Label, fmt.Sprintf(tr(lang, "cluster.area"), m.Places, m.Count)}
 		case m.Places > 1:
 			text = []string{fmt.Sprintf(tr(lang, "cluster"), m.Places, m.Count)}
 		case p != nil:

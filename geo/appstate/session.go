@@ -16,6 +16,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"sovmap/geo"
@@ -537,8 +538,11 @@ type located struct {
 	pointOf      []int32
 	placeOfPoint []int32
 	// area is, by place, the area its incidents are known only to (its
-	// municipality or state), or nil for a place known as a point.
-	area []*geo.Region
+	// municipality or state), or nil for a place known as a point;
+	// areaSlot its number in areas, the story's distinct areas (-1: none).
+	area     []*geo.Region
+	areaSlot []int32
+	areas    []*geo.Region
 	// near is, by place, whether its incidents are known only to be near
 	// it (drawn with a halo).
 	near []bool
@@ -639,19 +643,37 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		})
 	}
 	wg.Wait()
-	l.area, l.near = make([]*geo.Region, np), make([]bool, np)
+	l.area, l.areaSlot, l.near = make([]*geo.Region, np), make([]int32, np), make([]bool, np)
+	slotOf := map[*geo.Region]int32{}
 	for i, p := range s.Places {
 		l.area[i] = areaOf(p, l.loc[i])
 		l.near[i] = nearOnly(p)
+		l.areaSlot[i] = -1
+		if a := l.area[i]; a != nil {
+			k, ok := slotOf[a]
+			if !ok {
+				k = int32(len(l.areas))
+				slotOf[a] = k
+				l.areas = append(l.areas, a)
+			}
+			l.areaSlot[i] = k
+		}
 	}
 	l.pointOf = make([]int32, np)
 	var pts []cluster.Point
 	for i := range s.Places {
 		l.pointOf[i] = -1
 		if l.mappable[i] {
+			// A place standing for an area clusters where the area's
+			// marker is drawn, its heart: the places of one area are one
+			// marker at every level.
+			at := l.at[i]
+			if a := l.area[i]; a != nil {
+				at = a.Label
+			}
 			l.pointOf[i] = int32(len(pts))
 			l.placeOfPoint = append(l.placeOfPoint, int32(i))
-			pts = append(pts, cluster.Point{At: l.at[i], Weight: 1})
+			pts = append(pts, cluster.Point{At: at, Weight: 1})
 		}
 	}
 	l.clusters = cluster.New(pts, MarkerRadius)
@@ -713,12 +735,47 @@ type Shown struct {
 	// Highlighted are the codes of the states that hold a shown incident,
 	// sorted.
 	Highlighted []string
+	// Areas are the areas that shown incidents are known only to (see
+	// Session.AreaOf): drawn as areas whatever the markers' clustering,
+	// states first, then municipalities, each in INEGI's key order.
+	Areas []ShownArea
 	// clusters are the story's clusters weighed by Counts (nil until the
 	// map has loaded): see QueryClusters.
 	clusters *cluster.Index
 	where    *located
 	slot     []int32 // by the story's place index: its index in Places, or -1
 	shows    []bool  // by the story's item index
+	areaAt   []int32 // by the story's area number: its index in Areas + 1, or 0
+}
+
+// ClusterArea is the area a cluster of several places stands for when
+// they all stand for that one area: a cluster whose first and last places
+// stand for one area and which sits at the area's heart, where its places
+// cluster. ok is false for any other cluster.
+func (sh *Shown) ClusterArea(c cluster.Cluster) (a ShownArea, ok bool) {
+	w := sh.where
+	if c.Size < 2 || w.areaSlot == nil || c.First < 0 || c.Last >= len(sh.Places) {
+		return ShownArea{}, false
+	}
+	k := w.areaSlot[w.index[sh.Places[c.First]]]
+	if k < 0 || w.areaSlot[w.index[sh.Places[c.Last]]] != k || sh.areaAt[k] == 0 {
+		return ShownArea{}, false
+	}
+	// The mean of points at one spot, to within rounding: a metre.
+	if at := w.areas[k].Label; math.Abs(c.At[0]-at[0]) > 1 || math.Abs(c.At[1]-at[1]) > 1 {
+		return ShownArea{}, false
+	}
+	return sh.Areas[sh.areaAt[k]-1], true
+}
+
+// ShownArea is an area that shown incidents are known only to.
+type ShownArea struct {
+	Region *geo.Region
+	// Incidents counts the shown incidents known only to the area.
+	Incidents int
+	// Colour is the colour of their category (see Category), 0 when they
+	// are of several.
+	Colour int
 }
 
 // ShowsItem reports whether the story's i-th item (Story.Items[i]) shows:
@@ -781,9 +838,26 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 	if where.clusters != nil {
 		weights = make([]int, len(where.placeOfPoint))
 	}
+	if where.areas != nil {
+		sh.areaAt = make([]int32, len(where.areas))
+	}
+	areaAt := sh.areaAt
 	add := func(pi int, p *story.Place, n int) {
 		sh.slot[pi] = int32(len(sh.Places))
 		sh.Places, sh.Counts, sh.Colours = append(sh.Places, p), append(sh.Counts, n), append(sh.Colours, int(max(colour[pi], 0)))
+		if where.areaSlot == nil || where.areaSlot[pi] < 0 {
+			return
+		}
+		k := where.areaSlot[pi]
+		if areaAt[k] == 0 {
+			sh.Areas = append(sh.Areas, ShownArea{Region: where.areas[k], Colour: int(colour[pi])})
+			areaAt[k] = int32(len(sh.Areas))
+		}
+		a := &sh.Areas[areaAt[k]-1]
+		a.Incidents += n
+		if a.Colour != int(colour[pi]) {
+			a.Colour = mixed
+		}
 	}
 	for pi, p := range s.Places {
 		sh.slot[pi] = -1
@@ -818,6 +892,33 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 		weights[where.pointOf[pi]] = n
 	}
 	slices.Sort(sh.Highlighted)
+	order := make([]int32, len(sh.Areas)) // by index in sh.Areas: its story area number
+	for k, at := range areaAt {
+		if at > 0 {
+			order[at-1] = int32(k)
+		}
+	}
+	byArea := func(i, j int) int {
+		a, b := sh.Areas[i].Region, sh.Areas[j].Region
+		if sa, sb := a.Kind == geo.State, b.Kind == geo.State; sa != sb {
+			if sa {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Code, b.Code)
+	}
+	perm := make([]int, len(sh.Areas))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortFunc(perm, byArea)
+	sorted := make([]ShownArea, len(perm))
+	for i, j := range perm {
+		sorted[i] = sh.Areas[j]
+		areaAt[order[j]] = int32(i + 1)
+	}
+	sh.Areas = sorted
 	if m != nil && where.clusters != nil {
 		sh.clusters = where.clusters.Weigh(weights)
 	}

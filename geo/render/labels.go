@@ -249,7 +249,9 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 	if sc.Focused != "" && m.ID == sc.Focused {
 		s.disc(x, y, rad+10*k, rad+8*k, st.Label)
 	}
-	if m.Places > 1 { // a cluster: bigger with more places, its incidents counted inside
+	// A cluster, bigger with more places and its incidents counted inside;
+	// but places that all stand for one area are that area's ring.
+	if m.Places > 1 && m.Area == "" {
 		rad *= 1.3 + 0.25*math.Log2(float64(m.Places))
 		s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
 		s.disc(x, y, rad, 0, st.Marker)

@@ -77,7 +77,7 @@ func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 		Title:       oneLine(f.Furniture.Title),
 		Caption:     oneLine(f.Furniture.Caption),
 	}
-	sc.Areas = Areas(sc.Markers)
+	sc.Areas = Areas(shown)
 	if p := st.Place(); p != nil {
 		sc.Selected = p.ID
 		if loc, _ := st.LocationOf(p); loc.Municipality != nil {
@@ -87,7 +87,7 @@ func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 		sc.SelectedArea = f
 	}
 	if f.Furniture.Legend {
-		sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
+		sc.Legend = legend(st, &sc, vp, len(sc.Highlighted) > 0)
 	}
 	if f.Furniture.Attribution {
 		sc.Attribution = Attribution(st)
@@ -124,20 +124,18 @@ func printFrame(st *appstate.Session, f Frame, vp geo.Viewport, sc *render.Scene
 		}
 		if small {
 			sc.Markers = Markers(st, whole)
-			sc.Areas = Areas(sc.Markers)
 			if f.Furniture.Legend {
-				sc.Legend = legend(st, sc.Markers, len(sc.Highlighted) > 0)
+				sc.Legend = legend(st, sc, whole, len(sc.Highlighted) > 0)
 			}
 			return whole
 		}
 		vp = fitView(st.Map().Proj, st.View(), frame.Dx(), frame.Dy())
 		sc.Markers = Markers(st, vp)
-		sc.Areas = Areas(sc.Markers)
 		sc.MapFrame, sc.Page = frame, image.Pt(f.Width, f.Height)
 		if !f.Furniture.Legend {
 			return vp
 		}
-		drawn := legend(st, sc.Markers, len(sc.Highlighted) > 0)
+		drawn := legend(st, sc, vp, len(sc.Highlighted) > 0)
 		if slices.Equal(drawn, sc.Legend) || pass == 2 {
 			// After three passes the legend may still list a marker
 			// kind the frame does not show; it never covers the map.
@@ -176,7 +174,14 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 	pad := 2 * appstate.MarkerRadius * cluster.LevelRes(k)
 	b := vp.Bound()
 	b = orb.Bound{Min: orb.Point{b.Min[0] - pad, b.Min[1] - pad}, Max: orb.Point{b.Max[0] + pad, b.Max[1] + pad}}
-	keep := shown.Index(st.Place())
+	// The selected place is drawn on its own, but for a place standing for
+	// an area: it shares its marker, the area's heart, with the area's
+	// other places, and the area is outlined as selected.
+	sel := st.Place()
+	keep := shown.Index(sel)
+	if keep >= 0 && st.AreaOf(sel) != nil {
+		keep = -1
+	}
 	type entry struct {
 		seed int
 		m    render.Marker
@@ -194,6 +199,15 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 			} else if st.Near(p) {
 				m.Halo = appstate.NearRadius
 			}
+		} else if a, ok := shown.ClusterArea(c); ok {
+			// Places that all stand for one area: no zoom splits them,
+			// so they are the area's marker, a ring with their count,
+			// named after the area (a selection takes its first place).
+			p := shown.Places[c.First]
+			if keep < 0 && shown.Index(sel) >= 0 && st.AreaOf(sel) == a.Region {
+				p = sel
+			}
+			m.ID, m.Label, m.Category, m.Area = p.ID, regionName(a.Region, st.Lang()), a.Colour, a.Region.Code
 		}
 		found = append(found, entry{c.First, m})
 	})
@@ -205,14 +219,17 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 	return out
 }
 
-// Areas are the areas the markers' places stand for (Marker.Area), each
-// in its place's category's colour.
-func Areas(markers []render.Marker) []render.Area {
-	var out []render.Area
-	for _, m := range markers {
-		if m.Area != "" {
-			out = append(out, render.Area{Code: m.Area, Category: m.Category})
-		}
+// Areas are the areas shown incidents are known only to, each in its
+// incidents' category's colour: drawn as areas whether their places are
+// markers of their own or part of a cluster, so that zooming out never
+// turns an area into a point.
+func Areas(shown *appstate.Shown) []render.Area {
+	if len(shown.Areas) == 0 {
+		return nil
+	}
+	out := make([]render.Area, len(shown.Areas))
+	for i, a := range shown.Areas {
+		out[i] = render.Area{Code: a.Region.Code, Category: a.Colour}
 	}
 	return out
 }
@@ -220,18 +237,27 @@ func Areas(markers []render.Marker) []render.Area {
 // legend lists what the map draws: a marker of each category drawn (or
 // the plain marker, for a story without categories), clusters or places
 // of several incidents, states with incidents.
-func legend(st *appstate.Session, markers []render.Marker, highlights bool) []render.LegendEntry {
+func legend(st *appstate.Session, sc *render.Scene, vp geo.Viewport, highlights bool) []render.LegendEntry {
 	lang := st.Lang()
 	drawn, pinned := map[int]bool{}, map[int]bool{}
 	several, areas, halo := false, false, false
-	for _, m := range markers {
-		if m.Places <= 1 {
+	for _, m := range sc.Markers {
+		if m.Places <= 1 || m.Area != "" {
 			drawn[m.Category] = true
 			pinned[m.Category] = pinned[m.Category] || m.Area == ""
-			areas = areas || m.Area != ""
 			halo = halo || m.Halo > 0
 		}
-		several = several || m.Places > 1 || m.Count > 1
+		several = several || (m.Places > 1 && m.Area == "") || m.Count > 1
+	}
+	if len(sc.Areas) > 0 {
+		// The areas in view: a category shown only by its areas is
+		// listed with the area's symbol.
+		view := vp.Bound()
+		for _, a := range st.Shown().Areas {
+			if a.Region.Bound.Intersects(view) {
+				drawn[a.Colour], areas = true, true
+			}
+		}
 	}
 	// A category drawn only as areas shows an area in the legend.
 	symbol := func(c int) render.LegendSymbol {
@@ -401,4 +427,12 @@ func oneLine(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// regionName is an area's name as the map labels it in lang.
+func regionName(r *geo.Region, lang string) string {
+	if lang == "es" && r.NameES != "" {
+		return r.NameES
+	}
+	return r.Name
 }

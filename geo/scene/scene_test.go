@@ -51,7 +51,7 @@ func TestBuild(t *testing.T) {
 	}
 	// The story's incidents are known only to their municipalities: each
 	// place is its municipality, drawn as an area.
-	if got := fmt.Sprint(sc.Areas); got != "[{17009 1} {14095 2} {30050 3} {14091 3}]" {
+	if got := fmt.Sprint(sc.Areas); got != "[{14091 3} {14095 2} {17009 1} {30050 3}]" {
 		t.Errorf("areas %s", got)
 	}
 	// The legend names each category drawn, in its colour, with the
@@ -213,5 +213,84 @@ func TestCaptionNamesEveryFilter(t *testing.T) {
 	_, sc := scene.Build(st, scene.Frame{Width: 800, Height: 600, Furniture: scene.Furniture{Title: "Two\nlines\r\n\tand a tab"}})
 	if sc.Title != "Two lines and a tab" {
 		t.Errorf("title %q", sc.Title)
+	}
+}
+
+// An area stays an area however far out the view is: the places of one
+// municipality are one marker at its heart at every zoom, a cluster of
+// areas leaves every area drawn, and a filter that hides an area's
+// incidents takes its area away.
+func TestAreasStayAreasWhenClustered(t *testing.T) {
+	src := &story.Source{ID: "s", Name: story.Text{"en": "S"}}
+	seat := &story.Place{ID: "seat", Name: "Huitzilac", Point: [2]float64{-99.2672, 19.0281}}
+	north := &story.Place{ID: "north", Name: "Tres Marías", Point: [2]float64{-99.2472, 19.0481}}
+	jal := &story.Place{ID: "jal", Name: "Jalisco", Point: [2]float64{-103.35, 20.67}}
+	town := &story.Place{ID: "town", Name: "Cuernavaca", Point: [2]float64{-99.234, 18.924}}
+	s := &story.Story{Title: story.Text{"en": "T"}, Sources: []*story.Source{src}, Places: []*story.Place{seat, north, jal, town}}
+	for i, p := range s.Places {
+		prec := []string{"municipality", "municipality", "region", "town"}[i]
+		s.Items = append(s.Items, &story.Item{ID: p.ID, Kind: story.Incident, Title: story.Text{"en": p.Name}, Summary: story.Text{"en": "x"},
+			Date: story.Date{Year: 2025, Month: 1, Day: 10 + i, Precision: story.Day}, Place: p, LocationPrecision: prec, Sources: []*story.Source{src}})
+	}
+	s.Order()
+	st := geotest.State(t, s, 1000, 700)
+	areas := func(sc render.Scene) string {
+		var out []string
+		for _, a := range sc.Areas {
+			out = append(out, a.Code)
+		}
+		return strings.Join(out, " ")
+	}
+	heart := st.AreaOf(seat).Label
+	for _, zoom := range []float64{0, 1, 0.5, 0.25, 0.125} {
+		st.ShowAll()
+		st.ZoomAbout(500, 350, zoom)
+		if zoom == 0 {
+			// Close in, 2.8 km between the two places filling the view.
+			st.SetView(heart, 5)
+		}
+		_, sc := scene.Build(st, scene.Frame{Width: 1000, Height: 700, Furniture: scene.WindowFurniture})
+		if got := areas(sc); got != "MX-JAL 17009" {
+			t.Errorf("zoom %v: areas %q, want Jalisco's, then Huitzilac's", zoom, got)
+		}
+		seatAndNorth := 0
+		for _, m := range sc.Markers {
+			if (m.ID == "seat" || m.ID == "north") && m.Places == 1 {
+				t.Errorf("zoom %v: %s drawn apart from the municipality it stands for: %+v", zoom, m.ID, sc.Markers)
+			}
+			if m.Places >= 2 {
+				seatAndNorth++
+			}
+		}
+		if seatAndNorth == 0 {
+			t.Errorf("zoom %v: the municipality's two places are not one marker: %+v", zoom, sc.Markers)
+		}
+		if zoom == 0 && !slices.ContainsFunc(sc.Markers, func(m render.Marker) bool {
+			return m.Area == "17009" && m.Places == 2 && m.Count == 2 && m.Label == "Huitzilac" && m.At == heart
+		}) {
+			t.Errorf("close in: the municipality's places are not its ring: %+v", sc.Markers)
+		}
+		if !slices.ContainsFunc(sc.Legend, func(e render.LegendEntry) bool {
+			return e.Text == "Ring and shading: known only to the municipality or state"
+		}) {
+			t.Errorf("zoom %v: legend %v does not explain the areas", zoom, sc.Legend)
+		}
+	}
+	// Selected, a place of the area is its marker still, not a second
+	// marker on the first.
+	st.SelectPlace(north)
+	st.SetView(heart, 5)
+	_, sc := scene.Build(st, scene.Frame{Width: 1000, Height: 700, Furniture: scene.WindowFurniture})
+	if got := ids(sc.Markers); got != "north town" || sc.Markers[0].Places != 2 || sc.SelectedArea != "17009" {
+		t.Errorf("with Tres Marías selected: markers %+v, selected area %q", sc.Markers, sc.SelectedArea)
+	}
+	sh := st.Shown()
+	if len(sh.Areas) != 2 || sh.Areas[1].Incidents != 2 || sh.Areas[0].Incidents != 1 {
+		t.Errorf("shown areas %+v, want Jalisco with 1 incident, Huitzilac with 2", sh.Areas)
+	}
+	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-01-12"), To: day(t, "2025-01-13")})
+	_, sc = scene.Build(st, scene.Frame{Width: 1000, Height: 700, Furniture: scene.WindowFurniture})
+	if got := areas(sc); got != "MX-JAL" {
+		t.Errorf("filtered to Jalisco's day and the town's: areas %q", got)
 	}
 }
