@@ -255,12 +255,15 @@ func (r *timelineRow) repaint() {
 	r.side.Refresh()
 }
 
-// rowLabel is an item's title on the timeline: an incident's place first.
+// rowLabel is an item's title on the timeline: an incident's place first,
+// unless the title is the place's name (a table whose one name column
+// names the place), which would say it twice.
 func rowLabel(it *story.Item, lang string) string {
-	if it.Kind == story.Incident && it.Place != nil {
-		return it.Place.Name + ": " + it.Title.In(lang)
+	title := it.Title.In(lang)
+	if it.Kind == story.Incident && it.Place != nil && it.Place.Name != title {
+		return it.Place.Name + ": " + title
 	}
-	return it.Title.In(lang)
+	return title
 }
 
 // fitTitles takes the list's width: the titles are cut anew to fit it.

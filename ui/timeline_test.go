@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"sovmap/geo/story"
 )
 
 // At the size the window opens at on a 1280x800 screen, in either
@@ -98,5 +100,25 @@ func TestFitLinesAgreesWithTheSlowWay(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d titles and widths checked", checked)
+	}
+}
+
+// A row names an incident's place before its title, but not twice where
+// the title is the place's name.
+func TestRowLabel(t *testing.T) {
+	p := &story.Place{Name: "Huitzilac"}
+	tests := []struct {
+		it   *story.Item
+		want string
+	}{
+		{&story.Item{Kind: story.Incident, Place: p, Title: story.Text{"en": "Shooting"}}, "Huitzilac: Shooting"},
+		{&story.Item{Kind: story.Incident, Place: p, Title: story.Text{"en": "Huitzilac"}}, "Huitzilac"},
+		{&story.Item{Kind: story.Incident, Title: story.Text{"en": "Shooting"}}, "Shooting"},
+		{&story.Item{Kind: story.Event, Place: p, Title: story.Text{"en": "Talks"}}, "Talks"},
+	}
+	for _, tt := range tests {
+		if got := rowLabel(tt.it, "en"); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.it, got, tt.want)
+		}
 	}
 }
