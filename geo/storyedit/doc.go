@@ -1,0 +1,313 @@
+// Package storyedit is a story being written: items added, changed and
+// removed, the story's title and standfirst set, each change undoable and
+// redoable as far back as the story was opened. The document keeps its own
+// copies: the story it was made from is never changed, and every change
+// gives a new story (Doc.Story) for the app state to show.
+package storyedit
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/paulmach/orb"
+
+	"sovmap/geo/story"
+)
+
+// Doc is a story being written.
+type Doc struct {
+	meta  Meta
+	items []*story.Item // the document's own copies, in the order written
+	// undo holds the changes made, the last on top; redo those undone.
+	undo, redo []change
+	// version names the document as it is: the id of the last change
+	// applied (0: as opened); saved is the version last saved.
+	version, saved, nextVersion int
+	nextItem                    int
+}
+
+// Meta is what a story says of itself: its title, standfirst and credit.
+type Meta struct {
+	Title, Description, Credit story.Text
+}
+
+// change is one undoable step: an item put at index at (before nil: it
+// was added), removed (after nil) or replaced; or, with meta set, the
+// story's Meta changed from metaBefore.
+type change struct {
+	id            int
+	at            int
+	before, after *story.Item
+	meta          bool
+	metaBefore    Meta
+	metaAfter     Meta
+}
+
+// New is an empty story of no title.
+func New() *Doc { return &Doc{} }
+
+// Open is a document of story s, to be edited: its items copied (s itself
+// is never changed), nothing to undo and nothing unsaved.
+func Open(s *story.Story) *Doc {
+	d := &Doc{meta: Meta{Title: cloneText(s.Title), Description: cloneText(s.Description), Credit: cloneText(s.Credit)}}
+	d.items = make([]*story.Item, len(s.Items))
+	for i, it := range s.Items {
+		d.items[i] = cloneItem(it)
+	}
+	return d
+}
+
+// ErrNoItem is returned for an item id the document does not hold.
+var ErrNoItem = errors.New("no such item in the story")
+
+// Len is the number of items.
+func (d *Doc) Len() int { return len(d.items) }
+
+// Meta is the story's title, standfirst and credit.
+func (d *Doc) Meta() Meta { return cloneMeta(d.meta) }
+
+// Item is a copy of the item of that id, to edit and give back to
+// Replace; nil if there is none.
+func (d *Doc) Item(id string) *story.Item {
+	if i := d.index(id); i >= 0 {
+		return cloneItem(d.items[i])
+	}
+	return nil
+}
+
+func (d *Doc) index(id string) int {
+	return slices.IndexFunc(d.items, func(it *story.Item) bool { return it.ID == id })
+}
+
+// Add adds a copy of it to the story and returns its id: its own, or a new
+// one where it has none or another item has it.
+func (d *Doc) Add(it *story.Item) string {
+	c := cloneItem(it)
+	if c.ID == "" || d.index(c.ID) >= 0 {
+		c.ID = d.newItemID()
+	}
+	d.apply(change{at: len(d.items), after: c})
+	return c.ID
+}
+
+// Replace puts a copy of it in the place of the item of that id (it keeps
+// that id).
+func (d *Doc) Replace(id string, it *story.Item) error {
+	i := d.index(id)
+	if i < 0 {
+		return fmt.Errorf("%w: %q", ErrNoItem, id)
+	}
+	c := cloneItem(it)
+	c.ID = id
+	d.apply(change{at: i, before: d.items[i], after: c})
+	return nil
+}
+
+// Delete removes the item of that id.
+func (d *Doc) Delete(id string) error {
+	i := d.index(id)
+	if i < 0 {
+		return fmt.Errorf("%w: %q", ErrNoItem, id)
+	}
+	d.apply(change{at: i, before: d.items[i]})
+	return nil
+}
+
+// SetMeta sets the story's title, standfirst and credit.
+func (d *Doc) SetMeta(m Meta) {
+	d.apply(change{meta: true, metaBefore: d.meta, metaAfter: cloneMeta(m)})
+}
+
+// apply makes a new change: what was undone can no longer be redone.
+func (d *Doc) apply(c change) {
+	d.nextVersion++
+	c.id = d.nextVersion
+	d.do(c)
+	d.undo = append(d.undo, c)
+	d.redo = d.redo[:0]
+	d.version = c.id
+}
+
+// do makes change c on the document.
+func (d *Doc) do(c change) {
+	switch {
+	case c.meta:
+		d.meta = c.metaAfter
+	case c.before == nil:
+		d.items = slices.Insert(d.items, c.at, c.after)
+	case c.after == nil:
+		d.items = slices.Delete(d.items, c.at, c.at+1)
+	default:
+		d.items[c.at] = c.after
+	}
+}
+
+// undoChange takes change c back.
+func (d *Doc) undoChange(c change) {
+	switch {
+	case c.meta:
+		d.meta = c.metaBefore
+	case c.before == nil:
+		d.items = slices.Delete(d.items, c.at, c.at+1)
+	case c.after == nil:
+		d.items = slices.Insert(d.items, c.at, c.before)
+	default:
+		d.items[c.at] = c.before
+	}
+}
+
+// CanUndo reports whether there is a change to undo.
+func (d *Doc) CanUndo() bool { return len(d.undo) > 0 }
+
+// CanRedo reports whether there is an undone change to redo.
+func (d *Doc) CanRedo() bool { return len(d.redo) > 0 }
+
+// Undo takes the last change back; false when there is none.
+func (d *Doc) Undo() bool {
+	if len(d.undo) == 0 {
+		return false
+	}
+	c := d.undo[len(d.undo)-1]
+	d.undo = d.undo[:len(d.undo)-1]
+	d.undoChange(c)
+	d.redo = append(d.redo, c)
+	d.version = 0
+	if n := len(d.undo); n > 0 {
+		d.version = d.undo[n-1].id
+	}
+	return true
+}
+
+// Redo makes the last undone change again; false when there is none.
+func (d *Doc) Redo() bool {
+	if len(d.redo) == 0 {
+		return false
+	}
+	c := d.redo[len(d.redo)-1]
+	d.redo = d.redo[:len(d.redo)-1]
+	d.do(c)
+	d.undo = append(d.undo, c)
+	d.version = c.id
+	return true
+}
+
+// Dirty reports whether the document differs from what was last saved
+// (or opened): undoing back to the saved state makes it clean again.
+func (d *Doc) Dirty() bool { return d.version != d.saved }
+
+// MarkSaved notes that the document as it is now has been saved.
+func (d *Doc) MarkSaved() { d.saved = d.version }
+
+// Version names the document as it is now: equal versions are equal
+// documents (an autosave compares them to know whether to write).
+func (d *Doc) Version() int { return d.version }
+
+func (d *Doc) newItemID() string {
+	for {
+		d.nextItem++
+		id := "item-" + strconv.Itoa(d.nextItem)
+		if d.index(id) < 0 {
+			return id
+		}
+	}
+}
+
+// Story is the document as a story, in timeline order, for the app state
+// to show and the story writer to save. Items at the same place (the same
+// name, point, state, municipality and country) share one place; places
+// and sources keep their ids where those are unique, and get new ones
+// where an edit made two places (or sources) of one id. Each call gives a
+// new story; it shares no item, place or source with the document.
+func (d *Doc) Story() *story.Story {
+	m := cloneMeta(d.meta)
+	s := &story.Story{Title: m.Title, Description: m.Description, Credit: m.Credit}
+	type placeKey struct {
+		name, state, muni, country string
+		at                         orb.Point
+	}
+	type sourceKey struct{ name, url string }
+	places := map[placeKey]*story.Place{}
+	sources := map[sourceKey]*story.Source{}
+	placeIDs, sourceIDs := map[string]bool{}, map[string]bool{}
+	for _, orig := range d.items {
+		it := cloneItem(orig)
+		for i, src := range it.Sources {
+			k := sourceKey{textKey(src.Name), src.URL}
+			shared := sources[k]
+			if shared == nil {
+				shared = src
+				shared.ID = uniqueID(src.ID, "source", sourceIDs)
+				sources[k] = shared
+				s.Sources = append(s.Sources, shared)
+			}
+			it.Sources[i] = shared
+		}
+		if p := it.Place; p != nil {
+			k := placeKey{p.Name, p.State, p.Municipality, p.Country, p.Point}
+			shared := places[k]
+			if shared == nil {
+				shared = p
+				shared.ID = uniqueID(p.ID, "place", placeIDs)
+				places[k] = shared
+			}
+			it.Place = shared
+		}
+		s.Items = append(s.Items, it)
+	}
+	s.Order()
+	return s
+}
+
+// textKey is a text as one comparable string: its languages in order.
+func textKey(t story.Text) string {
+	var k string
+	for _, lang := range slices.Sorted(maps.Keys(t)) {
+		k += lang + "\x00" + t[lang] + "\x00"
+	}
+	return k
+}
+
+// uniqueID is id where no earlier place or source took it, else the first
+// of prefix-1, prefix-2, … not taken; it notes the one it gives in taken.
+func uniqueID(id, prefix string, taken map[string]bool) string {
+	for n := 1; id == "" || taken[id]; n++ {
+		id = prefix + "-" + strconv.Itoa(n)
+	}
+	taken[id] = true
+	return id
+}
+
+// cloneItem is a deep copy of it: its texts, fields, sources and place
+// its own (the place with no items: Story.Order lists them).
+func cloneItem(it *story.Item) *story.Item {
+	c := *it
+	c.DateNote, c.Title, c.Summary, c.Victims = cloneText(it.DateNote), cloneText(it.Title), cloneText(it.Summary), cloneText(it.Victims)
+	c.Category, c.LocationNote = cloneText(it.Category), cloneText(it.LocationNote)
+	c.Fields = slices.Clone(it.Fields)
+	c.Sources = make([]*story.Source, len(it.Sources))
+	for i, src := range it.Sources {
+		cs := *src
+		cs.Name = cloneText(src.Name)
+		c.Sources[i] = &cs
+	}
+	if it.Place != nil {
+		p := *it.Place
+		p.Items = nil
+		c.Place = &p
+	}
+	return &c
+}
+
+func cloneText(t story.Text) story.Text {
+	if t == nil {
+		return nil
+	}
+	return maps.Clone(t)
+}
+
+func cloneMeta(m Meta) Meta {
+	return Meta{Title: cloneText(m.Title), Description: cloneText(m.Description), Credit: cloneText(m.Credit)}
+}
