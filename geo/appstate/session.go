@@ -224,6 +224,21 @@ func (st *Session) SetStory(s *story.Story) {
 	st.SetPrepared(Prepare(s, st.gmap))
 }
 
+// Revise shows a new version of the story shown, as an edit makes it:
+// unlike SetStory, the view and the filter stay (as far as the new
+// version's dates allow), and the item of id selectID (the one edited;
+// "" for none) is selected.
+func (st *Session) Revise(s *story.Story, selectID string) {
+	f, view := st.filter, st.view
+	st.SetPrepared(Prepare(s, st.gmap))
+	st.view = view
+	st.SetFilter(f)
+	if it := s.ItemByID(selectID); it != nil {
+		st.SelectItem(it)
+	}
+	st.emit(ViewChanged)
+}
+
 // Prepared is what showing a story takes, worked out ahead: for a large
 // story, on another goroutine, so that the window stays responsive.
 type Prepared struct {

@@ -9,6 +9,8 @@ import (
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/geotest"
+	"sovmap/geo/story"
+	"sovmap/geo/storyedit"
 	"sovmap/geo/storyfile"
 
 	"github.com/paulmach/orb"
@@ -268,5 +270,39 @@ func TestUnmappablePlace(t *testing.T) {
 	st.SetView(orb.Point{math.NaN(), 0}, 100)
 	if v := st.View(); v != before {
 		t.Errorf("a NaN centre was taken: %+v", v)
+	}
+}
+
+// An edit's new version of the story keeps the view, the filter and the
+// edited item's selection.
+func TestReviseKeepsViewFilterAndSelection(t *testing.T) {
+	st := geotest.State(t, nil, 800, 500)
+	st.ZoomAbout(300, 200, 3)
+	f := appstate.Filter{Category: "Political violence"}
+	st.SetFilter(f)
+	d := storyedit.Open(st.Story())
+	var id string
+	for _, it := range st.Shown().Items {
+		if it.Place != nil {
+			id = it.ID
+			break
+		}
+	}
+	st.SelectItem(st.Story().ItemByID(id))
+	view := st.View()
+	it := d.Item(id)
+	it.Title = story.Text{"en": "Edited"}
+	if err := d.Replace(id, it); err != nil {
+		t.Fatal(err)
+	}
+	st.Revise(d.Story(), id)
+	if st.View() != view {
+		t.Errorf("view %+v, want %+v", st.View(), view)
+	}
+	if st.Filter().Category != f.Category {
+		t.Errorf("filter %+v, want category %q", st.Filter(), f.Category)
+	}
+	if got := st.Item(); got == nil || got.ID != id || got.Title.In("en") != "Edited" {
+		t.Errorf("selected %+v, want the edited item %q", got, id)
 	}
 }
