@@ -24,7 +24,9 @@ type Line struct {
 func ItemLines(it *story.Item, lang string) []Line {
 	lines := []Line{
 		{Text: it.Date.Format(lang) + " — " + it.Title.In(lang), Bold: true},
-		{Text: it.Summary.In(lang)},
+	}
+	if sum := it.Summary.In(lang); sum != "" { // optional in a story written in the app
+		lines = append(lines, Line{Text: sum})
 	}
 	if c := it.Category.In(lang); c != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "category"), Text: c})

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 )
@@ -10,8 +11,13 @@ import (
 // or an object of language to text.
 type Text map[string]string
 
-// UnmarshalJSON accepts a string or an object of strings.
+// UnmarshalJSON accepts a string or an object of strings; null is no
+// text (as omitting it is), never the empty English text.
 func (t *Text) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		*t = nil
+		return nil
+	}
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
 		*t = Text{"en": s}

@@ -27,6 +27,9 @@ type Doc struct {
 	// applied (0: as opened); saved is the version last saved.
 	version, saved, nextVersion int
 	nextItem                    int
+	// touched is the id of the item the last change, undo or redo left
+	// in the story ("" for the story's Meta, or an item taken away).
+	touched string
 }
 
 // Meta is what a story says of itself: its title, standfirst and credit.
@@ -133,6 +136,10 @@ func (d *Doc) apply(c change) {
 
 // do makes change c on the document.
 func (d *Doc) do(c change) {
+	d.touched = ""
+	if c.after != nil {
+		d.touched = c.after.ID
+	}
 	switch {
 	case c.meta:
 		d.meta = c.metaAfter
@@ -147,6 +154,10 @@ func (d *Doc) do(c change) {
 
 // undoChange takes change c back.
 func (d *Doc) undoChange(c change) {
+	d.touched = ""
+	if c.before != nil {
+		d.touched = c.before.ID
+	}
 	switch {
 	case c.meta:
 		d.meta = c.metaBefore
@@ -198,8 +209,20 @@ func (d *Doc) Redo() bool {
 // (or opened): undoing back to the saved state makes it clean again.
 func (d *Doc) Dirty() bool { return d.version != d.saved }
 
-// MarkSaved notes that the document as it is now has been saved.
-func (d *Doc) MarkSaved() { d.saved = d.version }
+// MarkSaved notes that the document as it was at version v (see
+// Version) has been saved: a save written off the UI goroutine, while
+// more changes were made, leaves those unsaved.
+func (d *Doc) MarkSaved(v int) { d.saved = v }
+
+// MarkUnsaved notes that the document as it is now has never been saved
+// where it would be saved to: a story restored from a recovery file is
+// unsaved work until the user saves it.
+func (d *Doc) MarkUnsaved() { d.saved = -1 }
+
+// Touched is the id of the item the last change, undo or redo put in the
+// story or changed: the one to select after it. "" when that change was to
+// the story's title (or another Meta) or took the item away.
+func (d *Doc) Touched() string { return d.touched }
 
 // Version names the document as it is now: equal versions are equal
 // documents (an autosave compares them to know whether to write).

@@ -36,6 +36,9 @@ func randomItem(r *rand.Rand) *story.Item {
 		Date:    story.Date{Year: 2025, Month: 1 + r.IntN(12), Day: 1 + r.IntN(28), Precision: story.Day},
 		Sources: []*story.Source{{ID: "", Name: story.Text{"en": []string{"Reuters", "El Universal", "Milenio"}[r.IntN(3)]}}},
 	}
+	if r.IntN(4) == 0 { // a summary is optional
+		it.Summary = nil
+	}
 	switch r.IntN(4) {
 	case 0:
 		it.Date = story.Date{Year: 2025, Month: 1 + r.IntN(12), Precision: story.Month}
@@ -138,7 +141,7 @@ func TestDirty(t *testing.T) {
 		t.Fatal("a new document has changes")
 	}
 	id := d.Add(&story.Item{Kind: story.Event, Title: story.Text{"en": "A"}, Sources: []*story.Source{{Name: story.Text{"en": "S"}}}})
-	d.MarkSaved()
+	d.MarkSaved(d.Version())
 	it := d.Item(id)
 	it.Title = story.Text{"en": "B"}
 	d.Replace(id, it)
@@ -230,5 +233,46 @@ func TestCheck(t *testing.T) {
 				t.Errorf("problems %v, want one with %s", got, tt.field)
 			}
 		})
+	}
+}
+
+// Touched names the item to select after each step: the one added,
+// changed or brought back; none after a deletion or a title change.
+// A save of an older version leaves later changes unsaved, and a restored
+// document is unsaved until saved.
+func TestTouchedAndSavedVersions(t *testing.T) {
+	d := storyedit.New()
+	src := []*story.Source{{Name: story.Text{"en": "S"}}}
+	a := d.Add(&story.Item{Kind: story.Event, Title: story.Text{"en": "A"}, Sources: src})
+	saving := d.Version()
+	b := d.Add(&story.Item{Kind: story.Event, Title: story.Text{"en": "B"}, Sources: src})
+	steps := []struct {
+		name string
+		do   func()
+		want string
+	}{
+		{"add", func() {}, b},
+		{"undo the add", func() { d.Undo() }, ""},
+		{"redo the add", func() { d.Redo() }, b},
+		{"delete", func() { d.Delete(a) }, ""},
+		{"undo the delete", func() { d.Undo() }, a},
+		{"retitle", func() { d.SetMeta(storyedit.Meta{Title: story.Text{"en": "T"}}) }, ""},
+		{"replace", func() { it := d.Item(a); it.Title = story.Text{"en": "A2"}; d.Replace(a, it) }, a},
+		{"undo the replace", func() { d.Undo() }, a},
+	}
+	for _, s := range steps {
+		s.do()
+		if got := d.Touched(); got != s.want {
+			t.Errorf("after %s: touched %q, want %q", s.name, got, s.want)
+		}
+	}
+	d.MarkSaved(saving)
+	if !d.Dirty() {
+		t.Error("a save of an older version left the later changes clean")
+	}
+	d.MarkSaved(d.Version())
+	d.MarkUnsaved()
+	if !d.Dirty() {
+		t.Error("marked unsaved, yet clean")
 	}
 }

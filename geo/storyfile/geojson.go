@@ -19,6 +19,9 @@ import (
 // strictly: {"type": "FeatureCollection", "sovmap": 1, …}.
 const OwnFormat = "sovmap"
 
+// OwnFormatName is what a Report's Format says of a Sovmap story file.
+const OwnFormatName = "Sovmap GeoJSON"
+
 // readGeoJSON reads a GeoJSON FeatureCollection, one feature at a time.
 // Sovmap's own files (marked by OwnFormat) must be right throughout; any
 // other file's points open with sensible defaults, and features that
@@ -40,7 +43,7 @@ func readGeoJSON(br *bufio.Reader, src source, base string, o Options, rep *Repo
 	rep.Notes = append(rep.Notes, r.dates.notes("")...)
 	format := "GeoJSON"
 	if r.own {
-		format = "Sovmap GeoJSON"
+		format = OwnFormatName
 	} else if b.s.Credit == nil {
 		b.s.Credit = story.Text{"en": "Data: " + base, "es": "Datos: " + base}
 	}
@@ -408,12 +411,13 @@ func (r *geoReader) feature(f *rawFeature) (*story.Item, error) {
 	switch {
 	case it.Title.In("en") == "" && r.own:
 		return it, skipf("missing title")
-	case it.Summary.In("en") == "" && r.own:
-		return it, skipf("missing summary")
 	case it.Title.In("en") == "":
 		it.Title = story.Text{"en": it.ID}
 	}
-	if it.Summary.In("en") == "" {
+	// A summary is optional: a story written in the app may give a
+	// timeline event its title alone. A plain file's title stands in for
+	// its missing description; Sovmap's own keeps what was written.
+	if it.Summary.In("en") == "" && !r.own {
 		it.Summary = it.Title
 	}
 	for _, t := range []struct {

@@ -242,7 +242,10 @@ func drawFrame(ctx context.Context, st *appstate.Session, o export.Options, r *r
 // stepCaption is what a step shows under the map: its date as it is
 // known, its title and its summary, shortened to fit a caption.
 func stepCaption(it *story.Item, lang string) string {
-	s := it.Date.Format(lang) + " — " + it.Title.In(lang) + ". " + it.Summary.In(lang)
+	s := it.Date.Format(lang) + " — " + it.Title.In(lang)
+	if sum := it.Summary.In(lang); sum != "" {
+		s += ". " + sum
+	}
 	if r := []rune(s); len(r) > 300 {
 		s = string(r[:299]) + "…"
 	}
