@@ -45,6 +45,11 @@ type Window struct {
 	story    narrative
 	flight   flight // the view's smooth moves
 	search   *search
+	edit     *editor
+	// side is the panel beside the map: the details, or the item form
+	// while an item is written.
+	side, sideDetails *fyne.Container
+	editBar           *editBar
 	// cancelOp, while a long operation runs behind a dialog, cancels it
 	// (Escape does).
 	cancelOp func()
@@ -85,6 +90,9 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.story.w = w
 	w.flight.state = st
 	w.search = newSearch(w)
+	w.edit = newEditor(w)
+	w.editBar = newEditBar(w)
+	w.mapView.secondary = w.mapMenu
 	w.details.startStory = w.story.start
 	w.timeline.step = w.step
 	w.mapView.otherKey = w.globalKey
@@ -103,7 +111,13 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	})
 	st.Listen(appstate.StoryChanged|appstate.LanguageChanged, func(appstate.Change) { w.setTitle() })
 	p.follow(st)
-	w.SetOnClosed(func() { p.saveWindowSize(w.Canvas().Size()) })
+	w.SetOnClosed(func() {
+		p.saveWindowSize(w.Canvas().Size())
+		w.edit.closed()
+	})
+	w.SetCloseIntercept(w.quit)
+	w.refreshEditBar()
+	st.Listen(appstate.SelectionChanged|appstate.StoryChanged, func(appstate.Change) { w.refreshEditBar() })
 	a.Settings().AddListener(func(fyne.Settings) { w.mapView.Refresh() })
 	r := <-quick
 	if r.err != nil {
@@ -218,11 +232,17 @@ const appName = "Sovmap"
 // (when the window surely exists) the title stays the class alone.
 func (w *Window) setTitle() {
 	title := w.state.Story().Title.In(w.state.Lang())
-	if !w.drawn || title == "" {
+	dirty := w.edit != nil && w.edit.dirty()
+	switch {
+	case !w.drawn || (title == "" && !dirty):
 		w.SetTitle(appName)
-		return
+	case dirty:
+		// An asterisk before the name marks unsaved changes, as most
+		// desktop editors do.
+		w.SetTitle(appName + " — *" + clipText(w.edit.title(), 120))
+	default:
+		w.SetTitle(appName + " — " + clipText(title, 120))
 	}
-	w.SetTitle(appName + " — " + clipText(title, 120))
 }
 
 func (w *Window) layout() fyne.CanvasObject {
@@ -231,6 +251,10 @@ func (w *Window) layout() fyne.CanvasObject {
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { st.Zoom(1 / keyZoom) })
 	reset := widget.NewButtonWithIcon("", theme.ViewRestoreIcon(), st.ShowAll)
 	buttons := container.NewVBox(zoomIn, zoomOut, reset)
+	// The writing buttons under the view's, at the right: the legend
+	// keeps the top left.
+	buttons.Add(widget.NewSeparator())
+	buttons.Add(w.editBar.content)
 	top := container.NewHBox(layout.NewSpacer(), container.NewPadded(w.search.content), container.NewPadded(buttons))
 	overlay := container.NewBorder(top, nil, nil, nil)
 	mapArea := container.NewStack(w.mapView, overlay)
@@ -240,7 +264,9 @@ func (w *Window) layout() fyne.CanvasObject {
 	below.Offset = 0.6
 	left := container.NewVSplit(mapArea, below)
 	left.Offset = 0.62
-	split := container.NewHSplit(left, container.NewBorder(w.notice.box, nil, nil, nil, w.details.scroll))
+	w.sideDetails = container.NewBorder(w.notice.box, nil, nil, nil, w.details.scroll)
+	w.side = container.NewStack(w.sideDetails)
+	split := container.NewHSplit(left, w.side)
 	split.Offset = 0.64
 	return split
 }

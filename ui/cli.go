@@ -406,6 +406,12 @@ func Main(args []string, start time.Time) int {
 		w.onFirstFrame(func() { go fyne.Do(func() { w.OpenStory(c.storyFile) }) })
 	}
 	w.onFirstFrame(resumeGC)
+	if c.storyFile == "" && c.screenshot == "" {
+		// Work a Sovmap that died left unsaved is offered back; a launch
+		// with a file to open, or only to take a screenshot, is about
+		// that file.
+		w.onFirstFrame(func() { go fyne.Do(w.edit.offerRestore) })
+	}
 	c.applyFilter(w.state)
 	if c.selectPlace != "" {
 		w.SelectPlace(c.selectPlace)

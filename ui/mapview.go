@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/paulmach/orb"
+
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/render"
@@ -27,7 +29,8 @@ var (
 	_ fyne.Draggable    = (*mapView)(nil)
 	_ fyne.Scrollable   = (*mapView)(nil)
 	_ fyne.Focusable    = (*mapView)(nil)
-	_ desktop.Hoverable = (*mapView)(nil)
+	_ desktop.Hoverable        = (*mapView)(nil)
+	_ fyne.SecondaryTappable = (*mapView)(nil)
 )
 
 // Interaction sizes, in units.
@@ -65,6 +68,13 @@ type mapView struct {
 
 	// otherKey handles the keys the map does not (the window's keys).
 	otherKey func(*fyne.KeyEvent)
+	// pick, while set, takes the next click on the map as a point
+	// (longitude, latitude) instead of a selection: the item form's
+	// "pick on the map".
+	pick func(orb.Point)
+	// secondary, if set, hears a right click: the point under it and
+	// where it was, in the map's units.
+	secondary func(orb.Point, fyne.Position)
 	// firstFrame, if set, is called once, after the first frame of the map
 	// is drawn.
 	firstFrame func()
@@ -269,6 +279,12 @@ func (v *mapView) Scrolled(e *fyne.ScrollEvent) {
 // first place). Places that all stand for one area never split: their
 // marker selects its first place at once.
 func (v *mapView) Tapped(e *fyne.PointEvent) {
+	if v.pick != nil {
+		if ll, ok := v.lonLatAt(e.Position); ok {
+			v.pick(ll)
+		}
+		return
+	}
 	m, ok := v.markerAt(e.Position)
 	switch {
 	case !ok:
@@ -280,6 +296,24 @@ func (v *mapView) Tapped(e *fyne.PointEvent) {
 		v.focus = p
 		v.state.SelectPlace(v.state.Story().PlaceByID(p))
 	}
+}
+
+// TappedSecondary is a right click: the window offers to add an item
+// there.
+func (v *mapView) TappedSecondary(e *fyne.PointEvent) {
+	if ll, ok := v.lonLatAt(e.Position); ok && v.secondary != nil {
+		v.secondary(ll, e.Position)
+	}
+}
+
+// lonLatAt is the longitude and latitude under a point of the map; false
+// before the map has loaded.
+func (v *mapView) lonLatAt(p fyne.Position) (orb.Point, bool) {
+	m := v.state.Map()
+	if m == nil {
+		return orb.Point{}, false
+	}
+	return m.Proj.Inverse(v.state.View().FromUnits(float64(p.X), float64(p.Y))), true
 }
 
 // placeOf is the place a drawn marker stands for: its own, or a cluster's

@@ -21,6 +21,13 @@ var (
 	openShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	quitShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	findShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	newShortcut        = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	saveShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	undoShortcut       = &fyne.ShortcutUndo{} // Ctrl+Z
+	redoShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	addItemShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	editItemShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+	deleteItemShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // menu builds the main menu in the state's language. It is built again
@@ -33,7 +40,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		it.Shortcut = sc
 		return it
 	}
-	quit := item("menu.quit", w.app.Quit, quitShortcut)
+	quit := item("menu.quit", w.quit, quitShortcut)
 	quit.IsQuit = true
 	var langs []*fyne.MenuItem
 	for _, code := range i18n.Languages {
@@ -46,7 +53,11 @@ func (w *Window) menu() *fyne.MainMenu {
 	about := fyne.NewMenuItem(tr(lang, "menu.about"), w.showAbout)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(lang, "menu.file"),
-			item("menu.openstory", w.showOpenStoryDialog, openShortcut),
+			item("menu.new", w.unlessModal(w.edit.newStory), newShortcut),
+			item("menu.openstory", w.unlessModal(w.showOpenStoryDialog), openShortcut),
+			w.recentMenu(lang),
+			item("menu.save", w.unlessModal(func() { w.edit.save(nil) }), saveShortcut),
+			item("menu.saveas", w.unlessModal(func() { w.edit.saveAs(nil) }), nil),
 			item("menu.exportstory", w.showExportStoryDialog, nil),
 			fyne.NewMenuItemSeparator(),
 			item("menu.screenshot", w.showScreenshotDialog, screenshotShortcut),
@@ -55,6 +66,15 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("menu.exportvideo", w.showExportVideoDialog, nil),
 			fyne.NewMenuItemSeparator(),
 			quit),
+		fyne.NewMenu(tr(lang, "menu.edit"),
+			item("menu.undo", w.undoKey, undoShortcut),
+			item("menu.redo", w.redoKey, redoShortcut),
+			fyne.NewMenuItemSeparator(),
+			item("menu.additem", w.unlessModal(func() { w.edit.addItem(nil) }), addItemShortcut),
+			item("menu.edititem", w.unlessModal(w.editKey), editItemShortcut),
+			item("menu.deleteitem", w.unlessModal(w.edit.deleteSelected), deleteItemShortcut),
+			fyne.NewMenuItemSeparator(),
+			item("menu.storydetails", w.unlessModal(w.edit.showStoryDialog), nil)),
 		fyne.NewMenu(tr(lang, "menu.view"),
 			item("zoom.in", func() { st.Zoom(keyZoom) }, zoomInShortcut),
 			item("zoom.out", func() { st.Zoom(1 / keyZoom) }, zoomOutShortcut),
@@ -83,8 +103,15 @@ func (w *Window) addShortcuts() {
 		screenshotShortcut: w.showScreenshotDialog,
 		exportShortcut:     w.showExportDialog,
 		openShortcut:       w.showOpenStoryDialog,
-		quitShortcut:       w.app.Quit,
+		quitShortcut:       w.quit,
 		findShortcut:       w.search.focus,
+		newShortcut:        w.edit.newStory,
+		saveShortcut:       func() { w.edit.save(nil) },
+		undoShortcut:       w.undoKey,
+		redoShortcut:       w.redoKey,
+		addItemShortcut:    func() { w.edit.addItem(nil) },
+		editItemShortcut:   w.editKey,
+		deleteItemShortcut: w.edit.deleteSelected,
 	}
 	w.shortcuts = shortcuts
 	for sc := range shortcuts {
@@ -92,6 +119,72 @@ func (w *Window) addShortcuts() {
 	}
 	c.SetOnTypedKey(w.globalKey)
 	c.SetOnTypedRune(w.globalRune)
+}
+
+// unlessModal is f, run only when no dialog is open: the menu's
+// shortcuts reach their items whatever is open.
+func (w *Window) unlessModal(f func()) func() {
+	return func() {
+		if !w.modal() {
+			f()
+		}
+	}
+}
+
+// undoKey is Ctrl+Z: in a text field it undoes the typing, elsewhere the
+// last change to the story. (Fyne gives the menu's shortcuts first go.)
+func (w *Window) undoKey() {
+	if w.passToField(&fyne.ShortcutUndo{}) || w.modal() {
+		return
+	}
+	w.edit.undo()
+}
+
+// redoKey is Ctrl+Shift+Z, as undoKey.
+func (w *Window) redoKey() {
+	if w.passToField(&fyne.ShortcutRedo{}) || w.modal() {
+		return
+	}
+	w.edit.redo()
+}
+
+// editKey is Ctrl+Enter: in the item form it applies the form, elsewhere
+// it opens the form for the selected item.
+func (w *Window) editKey() {
+	if w.edit.form != nil {
+		w.edit.form.apply()
+		return
+	}
+	w.edit.editItem()
+}
+
+// passToField gives a shortcut to the text field that has the focus, if
+// one has; false when none has.
+func (w *Window) passToField(sc fyne.Shortcut) bool {
+	if e, ok := w.Canvas().Focused().(interface {
+		fyne.Shortcutable
+		SelectedText() string
+	}); ok {
+		e.TypedShortcut(sc)
+		return true
+	}
+	return false
+}
+
+// recentMenu is File › Open recent: the last stories opened or saved.
+func (w *Window) recentMenu(lang string) *fyne.MenuItem {
+	it := fyne.NewMenuItem(tr(lang, "menu.recent"), nil)
+	var items []*fyne.MenuItem
+	for _, p := range w.recent() {
+		items = append(items, fyne.NewMenuItem(clipText(p, 90), w.unlessModal(func() { w.openAsking(p) })))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem(tr(lang, "menu.recent.none"), nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	it.ChildMenu = fyne.NewMenu("", items...)
+	return it
 }
 
 // runShortcut runs a shortcut's action. Over a dialog, only quitting goes

@@ -69,6 +69,7 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 				dialog.ShowError(err, w)
 			default:
 				w.state.SetPrepared(prepared)
+				w.edit.opened(path, rep.Format)
 				w.notice.report(rep, w.state.Shown())
 			}
 		})
@@ -113,6 +114,16 @@ func (storyFiles) Matches(u fyne.URI) bool {
 // showOpenStoryDialog picks a story file: GeoJSON, CSV (or tab-separated
 // text), KML, KMZ or GPX.
 func (w *Window) showOpenStoryDialog() {
+	w.edit.askSave(w.pickStory)
+}
+
+// openAsking opens a story file, asking first about unsaved changes.
+func (w *Window) openAsking(path string) {
+	w.edit.askSave(func() { w.OpenStory(path) })
+}
+
+// pickStory asks for a story file and opens it.
+func (w *Window) pickStory() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -125,9 +136,10 @@ func (w *Window) showOpenStoryDialog() {
 	d.Show()
 }
 
-// dropped opens the first file dropped on the window.
+// dropped opens the first file dropped on the window, asking first about
+// unsaved changes.
 func (w *Window) dropped(_ fyne.Position, uris []fyne.URI) {
-	w.openDropped(uris)
+	w.edit.askSave(func() { w.openDropped(uris) })
 }
 
 // openDropped opens the first local file of uris; the channel closes once
