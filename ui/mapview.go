@@ -24,12 +24,12 @@ import (
 )
 
 var (
-	_ fyne.Widget       = (*mapView)(nil)
-	_ fyne.Tappable     = (*mapView)(nil)
-	_ fyne.Draggable    = (*mapView)(nil)
-	_ fyne.Scrollable   = (*mapView)(nil)
-	_ fyne.Focusable    = (*mapView)(nil)
-	_ desktop.Hoverable        = (*mapView)(nil)
+	_ fyne.Widget            = (*mapView)(nil)
+	_ fyne.Tappable          = (*mapView)(nil)
+	_ fyne.Draggable         = (*mapView)(nil)
+	_ fyne.Scrollable        = (*mapView)(nil)
+	_ fyne.Focusable         = (*mapView)(nil)
+	_ desktop.Hoverable      = (*mapView)(nil)
 	_ fyne.SecondaryTappable = (*mapView)(nil)
 )
 
