@@ -38,6 +38,7 @@ type session struct {
 	wid     string
 	shot    int
 	stderr  lockedBuffer // what the app writes to stderr
+	proc    *os.Process
 }
 
 // lockedBuffer is a buffer the app's stderr is copied into while the test
@@ -108,6 +109,7 @@ func startApp(t *testing.T, args ...string) *session {
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
 	}
+	s.proc = app.Process
 	t.Cleanup(func() {
 		app.Process.Kill()
 		app.Wait()
