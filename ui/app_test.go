@@ -127,7 +127,7 @@ func TestOpeningIntroducesTheStory(t *testing.T) {
 	if w.story.on || w.state.Item() != nil {
 		t.Error("Escape did not leave the story")
 	}
-	help := w.MainMenu().Items[2].Items[0]
+	help := w.MainMenu().Items[3].Items[0] // File, Edit, View, Help
 	if help.Label != "How to use the map" {
 		t.Errorf("the Help menu's first item is %q", help.Label)
 	}
