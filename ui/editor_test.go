@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sovmap/geo/appstate"
+	"sovmap/geo/export"
 	"sovmap/geo/recovery"
 	"sovmap/geo/story"
 	"sovmap/geo/storyedit"
@@ -199,6 +201,31 @@ func TestWriteAStoryInTheWindow(t *testing.T) {
 	}
 	if w.recent()[0] != path {
 		t.Errorf("Open recent: %v", w.recent())
+	}
+	// Opened again, it exports as the window's story does: PNG, SVG and
+	// the page, byte for byte, with the same view and selection.
+	reopened := appstate.New(again, "en")
+	reopened.SetMap(st.Map())
+	v := st.View()
+	reopened.SetViewSize(v.Width, v.Height)
+	reopened.SetView(v.Center, v.Res)
+	reopened.SelectItem(again.ItemByID(st.Item().ID))
+	dir := t.TempDir()
+	for _, ext := range []string{".png", ".svg", ".html"} {
+		o := export.DefaultOptions(st)
+		o.Width, o.Height = 800, 500
+		a, b := filepath.Join(dir, "window"+ext), filepath.Join(dir, "reopened"+ext)
+		if err := export.Map(a, st, o); err != nil {
+			t.Fatal(err)
+		}
+		if err := export.Map(b, reopened, o); err != nil {
+			t.Fatal(err)
+		}
+		ba, _ := os.ReadFile(a)
+		bb, _ := os.ReadFile(b)
+		if !bytes.Equal(ba, bb) {
+			t.Errorf("the %s export of the story opened again differs from the window's", ext)
+		}
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 
 	"sovmap/geo/appstate"
 	"sovmap/geo/geotest"
+	"sovmap/geo/story"
+	"sovmap/geo/storyedit"
 	"sovmap/geo/storyfile"
 )
 
@@ -69,6 +71,35 @@ func BenchmarkOpenACLED(b *testing.B) {
 		st.SetMap(m)
 		if st.Shown().Placed != 200000 {
 			b.Fatal("lost incidents")
+		}
+	}
+}
+
+// BenchmarkEditTenThousand is one edit of a 10,000-incident story as the
+// window makes it: the edited document's story made (storyedit) and shown
+// in place of the last (Revise: located, filtered and clustered again).
+// All of it runs on the UI goroutine today.
+func BenchmarkEditTenThousand(b *testing.B) {
+	m := geotest.Map(b)
+	s, err := storyfile.Parse("ten-thousand.geojson", tenThousandStory())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := appstate.New(s, "en")
+	st.SetMap(m)
+	d := storyedit.Open(s)
+	id := s.Items[5000].ID
+	n := 0
+	for b.Loop() {
+		it := d.Item(id)
+		n++
+		it.Title = story.Text{"en": fmt.Sprintf("Edit %d", n)}
+		if err := d.Replace(id, it); err != nil {
+			b.Fatal(err)
+		}
+		st.Revise(d.Story(), id)
+		if st.Item() == nil || st.Item().Title["en"] != it.Title["en"] {
+			b.Fatal("the edit is not shown")
 		}
 	}
 }
