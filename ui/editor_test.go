@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"sovmap/geo/appstate"
 	"sovmap/geo/export"
 	"sovmap/geo/recovery"
@@ -381,4 +384,22 @@ func geojsonOf(t *testing.T, s *story.Story) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// The form's place field is worked by keyboard: Down chooses the next
+// place found, Enter takes it.
+func TestPlaceFieldByKeyboard(t *testing.T) {
+	w, _ := newEditingWindow(t)
+	w.edit.addItem(nil)
+	f := w.edit.form
+	test.Type(f.query, "san juan")
+	if len(f.results) < 2 {
+		t.Fatalf("%d places found for san juan", len(f.results))
+	}
+	second := f.results[1]
+	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.place == nil || f.place.Name != second.Name || f.place.Point != second.LonLat {
+		t.Errorf("Down, Enter placed the item at %+v, want %s", f.place, second.Name)
+	}
 }

@@ -27,19 +27,21 @@ type itemForm struct {
 	id   string      // the item edited; "" for a new one
 	base *story.Item // the item as it was, for what the form does not show
 
-	kind, side, datePrec, locPrec          *widget.Select
-	kinds, sides, datePrecs, locPrecs      []string // the selects' values, in their options' order
-	title, summary, dateNote, locNote      *textPair
-	category, victims, sourceName          *textPair
-	date, dateEnd, actor, sourceURL, query *widget.Entry
-	results                                []gazetteer.Place
-	resultList                             *widget.List
-	resultBox                              *fyne.Container
-	place                                  *story.Place // the place chosen; nil none
-	placeLabel                             *widget.Label
-	picking                                bool // the next click on the map places the item
-	problems                               map[string]*widget.Label
-	content                                fyne.CanvasObject
+	kind, side, datePrec, locPrec     *widget.Select
+	kinds, sides, datePrecs, locPrecs []string // the selects' values, in their options' order
+	title, summary, dateNote, locNote *textPair
+	category, victims, sourceName     *textPair
+	date, dateEnd, actor, sourceURL   *widget.Entry
+	query                             *placeQuery
+	results                           []gazetteer.Place
+	chosen                            int // the result Enter takes
+	resultList                        *widget.List
+	resultBox                         *fyne.Container
+	place                             *story.Place // the place chosen; nil none
+	placeLabel                        *widget.Label
+	picking                           bool // the next click on the map places the item
+	problems                          map[string]*widget.Label
+	content                           fyne.CanvasObject
 }
 
 // formResults is how many places the form's search lists.
@@ -117,12 +119,13 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 		f.dateEnd.SetText(to)
 	}
 	f.dateNote = newTextPair(it.DateNote, false)
-	f.query = widget.NewEntry()
+	f.query = &placeQuery{f: f}
+	f.query.ExtendBaseWidget(f.query)
 	f.query.SetPlaceHolder(tr(lang, "edit.place.find"))
 	f.query.OnChanged = func(string) { f.find() }
 	f.query.OnSubmitted = func(string) {
-		if len(f.results) > 0 {
-			f.choose(f.results[0])
+		if f.chosen < len(f.results) {
+			f.choose(f.results[f.chosen])
 		} else if p, err := parseLatLon(f.query.Text); err == nil {
 			f.placeAt(p)
 		}
@@ -135,6 +138,9 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 			}
 		})
 	f.resultList.OnSelected = func(i widget.ListItemID) {
+		if f.query.moving {
+			return
+		}
 		if i < len(f.results) {
 			f.choose(f.results[i])
 		}
@@ -289,7 +295,7 @@ func (f *itemForm) datePrecChanged() {
 // find lists the gazetteer's places matching the place field.
 func (f *itemForm) find() {
 	g := f.e.w.search.gaz
-	f.results = nil
+	f.results, f.chosen = nil, 0
 	if g != nil && strings.TrimSpace(f.query.Text) != "" {
 		f.results = g.Find(f.query.Text, formResults)
 	}
@@ -502,6 +508,35 @@ func (f *itemForm) showProblems(problems []storyedit.Problem) bool {
 		}
 	}
 	return len(problems) == 0
+}
+
+// placeQuery is the form's place field: the up and down arrows choose
+// among the places found, Enter takes the one chosen.
+type placeQuery struct {
+	widget.Entry
+	f      *itemForm
+	moving bool // the arrows, not a click, are selecting a row
+}
+
+// TypedKey is part of fyne.Focusable.
+func (q *placeQuery) TypedKey(k *fyne.KeyEvent) {
+	f := q.f
+	switch k.Name {
+	case fyne.KeyDown, fyne.KeyUp:
+		if len(f.results) == 0 {
+			return
+		}
+		delta := 1
+		if k.Name == fyne.KeyUp {
+			delta = -1
+		}
+		f.chosen = min(max(f.chosen+delta, 0), len(f.results)-1)
+		q.moving = true
+		f.resultList.Select(f.chosen)
+		q.moving = false
+	default:
+		q.Entry.TypedKey(k)
+	}
 }
 
 // textPair is one text's fields, English and Spanish: either may be left

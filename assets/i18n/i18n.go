@@ -406,7 +406,7 @@ var messages = map[string]map[string]string{
 		"edit.editing":              "Editar elemento",
 		"edit.kind":                 "Tipo",
 		"edit.kind.incident":        "Hecho (en el mapa)",
-		"edit.kind.event":           "Acontecimiento de la cronología",
+		"edit.kind.event":           "Acontecimiento",
 		"edit.side":                 "Parte",
 		"edit.side.mx":              "México",
 		"edit.side.us":              "Estados Unidos",
