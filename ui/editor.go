@@ -137,7 +137,7 @@ func (e *editor) canRedo() bool {
 // deleteSelected takes the selected item out of the story (undoable).
 func (e *editor) deleteSelected() {
 	it := e.w.state.Item()
-	if it == nil {
+	if it == nil || e.form != nil { // not the item being written
 		return
 	}
 	id := it.ID

@@ -397,6 +397,10 @@ func TestPlaceFieldByKeyboard(t *testing.T) {
 		t.Fatalf("%d places found for san juan", len(f.results))
 	}
 	second := f.results[1]
+	w.edit.addItem(nil) // Ctrl+I again: the form open stays, with its text
+	if w.edit.form != f || f.query.Text != "san juan" {
+		t.Fatal("a second Add item replaced the form being written")
+	}
 	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if f.place == nil || f.place.Name != second.Name || f.place.Point != second.LonLat {

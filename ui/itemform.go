@@ -61,8 +61,18 @@ func (e *editor) addItem(at *orb.Point) {
 
 // openForm shows the form for item it (nil: a new item) in place of the
 // details panel.
+//
+// While a form is open, another is not opened over it (what was typed
+// would be lost): a point given places the open form's item there, and
+// the keyboard goes back to it.
 func (e *editor) openForm(it *story.Item, at *orb.Point) {
-	e.closeForm()
+	if f := e.form; f != nil {
+		if at != nil {
+			f.placeAt(*at)
+		}
+		e.w.Canvas().Focus(f.title.en)
+		return
+	}
 	f := newItemForm(e, it)
 	if at != nil {
 		f.placeAt(*at)
