@@ -48,6 +48,7 @@ type editor struct {
 	// autosaving is set while a copy is being written.
 	autosaved  int
 	autosaving bool
+	inflight   <-chan struct{} // closes when the copy being written is done
 	pending    bool            // a copy is due
 	manual     bool            // tests call autosave themselves
 	closing    bool            // the window is closed: no more copies
@@ -339,11 +340,14 @@ func (e *editor) startAutosave() {
 
 // autosave copies the story to the recovery file if it has changed since
 // the last copy and is unsaved; the copy is written off the UI goroutine.
-// The channel closes once the copy is written and noted (at once when
-// there was nothing to copy).
+// The channel closes once the copy is written and noted (the copy being
+// written, if one is; at once when there was nothing to copy).
 func (e *editor) autosave() <-chan struct{} {
+	if e.autosaving {
+		return e.inflight
+	}
 	done := make(chan struct{})
-	if !e.dirty() || e.autosaving || e.doc.Version() == e.autosaved {
+	if !e.dirty() || e.doc.Version() == e.autosaved {
 		close(done)
 		return done
 	}
@@ -362,7 +366,7 @@ func (e *editor) autosave() <-chan struct{} {
 	}
 	s, v, rec := e.shown, e.doc.Version(), e.rec
 	info := recovery.Info{From: e.path, Title: e.title()}
-	e.autosaving = true
+	e.autosaving, e.inflight = true, done
 	go func() {
 		defer close(done)
 		err := rec.Write(info, func(out io.Writer) error { return storyfile.WriteGeoJSON(out, s) })

@@ -302,6 +302,7 @@ func TestAutosaveAndRestore(t *testing.T) {
 		t.Fatal("no offer to restore")
 	}
 	w2.confirmOp(true)
+	<-w2.edit.inflight // the restored work's own copy, written at once
 	if !w2.edit.dirty() || !strings.HasPrefix(w2.Title(), "Sovmap — *") {
 		t.Errorf("restored work is not unsaved: title %q", w2.Title())
 	}
