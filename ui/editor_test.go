@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,12 +54,12 @@ type fillItem struct {
 func (f fillItem) into(t *testing.T, form *itemForm) {
 	t.Helper()
 	if f.event {
-		form.kind.SetSelectedIndex(indexOf(form.kinds, string(story.Event)))
+		form.kind.SetSelectedIndex(slices.Index(form.kinds, string(story.Event)))
 	}
 	form.title.en.SetText(f.title)
 	form.title.es.SetText(f.titleES)
 	form.summary.en.SetText(f.summary)
-	form.datePrec.SetSelectedIndex(indexOf(form.datePrecs, f.datePrec))
+	form.datePrec.SetSelectedIndex(slices.Index(form.datePrecs, f.datePrec))
 	form.date.SetText(f.date)
 	form.dateEnd.SetText(f.dateEnd)
 	if f.place != "" {
@@ -136,7 +137,7 @@ func TestWriteAStoryInTheWindow(t *testing.T) {
 		t.Errorf("problems at the fields: %q", probs)
 	}
 	form.dateEnd.SetText("")
-	form.datePrec.SetSelectedIndex(indexOf(form.datePrecs, "range"))
+	form.datePrec.SetSelectedIndex(slices.Index(form.datePrecs, "range"))
 	form.date.SetText("2025-03-10")
 	form.dateEnd.SetText("2025-03-01")
 	form.sourceURL.SetText("")

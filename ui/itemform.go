@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -110,7 +112,7 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 	f.kind = newChoice(lang, "edit.kind.", f.kinds, string(it.Kind), func(string) { f.kindChanged() })
 	f.sides = []string{string(story.SideMexico), string(story.SideUS), string(story.SidePress), string(story.SideContext)}
 	f.side = newChoice(lang, "edit.side.", f.sides, string(it.Side), nil)
-	if it.Side != "" && !contains(f.sides, string(it.Side)) { // a file's own side stays choosable
+	if it.Side != "" && !slices.Contains(f.sides, string(it.Side)) { // a file's own side stays choosable
 		f.sides = append(f.sides, string(it.Side))
 		f.side.Options = append(f.side.Options, string(it.Side))
 		f.side.SetSelectedIndex(len(f.sides) - 1)
@@ -180,7 +182,7 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 	f.sourceName = newTextPair(src.Name, false)
 	f.sourceURL = widget.NewEntry()
 	f.sourceURL.SetPlaceHolder("https://")
-	f.sourceURL.SetText(firstNonEmpty(it.SourceURL, src.URL))
+	f.sourceURL.SetText(cmp.Or(it.SourceURL, src.URL))
 	f.setPlace(it.Place)
 
 	row := func(key string, field string, obj fyne.CanvasObject) fyne.CanvasObject {
@@ -239,10 +241,8 @@ func newChoice(lang, prefix string, values []string, selected string, changed fu
 		labels[i] = tr(lang, prefix+v)
 	}
 	s := widget.NewSelect(labels, nil)
-	for i, v := range values {
-		if v == selected {
-			s.SetSelectedIndex(i)
-		}
+	if i := slices.Index(values, selected); i >= 0 {
+		s.SetSelectedIndex(i)
 	}
 	s.OnChanged = changed
 	return s
@@ -254,22 +254,6 @@ func value(s *widget.Select, values []string) string {
 		return values[i]
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // kindChanged enables the place's fields for an incident only: a
@@ -336,19 +320,10 @@ func (f *itemForm) choose(p gazetteer.Place) {
 	default:
 		pl.Municipality = p.Municipality.Name
 	}
-	f.locPrec.SetSelectedIndex(indexOf(f.locPrecs, prec))
+	f.locPrec.SetSelectedIndex(slices.Index(f.locPrecs, prec))
 	f.setPlace(f.e.storyPlace(pl))
 	f.query.SetText("")
 	f.resultBox.Hide()
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // placeAt places the item at an exact point, named after the municipality
@@ -363,7 +338,7 @@ func (f *itemForm) placeAt(ll orb.Point) {
 			pl.Country = loc.Country.Name
 		}
 	}
-	f.locPrec.SetSelectedIndex(indexOf(f.locPrecs, "town"))
+	f.locPrec.SetSelectedIndex(slices.Index(f.locPrecs, "town"))
 	f.setPlace(pl)
 }
 
