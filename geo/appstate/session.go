@@ -506,6 +506,32 @@ func (st *Session) Step(delta int) {
 	st.SelectItem(items[i])
 }
 
+// Tell moves the selection by delta steps through the story as it is
+// told (Shown.Steps), from its first step when no step is selected. Past
+// either end it leaves the selection be and returns false: the story's
+// end (or its start).
+func (st *Session) Tell(delta int) bool {
+	steps := st.shown.Steps
+	i := slices.Index(steps, st.item)
+	switch {
+	case i < 0:
+		i = 0
+	default:
+		i += delta
+	}
+	if i < 0 || i >= len(steps) {
+		return false
+	}
+	st.SelectItem(steps[i])
+	return true
+}
+
+// StepOf is the item's step in the story as told (0 for the first), and
+// how many steps there are; -1 for an item that is not one.
+func (st *Session) StepOf(it *story.Item) (i, n int) {
+	return slices.Index(st.shown.Steps, it), len(st.shown.Steps)
+}
+
 // update works out what the filter shows.
 func (st *Session) update() {
 	st.shown = newShown(st.story, st.filter, st.where, st.gmap)
@@ -558,6 +584,9 @@ type located struct {
 	area     []*geo.Region
 	areaSlot []int32
 	areas    []*geo.Region
+	// told is the order the story is told in (story.Story.NarrativeOrder),
+	// nil when that is timeline order.
+	told []int
 	// near is, by place, whether its incidents are known only to be near
 	// it (drawn with a halo).
 	near []bool
@@ -602,6 +631,9 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		first: make([]int32, n), last: make([]int32, n), cat: make([]int32, n), cats: map[string]int32{}}
 	for i, p := range s.Places {
 		l.index[p] = i
+	}
+	if len(s.Steps) > 0 {
+		l.told = s.NarrativeOrder()
 	}
 	ranges := make([]timeaxis.Range, 0, n)
 	for i, it := range s.Items {
@@ -742,9 +774,13 @@ type Shown struct {
 	Bound orb.Bound
 	// Sources are the sources the shown items cite, most cited first.
 	Sources []*story.Source
-	Items   []*story.Item  // in timeline order
-	Places  []*story.Place // in the story's order of places
-	Counts  []int          // shown incidents at Places[i]
+	Items   []*story.Item // in timeline order
+	// Steps are Items in the order the story is told (story.Story.Steps):
+	// the narrative's slides and the video's steps. Items itself when the
+	// story is told by date.
+	Steps  []*story.Item
+	Places []*story.Place // in the story's order of places
+	Counts []int          // shown incidents at Places[i]
 	// Colours are the colours of Places' categories (see Category).
 	Colours []int
 	// Highlighted are the codes of the states that hold a shown incident,
@@ -936,6 +972,15 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 	sh.Areas = sorted
 	if m != nil && where.clusters != nil {
 		sh.clusters = where.clusters.Weigh(weights)
+	}
+	sh.Steps = sh.Items
+	if where.told != nil {
+		sh.Steps = make([]*story.Item, 0, len(sh.Items))
+		for _, i := range where.told {
+			if sh.shows[i] {
+				sh.Steps = append(sh.Steps, s.Items[i])
+			}
+		}
 	}
 	return sh
 }

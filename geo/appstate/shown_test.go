@@ -150,3 +150,45 @@ func mixedRows(n int) []byte {
 	}
 	return []byte(strings.Join(out, "\n") + "\n")
 }
+
+// The steps are the shown items in the order the story is told: by date
+// without an order of the writer's, else in that order, a filter's hidden
+// items passed over; Tell walks them and stops at either end.
+func TestStepsFollowTheStorysOrder(t *testing.T) {
+	s := geotest.BuiltInStory(t)
+	st := appstate.New(s, "en")
+	if got := st.Shown().Steps; !slices.Equal(got, st.Shown().Items) {
+		t.Fatal("no order of the writer's, yet the steps are not the timeline")
+	}
+	told := slices.Clone(s.Items)
+	slices.Reverse(told)
+	r := *s
+	for _, it := range told {
+		r.Steps = append(r.Steps, it.ID)
+	}
+	st.SetStory(&r)
+	for _, f := range []appstate.Filter{{}, {Category: "Political violence"}} {
+		st.SetFilter(f)
+		var want []*story.Item
+		for _, it := range told {
+			if st.Filter().Shows(it) {
+				want = append(want, it)
+			}
+		}
+		if got := st.Shown().Steps; !slices.Equal(got, want) {
+			t.Fatalf("filter %+v: steps %d, want %d in the writer's order", f, len(got), len(want))
+		}
+		st.ClearSelection()
+		for i, it := range want {
+			if !st.Tell(1) || st.Item() != it { // from no step: the first
+				t.Fatalf("filter %+v: step %d is %v, want %s", f, i+1, st.Item(), it.ID)
+			}
+			if n, of := st.StepOf(it); n != i || of != len(want) {
+				t.Errorf("StepOf step %d: %d of %d", i+1, n, of)
+			}
+		}
+		if st.Tell(1) || st.Item() != want[len(want)-1] {
+			t.Error("Tell went past the last step")
+		}
+	}
+}

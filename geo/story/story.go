@@ -106,6 +106,50 @@ type Story struct {
 	Sources []*Source
 	Items   []*Item  // in timeline order: by date, undated last
 	Places  []*Place // in the order of their first incident on the timeline
+	// Steps is the order the writer tells the story in (its narrative),
+	// as item ids; nil tells it in timeline order. See NarrativeOrder for
+	// the items it leaves out.
+	Steps []string
+}
+
+// NarrativeOrder is the order the story is told in, as indices into
+// Items: the items of Steps in its order, and each item Steps leaves out
+// (one added since the order was set) told right after the item before it
+// on the timeline, or first when it has none. Ids in Steps that name no
+// item, or an item a second time, are passed over. O(items).
+func (s *Story) NarrativeOrder() []int {
+	order := make([]int, 0, len(s.Items))
+	if len(s.Steps) == 0 {
+		for i := range s.Items {
+			order = append(order, i)
+		}
+		return order
+	}
+	index := make(map[string]int, len(s.Items))
+	for i, it := range s.Items {
+		index[it.ID] = i
+	}
+	listed := make([]bool, len(s.Items))
+	var steps []int
+	for _, id := range s.Steps {
+		if i, ok := index[id]; ok && !listed[i] {
+			listed[i] = true
+			steps = append(steps, i)
+		}
+	}
+	// An unlisted item follows the item before it on the timeline, so a
+	// run of them keeps its dates' order.
+	tell := func(i int) {
+		for j := i + 1; j < len(s.Items) && !listed[j]; j++ {
+			order = append(order, j)
+		}
+	}
+	tell(-1)
+	for _, i := range steps {
+		order = append(order, i)
+		tell(i)
+	}
+	return order
 }
 
 // Order puts the items in timeline order and lists the places in the order

@@ -21,6 +21,8 @@ import (
 type Doc struct {
 	meta  Meta
 	items []*story.Item // the document's own copies, in the order written
+	// steps is the narrative's order (story.Story.Steps); nil: by date.
+	steps []string
 	// undo holds the changes made, the last on top; redo those undone.
 	undo, redo []change
 	// version names the document as it is: the id of the last change
@@ -39,14 +41,18 @@ type Meta struct {
 
 // change is one undoable step: an item put at index at (before nil: it
 // was added), removed (after nil) or replaced; or, with meta set, the
-// story's Meta changed from metaBefore.
+// story's Meta changed from metaBefore; or, with steps set, the
+// narrative's order changed from stepsBefore (touching item moved).
 type change struct {
-	id            int
-	at            int
-	before, after *story.Item
-	meta          bool
-	metaBefore    Meta
-	metaAfter     Meta
+	id                      int
+	at                      int
+	before, after           *story.Item
+	meta                    bool
+	metaBefore              Meta
+	metaAfter               Meta
+	steps                   bool
+	stepsBefore, stepsAfter []string
+	moved                   string
 }
 
 // New is an empty story of no title.
@@ -60,6 +66,7 @@ func Open(s *story.Story) *Doc {
 	for i, it := range s.Items {
 		d.items[i] = cloneItem(it)
 	}
+	d.steps = slices.Clone(s.Steps)
 	return d
 }
 
@@ -124,6 +131,17 @@ func (d *Doc) SetMeta(m Meta) {
 	d.apply(change{meta: true, metaBefore: d.meta, metaAfter: cloneMeta(m)})
 }
 
+// Steps is the order the story is told in, as item ids; nil when it is
+// told by date.
+func (d *Doc) Steps() []string { return slices.Clone(d.steps) }
+
+// SetSteps sets the order the story is told in (nil: by date), moved
+// being the item the change moved, to select after it. Ids of no item are
+// dropped when the story is made.
+func (d *Doc) SetSteps(ids []string, moved string) {
+	d.apply(change{steps: true, stepsBefore: d.steps, stepsAfter: slices.Clone(ids), moved: moved})
+}
+
 // apply makes a new change: what was undone can no longer be redone.
 func (d *Doc) apply(c change) {
 	d.nextVersion++
@@ -143,6 +161,8 @@ func (d *Doc) do(c change) {
 	switch {
 	case c.meta:
 		d.meta = c.metaAfter
+	case c.steps:
+		d.steps, d.touched = c.stepsAfter, c.moved
 	case c.before == nil:
 		d.items = slices.Insert(d.items, c.at, c.after)
 	case c.after == nil:
@@ -161,6 +181,8 @@ func (d *Doc) undoChange(c change) {
 	switch {
 	case c.meta:
 		d.meta = c.metaBefore
+	case c.steps:
+		d.steps, d.touched = c.stepsBefore, c.moved
 	case c.before == nil:
 		d.items = slices.Delete(d.items, c.at, c.at+1)
 	case c.after == nil:
@@ -281,6 +303,19 @@ func (d *Doc) Story() *story.Story {
 		s.Items = append(s.Items, it)
 	}
 	s.Order()
+	if len(d.steps) > 0 {
+		// Only ids of items, each once: what a story file may hold.
+		left := make(map[string]bool, len(d.items))
+		for _, it := range d.items {
+			left[it.ID] = true
+		}
+		for _, id := range d.steps {
+			if left[id] {
+				s.Steps = append(s.Steps, id)
+				delete(left, id)
+			}
+		}
+	}
 	return s
 }
 

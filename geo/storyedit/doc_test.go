@@ -71,11 +71,19 @@ func TestUndoRedoProperty(t *testing.T) {
 		steps := 1 + r.IntN(30)
 		for range steps {
 			ids := itemIDs(d)
-			switch op := r.IntN(5); {
+			switch op := r.IntN(6); {
 			case op == 0 || len(ids) == 0:
 				d.Add(randomItem(r))
 			case op == 1:
 				d.Delete(ids[r.IntN(len(ids))])
+			case op == 5:
+				// A narrative order of some of the items (or by date again);
+				// the items deleted after it drop out of it.
+				var order []string
+				for _, i := range r.Perm(len(ids))[:r.IntN(len(ids)+1)] {
+					order = append(order, ids[i])
+				}
+				d.SetSteps(order, ids[0])
 			case op == 2:
 				d.SetMeta(storyedit.Meta{Title: story.Text{"en": fmt.Sprintf("Title %d", r.IntN(100))}})
 			default:

@@ -52,7 +52,38 @@ func readGeoJSON(br *bufio.Reader, src source, base string, o Options, rep *Repo
 	if b.s.Title == nil {
 		b.s.Title = story.Text{"en": strings.TrimSuffix(strings.TrimSuffix(base, ".json"), ".geojson")}
 	}
-	return b.finish(format)
+	s, err := b.finish(format)
+	if err != nil || !r.own || r.steps == nil {
+		return s, err
+	}
+	if s.Steps, err = r.readSteps(s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// readSteps reads the own format's narrative order: each of the story's
+// item ids at most once.
+func (r *geoReader) readSteps(s *story.Story) ([]string, error) {
+	var ids []string
+	if err := json.Unmarshal(r.steps, &ids); err != nil {
+		return nil, r.fail(r.stepsAt, "steps must be a list of item ids")
+	}
+	known := make(map[string]bool, len(s.Items))
+	for _, it := range s.Items {
+		known[it.ID] = true
+	}
+	told := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		switch {
+		case !known[id]:
+			return nil, r.fail(r.stepsAt, "steps: %q is not an item of the story", clip(id, 60))
+		case told[id]:
+			return nil, r.fail(r.stepsAt, "steps: %q is told twice", clip(id, 60))
+		}
+		told[id] = true
+	}
+	return ids, nil
 }
 
 // geoReader holds one GeoJSON file's reading.
@@ -68,7 +99,11 @@ type geoReader struct {
 	index   int                      // features read
 	fileSrc *story.Source            // the source of a plain file's items
 	dates   dateReader               // a plain file's dates, one order for all
-	keys    map[string]bool          // the other top-level members, to name what a file is
+	// steps is the own format's narrative order (see story.Story.Steps),
+	// read whole and checked once the items are known; stepsAt its offset.
+	steps   json.RawMessage
+	stepsAt int64
+	keys    map[string]bool // the other top-level members, to name what a file is
 }
 
 // fail is an error for the whole file at a byte offset.
@@ -174,6 +209,9 @@ func (r *geoReader) member(key string, at int64) error {
 		if err = r.dec.Decode(&sources); err == nil {
 			err = r.addSources(sources, at)
 		}
+	case "steps":
+		r.stepsAt = at
+		err = r.dec.Decode(&r.steps)
 	case "features":
 		return r.features()
 	default:

@@ -23,6 +23,7 @@ type (
 		Description story.Text      `json:"description,omitempty"`
 		Credit      story.Text      `json:"credit,omitempty"`
 		Sources     []*story.Source `json:"sources"`
+		Steps       []string        `json:"steps,omitempty"`
 		Features    []outFeature    `json:"features"`
 	}
 	outFeature struct {
@@ -67,7 +68,7 @@ const ownVersion = 1
 // again gives back the same story, whatever file it came from.
 func WriteGeoJSON(w io.Writer, s *story.Story) error {
 	out := outCollection{Type: "FeatureCollection", Sovmap: ownVersion, Title: s.Title, Description: s.Description,
-		Credit: s.Credit, Sources: s.Sources, Features: make([]outFeature, 0, len(s.Items))}
+		Credit: s.Credit, Sources: s.Sources, Steps: s.Steps, Features: make([]outFeature, 0, len(s.Items))}
 	for _, it := range s.Items {
 		p := outProps{Kind: it.Kind, Side: it.Side, LocationPrecision: it.LocationPrecision, LocationNote: it.LocationNote,
 			Date: it.Date.ISO(), DatePrecision: it.Date.Precision, DateNote: it.DateNote, Category: it.Category,

@@ -98,7 +98,7 @@ func Count(st *appstate.Session) int {
 }
 
 // Narrative writes the story's narrative to sink: for each item shown, in
-// timeline order, the flight from the view before to the step's view
+// the order the story is told (appstate.Shown.Steps), the flight from the view before to the step's view
 // (appstate.StepView), eased in and out, the centre along a line and the
 // scale evenly in its logarithm, then the step held with its date, title
 // and summary as the caption. o gives the size and the furniture; the
@@ -106,7 +106,7 @@ func Count(st *appstate.Session) int {
 // total. It leaves st's selection and view as they were. When ctx is done
 // it stops within a frame and returns ctx's error.
 func Narrative(ctx context.Context, st *appstate.Session, o export.Options, sink Sink, progress func(done, total int)) error {
-	items := st.Shown().Items
+	items := st.Shown().Steps
 	if len(items) == 0 {
 		return errors.New("no item shows: the narrative would be empty (clear the filter)")
 	}
