@@ -94,6 +94,8 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.editBar = newEditBar(w)
 	w.mapView.secondary = w.mapMenu
 	w.details.startStory = w.story.start
+	w.details.tell = w.story.step
+	w.details.leaveStory = w.story.stop
 	w.timeline.step = w.step
 	w.mapView.otherKey = w.globalKey
 	// The canvas takes the window's size before the content, so the

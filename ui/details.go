@@ -24,17 +24,26 @@ import (
 // names in bold, separators between a place's incidents and the story's
 // sources as links.
 type details struct {
-	state  *appstate.Session
-	head   *widget.RichText // the headline
-	start  *widget.Button   // "Start the story", in the opening only
-	bar    *fyne.Container  // holds start
-	body   *widget.RichText
-	box    *fyne.Container
-	scroll *container.Scroll
-	// narrating shows the current item large, as a slide of the story.
-	narrating bool
-	// startStory starts the narrative, from the opening's button.
+	state *appstate.Session
+	head  *widget.RichText // the headline
+	start *widget.Button   // "Start the story", in the opening only
+	bar   *fyne.Container  // holds start
+	// While the story is told: Back, Next, Leave and the step's number
+	// ("Step 3 of 12"), above its slide.
+	back, next, exit *widget.Button
+	counter          *widget.Label
+	steer            *fyne.Container
+	body             *widget.RichText
+	box              *fyne.Container
+	scroll           *container.Scroll
+	// narrating shows the current item large, as a slide of the story;
+	// ended, the end of the story, when every step has been told.
+	narrating, ended bool
+	// startStory starts the narrative, from the opening's button; tell
+	// steps it by delta, leave leaves it.
 	startStory func()
+	tell       func(delta int)
+	leaveStory func()
 }
 
 // newDetails builds the panel empty: the caller fills it with refresh once
@@ -53,7 +62,28 @@ func newDetails(st *appstate.Session) *details {
 	// The button right under the headline, where it is seen without
 	// scrolling.
 	d.bar = container.NewHBox(d.start)
-	d.box = container.NewVBox(d.head, d.bar, d.body)
+	call := func(f *func(int), delta int) func() {
+		return func() {
+			if *f != nil {
+				(*f)(delta)
+			}
+		}
+	}
+	d.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), call(&d.tell, -1))
+	d.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), call(&d.tell, 1))
+	d.next.Importance = widget.HighImportance
+	d.next.IconPlacement = widget.ButtonIconTrailingText
+	d.exit = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		if d.leaveStory != nil {
+			d.leaveStory()
+		}
+	})
+	d.counter = widget.NewLabel("")
+	// Above the slide, where the eye starts; the step's number under them
+	// (beside them, the Spanish would not fit a narrow panel).
+	d.steer = container.NewVBox(container.NewHBox(d.back, d.next, d.exit), d.counter)
+	d.steer.Hide()
+	d.box = container.NewVBox(d.steer, d.head, d.bar, d.body)
 	d.scroll = container.NewVScroll(d.box)
 	st.Listen(appstate.SelectionChanged|appstate.StoryChanged|appstate.LanguageChanged, func(appstate.Change) { d.refresh() })
 	// Of the texts shown, only a place's says which state it is in: the
@@ -72,6 +102,11 @@ func (d *details) refresh() {
 	var body []widget.RichTextSegment
 	headStyle := widget.RichTextStyleSubHeading
 	switch {
+	case d.narrating && d.ended:
+		// The end: the story's opening again, to close on what it was.
+		_, body = d.opening()
+		head = tr(lang, "story.end")
+		headStyle = widget.RichTextStyleHeading
 	case d.narrating && st.Item() != nil:
 		// A slide: the current item alone, its headline large.
 		lines := scene.ItemLines(st.Item(), lang)
@@ -94,14 +129,48 @@ func (d *details) refresh() {
 		head, body = d.opening()
 	}
 	// Nothing to tell in a story with no items (one still being opened).
-	d.bar.Hidden = st.Place() != nil || st.Item() != nil || len(st.Story().Items) == 0
+	d.bar.Hidden = d.narrating || st.Place() != nil || st.Item() != nil || len(st.Story().Items) == 0
 	d.start.SetText(tr(lang, "opening.start"))
+	d.steerStory()
 	d.head.Segments = []widget.RichTextSegment{&widget.TextSegment{Style: headStyle, Text: head}}
 	d.head.Refresh()
 	d.body.Segments = body
 	d.body.Refresh()
 	d.box.Refresh()
 	d.scroll.ScrollToTop()
+}
+
+// steerStory shows, while the story is told, the buttons that step
+// through it and which step this is; at its end, Back, Start again and
+// Leave.
+func (d *details) steerStory() {
+	if !d.narrating {
+		d.steer.Hide()
+		return
+	}
+	lang := d.state.Lang()
+	d.back.SetText(tr(lang, "story.back"))
+	d.exit.SetText(tr(lang, "story.exit"))
+	i, n := d.state.StepOf(d.state.Item())
+	switch {
+	case d.ended:
+		d.next.SetText(tr(lang, "story.again"))
+		d.next.SetIcon(theme.MediaReplayIcon())
+		d.counter.SetText("")
+	default:
+		d.next.SetText(tr(lang, "story.next"))
+		d.next.SetIcon(theme.NavigateNextIcon())
+		d.counter.SetText("")
+		if i >= 0 {
+			d.counter.SetText(fmt.Sprintf(tr(lang, "story.step"), number(i+1), number(n)))
+		}
+	}
+	if i == 0 && !d.ended {
+		d.back.Disable()
+	} else {
+		d.back.Enable()
+	}
+	d.steer.Show()
 }
 
 // opening introduces the story: its headline and standfirst, the dates it

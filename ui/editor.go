@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -143,6 +144,40 @@ func (e *editor) deleteSelected() {
 	}
 	id := it.ID
 	e.change(func(d *storyedit.Doc) error { return d.Delete(id) })
+}
+
+// moveStep moves the selected item by delta steps in the order the story
+// is told, past the next step shown (a filter's hidden items keep their
+// places); from then on the story is told in the writer's order.
+func (e *editor) moveStep(delta int) {
+	st := e.w.state
+	it := st.Item()
+	shown := st.Shown().Steps
+	k := slices.Index(shown, it)
+	if it == nil || e.form != nil || k < 0 || k+delta < 0 || k+delta >= len(shown) {
+		return
+	}
+	other := shown[k+delta].ID
+	s := st.Story()
+	order := make([]string, 0, len(s.Items))
+	for _, i := range s.NarrativeOrder() {
+		if id := s.Items[i].ID; id != it.ID {
+			order = append(order, id)
+		}
+	}
+	at := slices.Index(order, other)
+	if delta > 0 {
+		at++
+	}
+	order = slices.Insert(order, at, it.ID)
+	e.change(func(d *storyedit.Doc) error { d.SetSteps(order, it.ID); return nil })
+}
+
+// tellByDate tells the story in the order of its dates again.
+func (e *editor) tellByDate() {
+	if len(e.w.state.Story().Steps) > 0 && e.form == nil {
+		e.change(func(d *storyedit.Doc) error { d.SetSteps(nil, ""); return nil })
+	}
 }
 
 // newStory starts an empty story, asking first about unsaved changes,

@@ -28,6 +28,8 @@ var (
 	addItemShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 	editItemShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
 	deleteItemShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
+	earlierShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	laterShortcut      = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // menu builds the main menu in the state's language. It is built again
@@ -74,6 +76,10 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("menu.edititem", w.unlessModal(w.editKey), editItemShortcut),
 			item("menu.deleteitem", w.unlessModal(w.edit.deleteSelected), deleteItemShortcut),
 			fyne.NewMenuItemSeparator(),
+			item("menu.earlier", w.unlessModal(func() { w.edit.moveStep(-1) }), earlierShortcut),
+			item("menu.later", w.unlessModal(func() { w.edit.moveStep(1) }), laterShortcut),
+			item("menu.bydate", w.unlessModal(w.edit.tellByDate), nil),
+			fyne.NewMenuItemSeparator(),
 			item("menu.storydetails", w.unlessModal(w.edit.showStoryDialog), nil)),
 		fyne.NewMenu(tr(lang, "menu.view"),
 			item("zoom.in", func() { st.Zoom(keyZoom) }, zoomInShortcut),
@@ -112,6 +118,8 @@ func (w *Window) addShortcuts() {
 		addItemShortcut:    func() { w.edit.addItem(nil) },
 		editItemShortcut:   w.editKey,
 		deleteItemShortcut: w.edit.deleteSelected,
+		earlierShortcut:    func() { w.edit.moveStep(-1) },
+		laterShortcut:      func() { w.edit.moveStep(1) },
 	}
 	w.shortcuts = shortcuts
 	for sc := range shortcuts {
