@@ -96,6 +96,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.details.startStory = w.story.start
 	w.details.tell = w.story.step
 	w.details.leaveStory = w.story.stop
+	w.details.writing = func() bool { return w.edit.doc != nil && w.edit.shown == st.Story() }
 	w.timeline.step = w.step
 	w.mapView.otherKey = w.globalKey
 	// The canvas takes the window's size before the content, so the

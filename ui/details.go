@@ -44,6 +44,9 @@ type details struct {
 	startStory func()
 	tell       func(delta int)
 	leaveStory func()
+	// writing reports whether the story shown is being written in the
+	// window (one of no items then says how to add the first).
+	writing func() bool
 }
 
 // newDetails builds the panel empty: the caller fills it with refresh once
@@ -109,7 +112,7 @@ func (d *details) refresh() {
 		headStyle = widget.RichTextStyleHeading
 	case d.narrating && st.Item() != nil:
 		// A slide: the current item alone, its headline large.
-		lines := scene.ItemLines(st.Item(), lang)
+		lines := scene.ItemLines(st.Item(), lang, st.Writes(lang))
 		head, body = lines[0].Text, lineSegments(lines[1:])
 		headStyle = widget.RichTextStyleHeading
 	case st.Place() != nil:
@@ -120,10 +123,10 @@ func (d *details) refresh() {
 		}
 		for _, it := range p.Items {
 			body = append(body, &widget.SeparatorSegment{})
-			body = append(body, itemSegments(it, lang, it == st.Item())...)
+			body = append(body, itemSegments(it, lang, st.Writes(lang), it == st.Item())...)
 		}
 	case st.Item() != nil:
-		lines := scene.ItemLines(st.Item(), lang)
+		lines := scene.ItemLines(st.Item(), lang, st.Writes(lang))
 		head, body = lines[0].Text, lineSegments(lines[1:])
 	default:
 		head, body = d.opening()
@@ -182,8 +185,12 @@ func (d *details) opening() (string, []widget.RichTextSegment) {
 	var body []widget.RichTextSegment
 	if len(s.Items) == 0 {
 		// A story still being read shows its name alone; no story at all
-		// (a file that could not be opened) says how to open one.
-		if s.Title.In(lang) == "" {
+		// (a file that could not be opened) says how to open one, and a
+		// new one how to write it.
+		switch {
+		case d.writing != nil && d.writing():
+			body = append(body, paragraph(tr(lang, "opening.empty")))
+		case s.Title.In(lang) == "":
 			body = append(body, paragraph(tr(lang, "opening.none")))
 		}
 		return s.Title.In(lang), body
@@ -241,8 +248,8 @@ const maxListedSources = 12
 // itemSegments are an item's details (scene.ItemLines) as rich text: its
 // date and title in bold, in the theme's primary colour when it is the
 // current one, then its fields.
-func itemSegments(it *story.Item, lang string, current bool) []widget.RichTextSegment {
-	lines := scene.ItemLines(it, lang)
+func itemSegments(it *story.Item, lang string, mark, current bool) []widget.RichTextSegment {
+	lines := scene.ItemLines(it, lang, mark)
 	title := widget.RichTextStyleParagraph
 	title.TextStyle.Bold = true
 	if current {

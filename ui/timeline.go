@@ -14,6 +14,7 @@ import (
 
 	"sovmap/assets/i18n"
 	"sovmap/geo/appstate"
+	"sovmap/geo/scene"
 	"sovmap/geo/story"
 )
 
@@ -257,10 +258,11 @@ func (r *timelineRow) repaint() {
 
 // rowLabel is an item's title on the timeline: an incident's place first,
 // unless the title is the place's name (a table whose one name column
-// names the place), which would say it twice.
-func rowLabel(it *story.Item, lang string) string {
-	title := it.Title.In(lang)
-	if it.Kind == story.Incident && it.Place != nil && it.Place.Name != title {
+// names the place), which would say it twice. A title given only in
+// another language is marked so where mark is set (scene.Marked).
+func rowLabel(it *story.Item, lang string, mark bool) string {
+	title := scene.Marked(it.Title, lang, mark)
+	if it.Kind == story.Incident && it.Place != nil && it.Place.Name != it.Title.In(lang) {
 		return it.Place.Name + ": " + title
 	}
 	return title
@@ -292,7 +294,7 @@ func (t *timeline) label(it *story.Item, lang string) string {
 	if t.labels == nil {
 		t.labels = make(map[*story.Item]string)
 	}
-	s := fitLines(rowLabel(it, lang), t.titleWidth, 2)
+	s := fitLines(rowLabel(it, lang, t.state.Writes(lang)), t.titleWidth, 2)
 	t.labels[it] = s
 	t.fitted++
 	return s

@@ -28,7 +28,7 @@ func TestTimelineTitlesAreWholeAtTheDefaultSize(t *testing.T) {
 			if it == nil {
 				continue
 			}
-			label := rowLabel(it, lang)
+			label := rowLabel(it, lang, true)
 			if got := fitLines(label, tl.titleWidth, 2); got != label {
 				t.Errorf("%s: the row %q is cut to %q in %v units", lang, label, got, tl.titleWidth)
 			}
@@ -86,7 +86,7 @@ func TestFitLinesAgreesWithTheSlowWay(t *testing.T) {
 	checked := 0
 	for _, lang := range []string{"en", "es"} {
 		for _, it := range w.state.Story().Items {
-			label := rowLabel(it, lang)
+			label := rowLabel(it, lang, true)
 			// The widths either side of the whole title's are where the
 			// two could part.
 			whole := measureLine(label)
@@ -117,7 +117,7 @@ func TestRowLabel(t *testing.T) {
 		{&story.Item{Kind: story.Event, Place: p, Title: story.Text{"en": "Talks"}}, "Talks"},
 	}
 	for _, tt := range tests {
-		if got := rowLabel(tt.it, "en"); got != tt.want {
+		if got := rowLabel(tt.it, "en", true); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.it, got, tt.want)
 		}
 	}

@@ -506,6 +506,12 @@ func (st *Session) Step(delta int) {
 	st.SelectItem(items[i])
 }
 
+// Writes reports whether the story's items are written in lang (a title
+// of one is): then a text of theirs given only in another language is
+// marked as such where it shows in lang (scene.Marked). A file of one
+// language, read as English, is not marked in Spanish throughout.
+func (st *Session) Writes(lang string) bool { return st.where.langs[lang] }
+
 // Tell moves the selection by delta steps through the story as it is
 // told (Shown.Steps), from its first step when no step is selected. Past
 // either end it leaves the selection be and returns false: the story's
@@ -587,6 +593,8 @@ type located struct {
 	// told is the order the story is told in (story.Story.NarrativeOrder),
 	// nil when that is timeline order.
 	told []int
+	// langs are the languages the items' titles are written in.
+	langs map[string]bool
 	// near is, by place, whether its incidents are known only to be near
 	// it (drawn with a halo).
 	near []bool
@@ -636,7 +644,13 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		l.told = s.NarrativeOrder()
 	}
 	ranges := make([]timeaxis.Range, 0, n)
+	l.langs = map[string]bool{}
 	for i, it := range s.Items {
+		if len(l.langs) < 2 { // as many as the interface has
+			for lang := range it.Title {
+				l.langs[lang] = true
+			}
+		}
 		l.placeOf[i] = -1
 		if pi, ok := l.index[it.Place]; ok && it.Place != nil {
 			l.placeOf[i] = int32(pi)

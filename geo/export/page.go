@@ -111,7 +111,7 @@ func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 	seen := map[*story.Place]bool{}
 	for _, it := range shown.Items {
 		pi := pageItem{ID: it.ID, Kind: string(it.Kind), Side: map[string]string{}, Date: map[string]string{},
-			Title: texts(it.Title), Lines: map[string][]scene.Line{}, Dated: it.Date.Dated()}
+			Title: map[string]string{}, Lines: map[string][]scene.Line{}, Dated: it.Date.Dated()}
 		side := string(it.Side)
 		if it.Kind == story.Incident {
 			side = "incident"
@@ -119,7 +119,8 @@ func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 		for _, lang := range i18n.Languages {
 			pi.Side[lang] = i18n.T(lang, "side."+side)
 			pi.Date[lang] = it.Date.Format(lang)
-			pi.Lines[lang] = scene.ItemLines(it, lang)
+			pi.Title[lang] = scene.Marked(it.Title, lang, st.Writes(lang))
+			pi.Lines[lang] = scene.ItemLines(it, lang, st.Writes(lang))
 		}
 		if p := it.Place; p != nil {
 			pi.Place = p.ID

@@ -18,31 +18,48 @@ type Line struct {
 	Bold  bool `json:",omitempty"`
 }
 
+// Marked is t in lang. Where mark is set (the story is written in lang:
+// appstate.Session.Writes), a text given only in another language says
+// so after it: "Tiroteo (in Spanish)".
+func Marked(t story.Text, lang string, mark bool) string {
+	s := t.In(lang)
+	if other := t.Lang(lang); mark && s != "" && other != lang {
+		in := i18n.T(lang, "text.in."+other)
+		if in == "" { // a language the interface does not speak
+			in = i18n.T(lang, "text.in.other")
+		}
+		s += " (" + in + ")"
+	}
+	return s
+}
+
 // ItemLines are an item's details in lang: its date with its precision
 // and title, what happened, the category, the victims, what is known of
 // the date and of the place, the file's other fields, and the sources.
-func ItemLines(it *story.Item, lang string) []Line {
+// Texts given only in another language are marked so where mark is set
+// (see Marked).
+func ItemLines(it *story.Item, lang string, mark bool) []Line {
 	lines := []Line{
-		{Text: it.Date.Format(lang) + " — " + it.Title.In(lang), Bold: true},
+		{Text: it.Date.Format(lang) + " — " + Marked(it.Title, lang, mark), Bold: true},
 	}
-	if sum := it.Summary.In(lang); sum != "" { // optional in a story written in the app
+	if sum := Marked(it.Summary, lang, mark); sum != "" { // optional in a story written in the app
 		lines = append(lines, Line{Text: sum})
 	}
-	if c := it.Category.In(lang); c != "" {
+	if c := Marked(it.Category, lang, mark); c != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "category"), Text: c})
 	}
-	if v := it.Victims.In(lang); v != "" {
+	if v := Marked(it.Victims, lang, mark); v != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "victims"), Text: v})
 	}
 	if known := DateKnown(it.Date, lang); known != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "date.known"), Text: known})
 	}
-	if note := it.DateNote.In(lang); note != "" {
+	if note := Marked(it.DateNote, lang, mark); note != "" {
 		lines = append(lines, Line{Label: i18n.T(lang, "date.note"), Text: note})
 	}
 	if it.Place != nil {
 		where := i18n.T(lang, "prec."+it.LocationPrecision)
-		if note := it.LocationNote.In(lang); note != "" {
+		if note := Marked(it.LocationNote, lang, mark); note != "" {
 			where += ". " + note
 		}
 		lines = append(lines, Line{Label: i18n.T(lang, "place.precise"), Text: where})

@@ -33,12 +33,16 @@ func (t *Text) UnmarshalJSON(b []byte) error {
 
 // In returns the text in lang, falling back to English, then to the first language
 // in alphabetical order.
-func (t Text) In(lang string) string {
-	if s, ok := t[lang]; ok {
-		return s
+func (t Text) In(lang string) string { return t[t.Lang(lang)] }
+
+// Lang is the language In(lang) gives the text in: lang where the text
+// has it, else the one it falls back to; "" for no text.
+func (t Text) Lang(lang string) string {
+	if _, ok := t[lang]; ok {
+		return lang
 	}
-	if s, ok := t["en"]; ok {
-		return s
+	if _, ok := t["en"]; ok {
+		return "en"
 	}
 	best := ""
 	for lang := range t {
@@ -46,5 +50,5 @@ func (t Text) In(lang string) string {
 			best = lang
 		}
 	}
-	return t[best]
+	return best
 }
