@@ -514,8 +514,8 @@ func (e *editor) restore(info recovery.Info) {
 func (e *editor) showStoryDialog() {
 	lang := e.w.state.Lang()
 	m := e.current().Meta()
-	title, desc, credit := newTextPair(m.Title, false), newTextPair(m.Description, true), newTextPair(m.Credit, false)
-	form := dialog.NewForm(tr(lang, "menu.storydetails"), tr(lang, "edit.apply"), tr(lang, "export.cancel"),
+	title, desc, credit := newTextPair(m.Title, false, nil), newTextPair(m.Description, true, nil), newTextPair(m.Credit, false, nil)
+	form := dialog.NewForm(tr(lang, "edit.storydialog"), tr(lang, "edit.apply"), tr(lang, "export.cancel"),
 		[]*widget.FormItem{
 			widget.NewFormItem(tr(lang, "edit.storytitle"), title.box),
 			widget.NewFormItem(tr(lang, "edit.standfirst"), desc.box),
@@ -530,9 +530,12 @@ func (e *editor) showStoryDialog() {
 			}
 			e.change(func(d *storyedit.Doc) error { d.SetMeta(nm); return nil })
 		}, e.w)
+	// Enter in a one-line field applies, as in every dialog.
+	title.submitWith(form.Submit)
+	credit.submitWith(form.Submit)
 	form.Resize(fyne.NewSize(620, form.MinSize().Height))
 	form.Show()
-	e.w.Canvas().Focus(title.en)
+	e.w.Canvas().Focus(title.enField)
 }
 
 // textKeyOf is a text's languages as one comparable string.

@@ -159,7 +159,7 @@ func TestWriteAStoryInTheWindow(t *testing.T) {
 	st.SelectItem(itemTitled(t, st.Story(), "Raid in Huitzilac"))
 	w.edit.editItem()
 	w.edit.form.summary.es.SetText("Un operativo.")
-	w.Canvas().Focus(w.edit.form.summary.es)
+	w.Canvas().Focus(w.edit.form.summary.esField)
 	w.undoKey()
 	if len(st.Story().Items) != 3 {
 		t.Fatal("Ctrl+Z in a text field undid a change to the story")
@@ -407,5 +407,43 @@ func TestPlaceFieldByKeyboard(t *testing.T) {
 	f.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if f.place == nil || f.place.Name != second.Name || f.place.Point != second.LonLat {
 		t.Errorf("Down, Enter placed the item at %+v, want %s", f.place, second.Name)
+	}
+}
+
+// The item form is worked by keyboard: Tab leaves a summary as it leaves
+// a one-line field, the form scrolls to the field that takes the
+// keyboard and to the first problem, and problems are said in the
+// window's language.
+func TestFormFollowsTheKeyboard(t *testing.T) {
+	w, _ := newEditingWindow(t)
+	w.state.SetLanguage("es")
+	w.edit.addItem(nil)
+	f := w.edit.form
+	if tab, ok := f.summary.enField.(fyne.Tabbable); !ok || tab.AcceptsTab() {
+		t.Error("Tab types a tab character into the summary instead of moving on")
+	}
+	shows := func(o fyne.CanvasObject) bool {
+		d := fyne.CurrentApp().Driver()
+		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.scroll).Y
+		return top >= 0 && top+o.Size().Height <= f.scroll.Size().Height
+	}
+	if shows(f.sourceURL) {
+		t.Fatal("the form is short enough to show every field: nothing to scroll")
+	}
+	for _, o := range []fyne.Focusable{f.sourceURL, f.title.enField, f.victims.esField, f.datePrec, f.query} {
+		w.Canvas().Focus(o)
+		if !shows(o.(fyne.CanvasObject)) {
+			t.Errorf("%T took the keyboard out of sight (scrolled to %v)", o, f.scroll.Offset)
+		}
+	}
+	w.Canvas().Focus(f.sourceURL)
+	f.title.en.SetText("")
+	f.apply()
+	p := f.problems["title"]
+	if !p.Visible() || !shows(p) {
+		t.Errorf("the title's problem is not in view (shown: %v)", p.Visible())
+	}
+	if !strings.HasPrefix(p.Text, "dé un título") {
+		t.Errorf("the Spanish window says the problem as %q", p.Text)
 	}
 }

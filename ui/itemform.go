@@ -29,11 +29,11 @@ type itemForm struct {
 	id   string      // the item edited; "" for a new one
 	base *story.Item // the item as it was, for what the form does not show
 
-	kind, side, datePrec, locPrec     *widget.Select
+	kind, side, datePrec, locPrec     *followSelect
 	kinds, sides, datePrecs, locPrecs []string // the selects' values, in their options' order
 	title, summary, dateNote, locNote *textPair
 	category, victims, sourceName     *textPair
-	date, dateEnd, actor, sourceURL   *widget.Entry
+	date, dateEnd, actor, sourceURL   *followEntry
 	query                             *placeQuery
 	results                           []gazetteer.Place
 	chosen                            int // the result Enter takes
@@ -44,6 +44,7 @@ type itemForm struct {
 	picking                           bool // the next click on the map places the item
 	problems                          map[string]*widget.Label
 	content                           fyne.CanvasObject
+	scroll                            *container.Scroll // the fields
 }
 
 // formResults is how many places the form's search lists.
@@ -72,7 +73,7 @@ func (e *editor) openForm(it *story.Item, at *orb.Point) {
 		if at != nil {
 			f.placeAt(*at)
 		}
-		e.w.Canvas().Focus(f.title.en)
+		e.w.Canvas().Focus(f.title.enField)
 		return
 	}
 	f := newItemForm(e, it)
@@ -81,7 +82,7 @@ func (e *editor) openForm(it *story.Item, at *orb.Point) {
 	}
 	e.form = f
 	e.w.showSide(f.content)
-	e.w.Canvas().Focus(f.title.en)
+	e.w.Canvas().Focus(f.title.enField)
 }
 
 // closeForm puts the details panel back.
@@ -109,19 +110,19 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 	}
 	f.base = it
 	f.kinds = []string{string(story.Incident), string(story.Event)}
-	f.kind = newChoice(lang, "edit.kind.", f.kinds, string(it.Kind), func(string) { f.kindChanged() })
+	f.kind = newChoice(lang, "edit.kind.", f.kinds, string(it.Kind), func(string) { f.kindChanged() }, f.reveal)
 	f.sides = []string{string(story.SideMexico), string(story.SideUS), string(story.SidePress), string(story.SideContext)}
-	f.side = newChoice(lang, "edit.side.", f.sides, string(it.Side), nil)
+	f.side = newChoice(lang, "edit.side.", f.sides, string(it.Side), nil, f.reveal)
 	if it.Side != "" && !slices.Contains(f.sides, string(it.Side)) { // a file's own side stays choosable
 		f.sides = append(f.sides, string(it.Side))
 		f.side.Options = append(f.side.Options, string(it.Side))
 		f.side.SetSelectedIndex(len(f.sides) - 1)
 	}
-	f.title = newTextPair(it.Title, false)
-	f.summary = newTextPair(it.Summary, true)
+	f.title = newTextPair(it.Title, false, f.reveal)
+	f.summary = newTextPair(it.Summary, true, f.reveal)
 	f.datePrecs = []string{"day", "approximate", "week", "month", "year", "range", "undated"}
-	f.datePrec = newChoice(lang, "edit.dateprec.", f.datePrecs, string(it.Date.Precision), func(string) { f.datePrecChanged() })
-	f.date, f.dateEnd = widget.NewEntry(), widget.NewEntry()
+	f.datePrec = newChoice(lang, "edit.dateprec.", f.datePrecs, string(it.Date.Precision), func(string) { f.datePrecChanged() }, f.reveal)
+	f.date, f.dateEnd = newFollowEntry(f.reveal), newFollowEntry(f.reveal)
 	f.date.SetPlaceHolder("2025-04-28")
 	f.dateEnd.SetPlaceHolder("2025-05-03")
 	if it.Date.Dated() && it.Date.Year != 0 {
@@ -130,7 +131,7 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 		f.date.SetText(from)
 		f.dateEnd.SetText(to)
 	}
-	f.dateNote = newTextPair(it.DateNote, false)
+	f.dateNote = newTextPair(it.DateNote, false, f.reveal)
 	f.query = &placeQuery{f: f}
 	f.query.ExtendBaseWidget(f.query)
 	f.query.SetPlaceHolder(tr(lang, "edit.place.find"))
@@ -162,25 +163,25 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 	f.resultBox.Hide()
 	f.placeLabel = widget.NewLabel("")
 	f.placeLabel.Wrapping = fyne.TextWrapWord
-	pick := widget.NewButtonWithIcon(tr(lang, "edit.place.pick"), theme.VisibilityIcon(), f.startPicking)
-	noPlace := widget.NewButton(tr(lang, "edit.place.none"), func() { f.setPlace(nil) })
+	pick := newFollowButton(tr(lang, "edit.place.pick"), theme.VisibilityIcon(), f.startPicking, f.reveal)
+	noPlace := newFollowButton(tr(lang, "edit.place.none"), nil, func() { f.setPlace(nil) }, f.reveal)
 	f.locPrecs = []string{"town", "nearby", "municipality", "region", "unstated"}
 	prec := it.LocationPrecision
 	if prec == "" {
 		prec = "unstated"
 	}
-	f.locPrec = newChoice(lang, "edit.locprec.", f.locPrecs, prec, nil)
-	f.locNote = newTextPair(it.LocationNote, false)
-	f.category = newTextPair(it.Category, false)
-	f.victims = newTextPair(it.Victims, false)
-	f.actor = widget.NewEntry()
+	f.locPrec = newChoice(lang, "edit.locprec.", f.locPrecs, prec, nil, f.reveal)
+	f.locNote = newTextPair(it.LocationNote, false, f.reveal)
+	f.category = newTextPair(it.Category, false, f.reveal)
+	f.victims = newTextPair(it.Victims, false, f.reveal)
+	f.actor = newFollowEntry(f.reveal)
 	f.actor.SetText(it.Actor)
 	var src story.Source
 	if len(it.Sources) > 0 {
 		src = *it.Sources[0]
 	}
-	f.sourceName = newTextPair(src.Name, false)
-	f.sourceURL = widget.NewEntry()
+	f.sourceName = newTextPair(src.Name, false, f.reveal)
+	f.sourceURL = newFollowEntry(f.reveal)
 	f.sourceURL.SetPlaceHolder("https://")
 	f.sourceURL.SetText(cmp.Or(it.SourceURL, src.URL))
 	f.setPlace(it.Place)
@@ -226,8 +227,8 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 	apply.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(tr(lang, "export.cancel"), theme.CancelIcon(), e.closeForm)
 	top := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.content = container.NewBorder(top, container.NewHBox(layout.NewSpacer(), cancel, apply), nil, nil,
-		container.NewVScroll(container.NewPadded(fields)))
+	f.scroll = container.NewVScroll(container.NewPadded(fields))
+	f.content = container.NewBorder(top, container.NewHBox(layout.NewSpacer(), cancel, apply), nil, nil, f.scroll)
 	f.kindChanged()
 	f.datePrecChanged()
 	return f
@@ -235,12 +236,12 @@ func newItemForm(e *editor, it *story.Item) *itemForm {
 
 // newChoice is a select of values, shown in the window's language by
 // their keys (prefix+value); a value with no words is shown as it is.
-func newChoice(lang, prefix string, values []string, selected string, changed func(string)) *widget.Select {
+func newChoice(lang, prefix string, values []string, selected string, changed func(string), reveal func(fyne.CanvasObject)) *followSelect {
 	labels := make([]string, len(values))
 	for i, v := range values {
 		labels[i] = tr(lang, prefix+v)
 	}
-	s := widget.NewSelect(labels, nil)
+	s := newFollowSelect(labels, nil, reveal)
 	if i := slices.Index(values, selected); i >= 0 {
 		s.SetSelectedIndex(i)
 	}
@@ -249,7 +250,7 @@ func newChoice(lang, prefix string, values []string, selected string, changed fu
 }
 
 // value is the select's chosen value, of values in its options' order.
-func value(s *widget.Select, values []string) string {
+func value(s *followSelect, values []string) string {
 	if i := s.SelectedIndex(); i >= 0 && i < len(values) {
 		return values[i]
 	}
@@ -300,7 +301,10 @@ func (f *itemForm) find() {
 	f.resultBox.Layout = layout.NewGridWrapLayout(fyne.NewSize(360, float32(len(f.results))*(f.resultList.MinSize().Height+theme.SeparatorThicknessSize())))
 	f.resultList.Refresh()
 	f.resultBox.Show()
-	f.resultBox.Refresh()
+	if f.scroll != nil {
+		f.scroll.Content.Refresh() // laid out, to be scrolled to
+		f.reveal(f.resultBox)
+	}
 }
 
 // choose places the item at a place of the gazetteer: a locality as the
@@ -456,7 +460,7 @@ func dateWords(lang string, p story.Precision, text string) string {
 // otherwise it says what is wrong at each field.
 func (f *itemForm) apply() {
 	it, dateProblem := f.item()
-	problems := storyedit.Check(it)
+	problems := storyedit.Check(it, f.e.w.state.Lang())
 	if dateProblem != "" {
 		problems = append(problems, storyedit.Problem{Field: "date", Message: dateProblem})
 	}
@@ -490,6 +494,13 @@ func (f *itemForm) showProblems(problems []storyedit.Problem) bool {
 			l.Show()
 		} else {
 			l.Hide()
+		}
+	}
+	if len(problems) > 0 && f.scroll != nil {
+		// The first problem brought into view: it may be far down the form.
+		f.scroll.Content.Refresh()
+		if l := f.problems[problems[0].Field]; l != nil {
+			f.reveal(l)
 		}
 	}
 	return len(problems) == 0
@@ -528,32 +539,90 @@ func (q *placeQuery) TypedKey(k *fyne.KeyEvent) {
 // empty (it is then shown in the other).
 type textPair struct {
 	en, es *widget.Entry
-	orig   story.Text
-	box    fyne.CanvasObject
+	// enField and esField are the two fields as the form holds them, to
+	// give the keyboard to (a prose field wraps its entry).
+	enField, esField fyne.Focusable
+	orig             story.Text
+	box              fyne.CanvasObject
 }
 
-func newTextPair(t story.Text, multiLine bool) *textPair {
+// newTextPair makes the fields of text t, of several lines each where
+// multiLine is set; reveal, if set, hears which takes the keyboard (see
+// followEntry).
+func newTextPair(t story.Text, multiLine bool, reveal func(fyne.CanvasObject)) *textPair {
 	p := &textPair{orig: t}
-	mk := func(lang string) *widget.Entry {
-		var e *widget.Entry
+	mk := func(lang string) (*widget.Entry, fyne.Widget) {
 		if multiLine {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-			e.SetMinRowsVisible(3)
-		} else {
-			e = widget.NewEntry()
+			pe := newProseEntry(reveal)
+			pe.SetText(t[lang])
+			return &pe.Entry, pe
 		}
+		e := newFollowEntry(reveal)
 		e.SetText(t[lang])
-		return e
+		return &e.Entry, e
 	}
-	p.en, p.es = mk("en"), mk("es")
+	en, enObj := mk("en")
+	es, esObj := mk("es")
+	p.en, p.es = en, es
+	p.enField, p.esField = enObj.(fyne.Focusable), esObj.(fyne.Focusable)
 	tag := func(s string) fyne.CanvasObject {
 		l := widget.NewLabel(s)
 		l.Importance = widget.LowImportance
 		return l
 	}
-	p.box = container.New(layout.NewFormLayout(), tag("EN"), p.en, tag("ES"), p.es)
+	p.box = container.New(layout.NewFormLayout(), tag("EN"), enObj, tag("ES"), esObj)
 	return p
+}
+
+// proseEntry is a field of several lines of prose that leaves Tab to go
+// to the next field, as a form's one-line fields do: a story's text has
+// no use for tab characters, and a form worked by keyboard must not trap
+// it.
+type proseEntry struct {
+	widget.Entry
+	reveal func(fyne.CanvasObject)
+}
+
+func newProseEntry(reveal func(fyne.CanvasObject)) *proseEntry {
+	e := &proseEntry{reveal: reveal}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+// AcceptsTab is false: Tab moves the focus on.
+func (e *proseEntry) AcceptsTab() bool { return false }
+
+// FocusGained is part of fyne.Focusable: the field is scrolled into view.
+func (e *proseEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.reveal != nil {
+		e.reveal(e)
+	}
+}
+
+// FocusGained is part of fyne.Focusable: the field is scrolled into view.
+func (q *placeQuery) FocusGained() {
+	q.Entry.FocusGained()
+	q.f.reveal(q)
+}
+
+// reveal scrolls the form to show o, a field that took the keyboard.
+func (f *itemForm) reveal(o fyne.CanvasObject) {
+	if f.scroll != nil {
+		scrollTo(f.scroll, o)
+	}
+}
+
+// submitWith makes Enter in the pair's one-line fields call f.
+func (p *textPair) submitWith(f func()) {
+	for _, e := range []*widget.Entry{p.en, p.es} {
+		if !e.MultiLine {
+			e.OnSubmitted = func(string) { f() }
+		}
+	}
 }
 
 // text is the pair as a story's text: the languages given, others the

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"sovmap/assets/i18n"
 	"sovmap/geo/story"
 )
 
@@ -20,17 +21,17 @@ type Problem struct {
 // paragraph, not a document.
 const MaxText = 4000
 
-// Check lists what keeps an item from being saved in a story: a title in
-// no language, a source missing or whose address is not a web address, a
-// range that ends before it starts, a place with no name, a field longer
-// than MaxText. An empty list: the item can be saved.
-func Check(it *story.Item) []Problem {
+// Check lists what keeps an item from being saved in a story, in lang: a
+// title in no language, a source missing or whose address is not a web
+// address, a range that ends before it starts, a place with no name, a
+// field longer than MaxText. An empty list: the item can be saved.
+func Check(it *story.Item, lang string) []Problem {
 	var out []Problem
-	add := func(field, format string, args ...any) {
-		out = append(out, Problem{field, fmt.Sprintf(format, args...)})
+	add := func(field, key string, args ...any) {
+		out = append(out, Problem{field, fmt.Sprintf(i18n.T(lang, "check."+key), args...)})
 	}
 	if strings.TrimSpace(it.Title.In("en")) == "" && strings.TrimSpace(it.Title.In("es")) == "" {
-		add("title", "give the item a title, in English or Spanish")
+		add("title", "title")
 	}
 	for _, f := range []struct {
 		name string
@@ -38,54 +39,51 @@ func Check(it *story.Item) []Problem {
 	}{{"title", it.Title}, {"summary", it.Summary}, {"victims", it.Victims}, {"date_note", it.DateNote}, {"location_note", it.LocationNote}, {"category", it.Category}} {
 		for _, s := range f.t {
 			if len(s) > MaxText {
-				add(f.name, "this text is %d characters long; the most is %d", len(s), MaxText)
+				add(f.name, "long", len(s), MaxText)
 			}
 		}
 	}
 	if d := it.Date; d.Precision == story.Range {
 		if _, err := story.ParseDate(d.ISO(), story.Range); err != nil {
-			add("date", "the range ends before it starts")
+			add("date", "range")
 		}
 	}
 	if it.Kind == story.Event && it.Place != nil {
-		add("place", "a timeline event has no place: make it an incident to put it on the map")
+		add("place", "eventplace")
 	}
 	if p := it.Place; p != nil {
 		if strings.TrimSpace(p.Name) == "" {
-			add("place", "name the place")
+			add("place", "placename")
 		}
 		if err := story.CheckLonLat(p.Point); err != nil {
-			add("place", "%v", err)
+			add("place", "lonlat")
 		}
 	}
 	if len(it.Sources) == 0 {
-		add("sources", "name the source: every item says where it comes from")
+		add("sources", "source")
 	}
 	for _, src := range it.Sources {
 		if strings.TrimSpace(src.Name.In("en")) == "" && strings.TrimSpace(src.Name.In("es")) == "" {
-			add("sources", "name the source: every item says where it comes from")
+			add("sources", "source")
 		}
-		if msg := CheckURL(src.URL); msg != "" {
-			add("source_url", "%s", msg)
+		if !WebAddress(src.URL) {
+			add("source_url", "url", clip(src.URL, 60))
 		}
 	}
-	if msg := CheckURL(it.SourceURL); msg != "" {
-		add("source_url", "%s", msg)
+	if !WebAddress(it.SourceURL) {
+		add("source_url", "url", clip(it.SourceURL, 60))
 	}
 	return out
 }
 
-// CheckURL says what is wrong with a source's address: "" for none, or
-// for an http or https address with a host.
-func CheckURL(s string) string {
+// WebAddress reports whether s is an http or https address with a host,
+// or empty (no address given).
+func WebAddress(s string) bool {
 	if s == "" {
-		return ""
+		return true
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf("%q is not a web address (https://…)", clip(s, 60))
-	}
-	return ""
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // clip cuts s to about n bytes, at a character's start.

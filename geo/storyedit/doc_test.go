@@ -233,12 +233,22 @@ func TestCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			it := ok()
 			tt.edit(it)
-			got := storyedit.Check(it)
+			got := storyedit.Check(it, "en")
 			switch {
 			case tt.field == "" && len(got) > 0:
 				t.Errorf("problems %v, want none", got)
 			case tt.field != "" && (len(got) == 0 || got[0].Field != tt.field):
 				t.Errorf("problems %v, want one with %s", got, tt.field)
+			}
+			// The same problems, said in Spanish in the Spanish window.
+			es := storyedit.Check(it, "es")
+			for i := range min(len(es), len(got)) {
+				if es[i].Field != got[i].Field || es[i].Message == got[i].Message || es[i].Message == "" || strings.Contains(es[i].Message, "%!") {
+					t.Errorf("in Spanish: %v, in English: %v", es[i], got[i])
+				}
+			}
+			if len(es) != len(got) {
+				t.Errorf("%d problems in Spanish, %d in English", len(es), len(got))
 			}
 		})
 	}
