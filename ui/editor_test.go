@@ -349,6 +349,58 @@ func TestEditAtScale(t *testing.T) {
 	}
 }
 
+// An edit of a large story is shown off the UI goroutine: the call
+// returns with the title marking the change and the story shown as it
+// was; the result, applied on the UI goroutine (played by the test),
+// shows the edit with the item selected and the filter kept. Of two edits
+// made before the first is ready, only the last's result is shown; undo
+// takes back the last edit the same way.
+func TestBigEditIsShownOffTheUIGoroutine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 10,000-item story")
+	}
+	w, _ := newEditingWindow(t)
+	openBigStory(t, w)
+	defer func(n int) { bigRevision = n }(bigRevision)
+	bigRevision = 1000
+	ui := make(chan func(), 4)
+	w.edit.apply = func(f func()) {
+		done := make(chan struct{})
+		ui <- func() { f(); close(done) }
+		<-done
+	}
+	st := w.state
+	n := len(st.Story().Items)
+	st.SetFilter(appstate.Filter{Category: "Battles"})
+	shownBefore := len(st.Shown().Items)
+	first, second := st.Shown().Items[0], st.Shown().Items[1]
+	before := st.Story()
+	for _, it := range []*story.Item{first, second} {
+		st.SelectItem(it)
+		w.edit.deleteSelected()
+	}
+	if st.Story() != before || !strings.HasPrefix(w.Title(), "Sovmap — *") {
+		t.Fatalf("before the results: the story shown changed (%v), title %q", st.Story() != before, w.Title())
+	}
+	for range 2 { // in whichever order they are ready
+		(<-ui)()
+		if got := len(st.Story().Items); got == n-1 {
+			t.Fatal("the superseded edit was shown")
+		}
+	}
+	if got := len(st.Story().Items); got != n-2 || len(st.Shown().Items) != shownBefore-2 || st.Filter().Category != "Battles" {
+		t.Fatalf("after the edits: %d items (want %d), %d shown (want %d), filter %+v", got, n-2, len(st.Shown().Items), shownBefore-2, st.Filter())
+	}
+	w.undoKey()
+	(<-ui)()
+	if got := len(st.Story().Items); got != n-1 || st.Item() == nil || st.Item().ID != second.ID {
+		t.Errorf("after undo: %d items (want %d), selected %v (want %s)", got, n-1, st.Item(), second.ID)
+	}
+	if !w.edit.dirty() || !w.edit.canUndo() {
+		t.Error("after undo, one deletion is left to undo")
+	}
+}
+
 func visibleProblems(f *itemForm) map[string]string {
 	out := map[string]string{}
 	for field, l := range f.problems {

@@ -78,7 +78,8 @@ func BenchmarkOpenACLED(b *testing.B) {
 // BenchmarkEditTenThousand is one edit of a 10,000-incident story as the
 // window makes it: the edited document's story made (storyedit) and shown
 // in place of the last (Revise: located, filtered and clustered again).
-// All of it runs on the UI goroutine today.
+// The window runs it on the UI goroutine below 20,000 items (ui's
+// bigRevision), on another above.
 func BenchmarkEditTenThousand(b *testing.B) {
 	m := geotest.Map(b)
 	s, err := storyfile.Parse("ten-thousand.geojson", tenThousandStory())
@@ -102,4 +103,36 @@ func BenchmarkEditTenThousand(b *testing.B) {
 			b.Fatal("the edit is not shown")
 		}
 	}
+}
+
+// BenchmarkEditTwoHundredThousand is one edit of a 200,000-row ACLED
+// export, in its two parts: the edited document's story made (Story), and
+// that story prepared to be shown (Prepare: located, filtered and
+// clustered), which the window runs off the UI goroutine.
+func BenchmarkEditTwoHundredThousand(b *testing.B) {
+	m := geotest.Map(b)
+	s, _, err := storyfile.ParseBytes("mexico.csv", geotest.ACLEDRows(200000), storyfile.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := storyedit.Open(s)
+	id := s.Items[100000].ID
+	b.Run("Story", func(b *testing.B) {
+		for b.Loop() {
+			it := d.Item(id)
+			it.Title = story.Text{"en": "Edited"}
+			if err := d.Replace(id, it); err != nil {
+				b.Fatal(err)
+			}
+			if len(d.Story().Items) != len(s.Items) {
+				b.Fatal("lost items")
+			}
+		}
+	})
+	edited := d.Story()
+	b.Run("Prepare", func(b *testing.B) {
+		for b.Loop() {
+			appstate.Prepare(edited, m)
+		}
+	})
 }

@@ -227,13 +227,38 @@ func (st *Session) SetStory(s *story.Story) {
 // Revise shows a new version of the story shown, as an edit makes it:
 // unlike SetStory, the view and the filter stay (as far as the new
 // version's dates allow), and the item of id selectID (the one edited;
-// "" for none) is selected.
+// "" for none) is selected. It prepares the story on the calling
+// goroutine; the window revises a large story with RevisionJob on
+// another and ApplyRevision.
 func (st *Session) Revise(s *story.Story, selectID string) {
+	st.ApplyRevision(st.RevisionJob().Run(s), selectID)
+}
+
+// RevisionJob is the work of showing a new version of the story (see
+// Revise): made on the session's goroutine, with its map and filter; run
+// on any.
+type RevisionJob struct {
+	m *geo.Map
+	f Filter
+}
+
+// RevisionJob makes the job of showing a new version of the story, with
+// the session's map and filter.
+func (st *Session) RevisionJob() RevisionJob { return RevisionJob{m: st.gmap, f: st.filter} }
+
+// Run prepares s, the new version, filtered as the session was when the
+// job was made: O(items), and it reads only s and what the job holds.
+func (j RevisionJob) Run(s *story.Story) *Prepared { return prepare(s, j.m, &j.f) }
+
+// ApplyRevision shows a prepared revision (see Revise), with the item of
+// id selectID selected. A filter changed since the job was made is
+// applied to it again.
+func (st *Session) ApplyRevision(p *Prepared, selectID string) {
 	f, view := st.filter, st.view
-	st.SetPrepared(Prepare(s, st.gmap))
+	st.SetPrepared(p)
 	st.view = view
-	st.SetFilter(f)
-	if it := s.ItemByID(selectID); it != nil {
+	st.SetFilter(f) // nothing to do unless it changed since the job was made
+	if it := p.s.ItemByID(selectID); it != nil {
 		st.SelectItem(it)
 	}
 	st.emit(ViewChanged)
@@ -255,13 +280,20 @@ type Prepared struct {
 
 // Prepare works out what showing s on map m (nil until loaded) takes. It
 // reads only its arguments, so it may run on any goroutine.
-func Prepare(s *story.Story, m *geo.Map) *Prepared {
+func Prepare(s *story.Story, m *geo.Map) *Prepared { return prepare(s, m, nil) }
+
+// prepare is Prepare with the story's default filter, or f (as far as the
+// story's dates allow) where set.
+func prepare(s *story.Story, m *geo.Map, f *Filter) *Prepared {
 	p := &Prepared{s: s, m: m}
 	p.cats, p.colour = categories(s)
 	p.lands = countries(s)
 	p.filter = defaultFilter(p.lands)
 	p.where = locate(s, m, p.colour)
 	p.span = p.where.daySpan()
+	if f != nil {
+		p.filter = f.normal(p.span)
+	}
 	p.shown = newShown(s, p.filter, p.where, m)
 	return p
 }
