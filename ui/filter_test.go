@@ -149,3 +149,28 @@ func TestBrushKeepsTheSelectionInRange(t *testing.T) {
 		t.Errorf("the selected item went from %v to %v", it, got)
 	}
 }
+
+// The time axis names its lanes, in the window's language, each beside
+// its own lane, left of the days: no name runs into the next lane's or
+// into the first day.
+func TestTimeAxisNamesItsLanes(t *testing.T) {
+	w := newTestWindow(t)
+	a := w.timeline.filter.axis
+	for _, lang := range []string{"en", "es"} {
+		w.state.SetLanguage(lang)
+		want := map[string][]string{"en": {"Mexico", "US", "Press", "Context", "Incidents"}, "es": {"México", "EE. UU.", "Prensa", "Contexto", "Hechos"}}[lang]
+		first, _, _ := a.span()
+		for i, l := range a.lanes {
+			if l.Text != want[i] || !l.Visible() {
+				t.Errorf("%s: lane %d is named %q (shown: %v), want %q", lang, i, l.Text, l.Visible(), want[i])
+			}
+			if right := l.Position().X + l.Size().Width; right > a.xOf(first, a.Size().Width) {
+				t.Errorf("%s: %q ends at %.0f, over the first day at %.0f", lang, l.Text, right, a.xOf(first, a.Size().Width))
+			}
+			mid := l.Position().Y + l.Size().Height/2
+			if top := float32(i) * (laneHeight + laneGap); mid < top || mid > top+laneHeight {
+				t.Errorf("%s: %q is centred at %.1f, off its lane (%.0f to %.0f)", lang, l.Text, mid, top, top+laneHeight)
+			}
+		}
+	}
+}

@@ -37,6 +37,10 @@ type timeAxis struct {
 	raster  *canvas.Raster
 	ticks   []*canvas.Text  // reused tick labels
 	outside [2]*canvas.Text // the dates set aside, before and after
+	// lanes name the lanes, at their left; labelW is the room they take,
+	// in units, the lanes' days drawn to its right.
+	lanes   []*canvas.Text
+	labelW  float32
 	focused bool
 	// The drag under way: a new brush from anchor, or the brush moved,
 	// grabbed offset days after its start.
@@ -65,8 +69,9 @@ type axisItem struct {
 // Lane layout, in units.
 const (
 	axisPad    = 8
-	laneHeight = 9
-	laneGap    = 2
+	laneHeight = 10
+	laneGap    = 3
+	laneText   = 9 // the lanes' names, in units
 	monthsRow  = 16
 	tickGap    = 64 // the least room between ticks, room for a label
 )
@@ -81,6 +86,12 @@ var axisLanes = []story.Side{story.SideMexico, story.SideUS, story.SidePress, st
 func newTimeAxis(st *appstate.Session, jobs *filterJobs) *timeAxis {
 	a := &timeAxis{state: st, jobs: jobs}
 	a.raster = canvas.NewRaster(a.draw)
+	for range axisLanes {
+		t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		t.TextSize = laneText
+		a.lanes = append(a.lanes, t)
+	}
+	a.nameLanes()
 	for i := range a.outside {
 		a.outside[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 		a.outside[i].TextSize = theme.CaptionTextSize()
@@ -121,26 +132,47 @@ func (a *timeAxis) span() (first, days int, ok bool) {
 	return a.sp.First, a.sp.Days(), a.sp.OK && a.sp.Last > a.sp.First
 }
 
+// nameLanes names the lanes in the state's language ("Mexico", "US",
+// "Press", "Context", "Incidents") and makes room for the longest.
+func (a *timeAxis) nameLanes() {
+	lang := a.state.Lang()
+	a.labelW = 0
+	for i, side := range axisLanes {
+		key := "axis.lane." + string(side)
+		if side == "" {
+			key = "axis.lane.incidents"
+		}
+		a.lanes[i].Text = tr(lang, key)
+		a.labelW = max(a.labelW, a.lanes[i].MinSize().Width+4)
+	}
+}
+
+// plotLeft is where the days begin, in units: right of the lanes' names.
+func (a *timeAxis) plotLeft() float32 { return axisPad + a.labelW }
+
+// plotWidth is the width the days take on an axis w units wide.
+func (a *timeAxis) plotWidth(w float32) float32 { return w - a.plotLeft() - axisPad }
+
 // xOf is where day d starts on the axis, in units of a width w.
 func (a *timeAxis) xOf(d int, w float32) float32 {
 	first, days, _ := a.span()
-	return axisPad + float32(d-first)/float32(days)*(w-2*axisPad)
+	return a.plotLeft() + float32(d-first)/float32(days)*a.plotWidth(w)
 }
 
 // dayAt is the day under x units, within the story's span.
 func (a *timeAxis) dayAt(x float32) int {
 	first, days, _ := a.span()
-	w := a.Size().Width - 2*axisPad
+	w := a.plotWidth(a.Size().Width)
 	if w <= 0 {
 		return first
 	}
-	d := first + int((x-axisPad)/w*float32(days))
+	d := first + int((x-a.plotLeft())/w*float32(days))
 	return min(max(d, first), first+days-1)
 }
 
 // MinSize is part of fyne.Widget: the lanes and the ticks.
 func (a *timeAxis) MinSize() fyne.Size {
-	return fyne.NewSize(120, float32(len(axisLanes))*(laneHeight+laneGap)+monthsRow+4)
+	return fyne.NewSize(120+a.labelW, float32(len(axisLanes))*(laneHeight+laneGap)+monthsRow+4)
 }
 
 // countLanes counts each lane's items, all and shown, per column: once a
@@ -182,7 +214,7 @@ func (a *timeAxis) draw(w, h int) image.Image {
 	if flt := a.jobs.filter(); flt.Dates { // the brush, under the items: where it is asked to be
 		fill(image.Rect(px(flt.From), 0, max(px(flt.To+1), px(flt.From)+2), h), color.NRGBA{0x2a, 0x5d, 0xb0, 0x40})
 	}
-	left, right := int(axisPad*k), int((size.Width-axisPad)*k)
+	left, right := int(a.plotLeft()*k), int((size.Width-axisPad)*k)
 	for i := range axisLanes {
 		y := int(float32(i) * (laneHeight + laneGap) * k)
 		fill(image.Rect(left, y+int(laneHeight*k/2), right, y+int(laneHeight*k/2)+1), theme.Color(theme.ColorNameSeparator))
@@ -250,7 +282,7 @@ func (a *timeAxis) tickDays(w float32) []int {
 
 // tickStep is the ticks' step at a width of w units.
 func (a *timeAxis) tickStep(w float32) timeaxis.Step {
-	return timeaxis.ChooseStep(a.sp, float64(w-2*axisPad), tickGap)
+	return timeaxis.ChooseStep(a.sp, float64(a.plotWidth(w)), tickGap)
 }
 
 // tickLabel is a tick's label: "3 Mar", "Mar 2025" or "2025".
@@ -401,7 +433,17 @@ func (r *timeAxisRenderer) Layout(size fyne.Size) {
 	for _, t := range a.outside {
 		t.Hide()
 	}
-	if _, _, ok := a.span(); !ok {
+	_, _, ok := a.span()
+	fg := theme.Color(theme.ColorNameForeground)
+	a.nameLanes()
+	for i, t := range a.lanes {
+		ts := t.MinSize()
+		t.Color = fg
+		t.Move(fyne.NewPos(axisPad, float32(i)*(laneHeight+laneGap)+laneHeight/2-ts.Height/2))
+		t.Resize(ts)
+		t.Hidden = !ok
+	}
+	if !ok {
 		for _, t := range a.ticks {
 			t.Hide()
 		}
@@ -409,7 +451,6 @@ func (r *timeAxisRenderer) Layout(size fyne.Size) {
 	}
 	lang := a.state.Lang()
 	y := float32(len(axisLanes))*(laneHeight+laneGap) + 3
-	fg := theme.Color(theme.ColorNameForeground)
 	// The dates set aside, at the ends: the tick labels keep clear of them.
 	free, end := float32(0), size.Width
 	for i, n := range [2]int{a.sp.Before, a.sp.After} {
@@ -473,10 +514,16 @@ func (r *timeAxisRenderer) Refresh() {
 	for _, t := range r.a.outside {
 		t.Refresh()
 	}
+	for _, t := range r.a.lanes {
+		t.Refresh()
+	}
 }
 
 func (r *timeAxisRenderer) Objects() []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{r.a.raster, r.a.outside[0], r.a.outside[1]}
+	for _, t := range r.a.lanes {
+		objs = append(objs, t)
+	}
 	for _, t := range r.a.ticks {
 		objs = append(objs, t)
 	}
