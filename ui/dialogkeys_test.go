@@ -41,3 +41,37 @@ func TestDialogKeys(t *testing.T) {
 		}
 	}
 }
+
+// Dialogs never stack: with one open, every menu item but Quit, Undo and
+// Redo (reached by its shortcut, as the menus' shortcuts reach their items
+// whatever is open) opens nothing over it and changes nothing.
+func TestDialogsDoNotStack(t *testing.T) {
+	w, _ := newEditingWindow(t)
+	w.showAbout()
+	over := w.Canvas().Overlays().List()
+	story, lang, view := w.state.Story(), w.state.Lang(), w.state.View()
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+			if it.Action == nil || it.IsQuit || it.Shortcut == undoShortcut || it.Shortcut == redoShortcut {
+				continue
+			}
+			it.Action()
+			if got := w.Canvas().Overlays().List(); len(got) != len(over) {
+				t.Errorf("%q opened over About (%d overlays, want %d)", it.Label, len(got), len(over))
+				for len(w.Canvas().Overlays().List()) > len(over) {
+					w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+				}
+			}
+			if w.state.Story() != story || w.state.Lang() != lang || w.state.View() != view {
+				t.Errorf("%q changed the window under About", it.Label)
+			}
+		}
+	}
+	for _, m := range w.MainMenu().Items {
+		walk(m.Items)
+	}
+}

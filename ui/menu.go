@@ -37,22 +37,32 @@ var (
 func (w *Window) menu() *fyne.MainMenu {
 	st := w.state
 	lang := st.Lang()
+	// Every item but Quit does nothing while a dialog is open: dialogs
+	// never stack (the menus' shortcuts reach their items whatever is
+	// open).
 	item := func(key string, f func(), sc fyne.Shortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(tr(lang, key), w.unlessModal(f))
+		it.Shortcut = sc
+		return it
+	}
+	// Quit asks about unsaved work over any dialog; Undo and Redo undo the
+	// typing in a dialog's text field (undoKey).
+	always := func(key string, f func(), sc fyne.Shortcut) *fyne.MenuItem {
 		it := fyne.NewMenuItem(tr(lang, key), f)
 		it.Shortcut = sc
 		return it
 	}
-	quit := item("menu.quit", w.quit, quitShortcut)
+	quit := always("menu.quit", w.quit, quitShortcut)
 	quit.IsQuit = true
 	var langs []*fyne.MenuItem
 	for _, code := range i18n.Languages {
-		it := fyne.NewMenuItem(i18n.Names[code], func() { st.SetLanguage(code) })
+		it := fyne.NewMenuItem(i18n.Names[code], w.unlessModal(func() { st.SetLanguage(code) }))
 		it.Checked = code == lang
 		langs = append(langs, it)
 	}
 	language := fyne.NewMenuItem(tr(lang, "menu.language"), nil)
 	language.ChildMenu = fyne.NewMenu("", langs...)
-	about := fyne.NewMenuItem(tr(lang, "menu.about"), w.showAbout)
+	about := fyne.NewMenuItem(tr(lang, "menu.about"), w.unlessModal(w.showAbout))
 	return fyne.NewMainMenu(
 		fyne.NewMenu(tr(lang, "menu.file"),
 			item("menu.new", w.unlessModal(w.edit.newStory), newShortcut),
@@ -69,8 +79,8 @@ func (w *Window) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			quit),
 		fyne.NewMenu(tr(lang, "menu.edit"),
-			item("menu.undo", w.undoKey, undoShortcut),
-			item("menu.redo", w.redoKey, redoShortcut),
+			always("menu.undo", w.undoKey, undoShortcut),
+			always("menu.redo", w.redoKey, redoShortcut),
 			fyne.NewMenuItemSeparator(),
 			item("menu.additem", w.unlessModal(func() { w.edit.addItem(nil) }), addItemShortcut),
 			item("menu.edititem", w.unlessModal(w.editKey), editItemShortcut),
@@ -90,9 +100,9 @@ func (w *Window) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			language),
 		fyne.NewMenu(tr(lang, "menu.help"),
-			fyne.NewMenuItem(tr(lang, "help.title"), func() {
+			fyne.NewMenuItem(tr(lang, "help.title"), w.unlessModal(func() {
 				w.showMessage(tr(st.Lang(), "help.title"), tr(st.Lang(), "help.body"))
-			}),
+			})),
 			about),
 	)
 }
