@@ -108,7 +108,9 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	w.SetMainMenu(w.menu())
 	w.addShortcuts()
 	w.setTitle()
+	fyneLanguage(st.Lang())
 	st.Listen(appstate.LanguageChanged, func(appstate.Change) {
+		fyneLanguage(st.Lang())
 		w.SetMainMenu(w.menu())
 		w.search.refreshLanguage()
 	})
