@@ -17,7 +17,9 @@ import (
 // in headless Chromium, as a reader opening it from disk would: a link to
 // a place (#place=…) clicks its marker, and the details must show that
 // place's incident, the marker selected and its timeline row current. The
-// Spanish page speaks Spanish. Chromium's network log must show no request
+// Spanish page speaks Spanish; the English page switched to Spanish
+// (#lang=es) speaks Spanish on its map too (legend, attribution, country
+// names), its English words hidden. Chromium's network log must show no request
 // made by the page (requests Chromium makes for itself, with no origin,
 // are its own business).
 func TestE2EInteractivePage(t *testing.T) {
@@ -34,27 +36,35 @@ func TestE2EInteractivePage(t *testing.T) {
 		lang, place string
 		args        []string // filters
 		want        []string
+		switchTo    string // the language the link asks for (#lang=)
 	}{
 		// The fields named as in the window; the undated group and each
 		// row's place on the timeline.
 		{"en", "huitzilac", nil, []string{"<h2>Huitzilac</h2>", "Shooting in Huitzilac", "Municipality: Huitzilac, Morelos",
 			"<b>Category: </b>Not attributed in the report", "<b>Source: </b>Reuters", `<li class="group">Undated: the source gives no date</li>`,
-			"Teocaltiche: Police chief shot dead"}},
-		{"es", "teocaltiche", nil, []string{"<h2>Teocaltiche</h2>", "Municipio: Teocaltiche, Jalisco", "Cronología", "<b>Categoría: </b>"}},
+			"Teocaltiche: Police chief shot dead"}, ""},
+		{"es", "teocaltiche", nil, []string{"<h2>Teocaltiche</h2>", "Municipio: Teocaltiche, Jalisco", "Cronología", "<b>Categoría: </b>"}, ""},
 		// A filtered page says so.
-		{"en", "teocaltiche", []string{"--category", "Political violence"}, []string{`<p id="filters">Category: Political violence</p>`}},
+		{"en", "teocaltiche", []string{"--category", "Political violence"}, []string{`<p id="filters">Category: Political violence</p>`}, ""},
+		// The English page in Spanish: the map's words too.
+		{"en", "teocaltiche", nil, []string{"Municipio: Teocaltiche, Jalisco", `<g class="lang" data-lang="es" display="inline">`,
+			`<g class="lang" data-lang="en" display="none">`, `class="marker selected" id="es-marker-teocaltiche"`, "Límites: INEGI"}, "es"},
 	} {
-		page := filepath.Join(dir, "story-"+tc.lang+strings.Join(tc.args, "")+".html")
+		page := filepath.Join(dir, "story-"+tc.lang+strings.Join(tc.args, "")+tc.switchTo+".html")
 		cmd := exec.Command(bin, append([]string{"--export", page, "--lang", tc.lang}, tc.args...)...)
 		cmd.Env = append(os.Environ(), "HOME="+dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("--export %s: %v\n%s", page, err, out)
 		}
-		netlog := filepath.Join(dir, "netlog-"+tc.lang+strings.Join(tc.args, "")+".json")
+		netlog := filepath.Join(dir, "netlog-"+tc.lang+strings.Join(tc.args, "")+tc.switchTo+".json")
+		hash := "#place=" + tc.place
+		if tc.switchTo != "" {
+			hash = "#lang=" + tc.switchTo + "&place=" + tc.place
+		}
 		run := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir="+filepath.Join(dir, "profile-"+tc.lang+strings.Join(tc.args, "")), "--log-net-log="+netlog,
-			"--dump-dom", "file://"+page+"#place="+tc.place)
+			"--user-data-dir="+filepath.Join(dir, "profile-"+tc.lang+strings.Join(tc.args, "")+tc.switchTo), "--log-net-log="+netlog,
+			"--dump-dom", "file://"+page+hash)
 		run.Env = append(os.Environ(), "HOME="+dir)
 		dom, err := run.Output()
 		if err != nil {

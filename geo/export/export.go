@@ -73,6 +73,8 @@ type Options struct {
 	// default); otherwise it floats over the map, as in the window.
 	Print     bool
 	Furniture scene.Furniture
+	// Lang is the language of the map's words; "" is the state's.
+	Lang string
 }
 
 // CheckDPI accepts resolutions from 1 to MaxDPI.
@@ -161,7 +163,7 @@ func NewPlan(st *appstate.Session, o Options) (Plan, error) {
 	if err := CheckDPI(dpi); err != nil {
 		return Plan{}, err
 	}
-	vp, sc := scene.Build(st, scene.Frame{Width: o.Width, Height: o.Height, Furniture: o.Furniture, Print: o.Print})
+	vp, sc := scene.Build(st, scene.Frame{Width: o.Width, Height: o.Height, Furniture: o.Furniture, Print: o.Print, Lang: o.Lang})
 	title := o.Furniture.Title
 	if title == "" {
 		title = st.Story().Title.In(st.Lang())

@@ -94,6 +94,21 @@ func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 	// The page shows the selection itself, and lets the reader change it:
 	// the map carries none of its own.
 	plan.Scene.Selected, plan.Scene.SelectedState = "", ""
+	// The map's words in every language, for the page's language switch.
+	plan.SVG.Translations = map[string]render.Translation{}
+	for _, lang := range i18n.Languages {
+		if lang == st.Lang() {
+			continue
+		}
+		lo := o
+		lo.Lang = lang
+		other, err := NewPlan(st, lo)
+		if err != nil {
+			return PagePlan{}, err
+		}
+		other.Scene.Selected, other.Scene.SelectedState = "", ""
+		plan.SVG.Translations[lang] = render.Translation{View: other.View, Scene: &other.Scene}
+	}
 	s := st.Story()
 	d := pageData{Lang: st.Lang(), Languages: map[string]string{}, UI: map[string]map[string]string{},
 		Title: texts(s.Title), Description: texts(s.Description), Filters: map[string]string{}}

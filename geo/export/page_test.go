@@ -122,3 +122,51 @@ func TestPageRefusesTooManyItems(t *testing.T) {
 		t.Error("a refused page left a file")
 	}
 }
+
+// The page's map speaks each of its languages: the legend, attribution
+// and country names of each in a group the page switches to, the page's
+// language shown and the other hidden, each with its own markers; no id
+// is used twice in the page; the geometry is written once.
+func TestPageMapSpeaksEveryLanguage(t *testing.T) {
+	st := newState(t, 1280, 720)
+	path := filepath.Join(t.TempDir(), "story.html")
+	if err := export.Map(path, st, export.DefaultOptions(st)); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := regexp.MustCompile(`<g class="lang" data-lang="(en|es)"( display="none")?>`).FindAllSubmatch(page, -1)
+	if len(groups) == 0 {
+		t.Fatal("the page's map has no language groups")
+	}
+	for _, g := range groups {
+		if hidden := len(g[2]) > 0; hidden != (string(g[1]) != "en") {
+			t.Errorf("the %s group is hidden: %v (the page is in English)", g[1], hidden)
+		}
+	}
+	for _, want := range []string{"Boundaries: INEGI", "Límites: INEGI", "United States of America", "Estados Unidos", "Drug cartel", "Cártel, según la nota"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the page's map has no %q", want)
+		}
+	}
+	for _, p := range st.Story().Places {
+		for _, id := range []string{"marker-" + p.ID, "es-marker-" + p.ID} {
+			if !bytes.Contains(page, []byte(`id="`+id+`"`)) {
+				t.Errorf("no marker %s in the page's map", id)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(` id="([^"]+)"`).FindAllSubmatch(page, -1) {
+		if id := string(m[1]); seen[id] {
+			t.Errorf("id %q is used twice", id)
+		} else {
+			seen[id] = true
+		}
+	}
+	if n := bytes.Count(page, []byte(`id="states"`)); n != 1 {
+		t.Errorf("the states are drawn %d times", n)
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"image"
 	"image/color"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 
 	"sovmap/geo"
@@ -29,6 +31,24 @@ type SVGOptions struct {
 	// consumer shows exactly the export's letters; otherwise text stays
 	// editable, in the Go fonts embedded as @font-face data.
 	Outlines bool
+	// Translations are the scene again in other languages, by language
+	// code, for a page to switch between: the same view of the same
+	// markers and areas, with their own words. Each language's words and
+	// markers (the layers over the map, and a print layout's furniture)
+	// are groups of class "lang" with its code in data-lang, the scene's
+	// own shown and the others display="none", their ids prefixed with
+	// their code ("es-marker-ID"). The map's geometry is written once for
+	// the translations of the scene's own frame; one whose print layout
+	// frames the map otherwise (its legend is longer) is written whole, in
+	// one such group.
+	Translations map[string]Translation
+}
+
+// Translation is the scene in another language (SVGOptions), drawn in the
+// view View.
+type Translation struct {
+	View  geo.Viewport
+	Scene *Scene
 }
 
 // svgNS are the namespaces the document uses beyond SVG's: Inkscape's, for
@@ -46,14 +66,24 @@ const svgNS = `xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.ink
 // the document's <title>, <desc> and <metadata>.
 func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOptions) error {
 	bw := bufio.NewWriter(w)
-	st := &sc.Style
-	// A print layout's page holds the map's frame and the bands around it.
-	print := !sc.MapFrame.Empty()
-	page := image.Pt(vp.Width, vp.Height)
-	if print {
-		page = sc.Page
-		if sc.MapFrame.Dx() != vp.Width || sc.MapFrame.Dy() != vp.Height || !sc.MapFrame.In(image.Rectangle{Max: page}) {
-			return fmt.Errorf("geo: WriteSVG: the map frame %v and the view %dx%d differ, or leave the page %v", sc.MapFrame, vp.Width, vp.Height, page)
+	page, err := svgPage(vp, sc)
+	if err != nil {
+		return err
+	}
+	var shared []language // drawn over the scene's own map
+	var whole []language  // drawn whole, in a frame of their own
+	for _, lang := range slices.Sorted(maps.Keys(o.Translations)) {
+		t := o.Translations[lang]
+		if lang == sc.Lang || t.Scene == nil {
+			continue
+		}
+		if tp, err := svgPage(t.View, t.Scene); err != nil || tp != page {
+			return fmt.Errorf("geo: WriteSVG: the %s translation's page differs", lang)
+		}
+		if t.View == vp && t.Scene.MapFrame == sc.MapFrame {
+			shared = append(shared, language{lang, t.View, t.Scene})
+		} else {
+			whole = append(whole, language{lang, t.View, t.Scene})
 		}
 	}
 	s := &svgSurface{w: bw, width: page.X, outlines: o.Outlines, r: r}
@@ -69,46 +99,113 @@ func (r *Renderer) WriteSVG(w io.Writer, vp geo.Viewport, sc *Scene, o SVGOption
 	fmt.Fprintf(bw, `<metadata><rdf:RDF><rdf:Description rdf:about=""><dc:title>%s</dc:title><dc:source>%s</dc:source><dc:creator>Sovmap</dc:creator></rdf:Description></rdf:RDF></metadata>
 `, xmlText(sc.Title), xmlText(sc.Attribution))
 	fmt.Fprintf(bw, `<defs><clipPath id="frame"><rect width="%d" height="%d"/></clipPath>`, vp.Width, vp.Height)
+	for _, l := range whole {
+		fmt.Fprintf(bw, `<clipPath id="%s-frame"><rect width="%d" height="%d"/></clipPath>`, xmlText(l.code), l.view.Width, l.view.Height)
+	}
 	if !o.Outlines {
 		writeFontFaces(bw)
 	}
 	bw.WriteString("</defs>\n")
-	if print {
-		fmt.Fprintf(bw, `<rect id="paper" width="%d" height="%d" fill="%s"/>
-<g id="map" transform="translate(%d %d)" clip-path="url(#frame)">
-`, page.X, page.Y, hex(opaque(st.Panel)), sc.MapFrame.Min.X, sc.MapFrame.Min.Y)
-	} else {
-		bw.WriteString(`<g id="map" clip-path="url(#frame)">` + "\n")
+	if len(shared)+len(whole) > 0 {
+		s.mainLang = sc.Lang
 	}
-	fmt.Fprintf(bw, `<rect id="sea" width="%d" height="%d" fill="%s"/>
-`, vp.Width, vp.Height, hex(st.Sea))
-	s.land(vp, sc, "")
-	bounds := image.Rect(0, 0, vp.Width, vp.Height)
-	if print {
-		r.placed = r.placed[:0]
-		r.reserveMarkerLabels(vp, sc)
-	} else {
-		r.layout(vp, sc, bounds)
-	}
-	r.onLand(s, bounds, vp, sc, func(id, name string) { s.layer(id, name, "") })
-	if print {
-		s.closeLayer()
-		bw.WriteString("</g>\n")
-		f := sc.MapFrame
-		line := math.Max(1, math.Round(st.Scale))
-		fmt.Fprintf(bw, `<rect id="frame-line" x="%g" y="%g" width="%g" height="%g" fill="none" stroke="%s" stroke-width="%g"/>`+"\n",
-			float64(f.Min.X)-line/2, float64(f.Min.Y)-line/2, float64(f.Dx())+line, float64(f.Dy())+line, hex(st.StateBorder), line)
-		s.layer("furniture", "Title, legend, scale and attribution", "")
-		r.printLayout(s, page.X, page.Y, vp, sc)
-		s.closeLayer()
-	} else {
-		s.layer("furniture", "Title, legend, scale and attribution", "")
-		r.overlays(s, bounds, vp, sc)
-		s.closeLayer()
+	s.drawing(vp, sc, page, shared)
+	for _, l := range whole {
+		fmt.Fprintf(bw, `<g class="lang" data-lang="%s" display="none">`+"\n", xmlText(l.code))
+		s.prefix = l.code + "-"
+		s.drawing(l.view, l.scene, page, nil)
+		s.prefix = ""
 		bw.WriteString("</g>\n")
 	}
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
+}
+
+// language is a translation of the scene (SVGOptions.Translations).
+type language struct {
+	code  string
+	view  geo.Viewport
+	scene *Scene
+}
+
+// svgPage is the size of the page that scene sc of view vp draws: the
+// view's, or a print layout's page, which must hold the map's frame.
+func svgPage(vp geo.Viewport, sc *Scene) (image.Point, error) {
+	if sc.MapFrame.Empty() {
+		return image.Pt(vp.Width, vp.Height), nil
+	}
+	if sc.MapFrame.Dx() != vp.Width || sc.MapFrame.Dy() != vp.Height || !sc.MapFrame.In(image.Rectangle{Max: sc.Page}) {
+		return image.Point{}, fmt.Errorf("geo: WriteSVG: the map frame %v and the view %dx%d differ, or leave the page %v", sc.MapFrame, vp.Width, vp.Height, sc.Page)
+	}
+	return sc.Page, nil
+}
+
+// drawing writes one scene of view vp on its page: a print layout's paper,
+// the map's geometry clipped to its frame and, over it, the words and
+// markers; then a print layout's frame line and the furniture in the
+// bands. shared are translations drawn over the same geometry: each
+// language's words in its own group (SVGOptions.Translations). The ids
+// start with the surface's prefix.
+func (s *svgSurface) drawing(vp geo.Viewport, sc *Scene, page image.Point, shared []language) {
+	r, bw, st, p := s.r, s.w, &sc.Style, s.prefix
+	print := !sc.MapFrame.Empty()
+	if print {
+		fmt.Fprintf(bw, `<rect id="%spaper" width="%d" height="%d" fill="%s"/>
+<g id="%smap" transform="translate(%d %d)" clip-path="url(#%sframe)">
+`, p, page.X, page.Y, hex(opaque(st.Panel)), p, sc.MapFrame.Min.X, sc.MapFrame.Min.Y, p)
+	} else {
+		fmt.Fprintf(bw, `<g id="%smap" clip-path="url(#%sframe)">`+"\n", p, p)
+	}
+	fmt.Fprintf(bw, `<rect id="%ssea" width="%d" height="%d" fill="%s"/>
+`, p, vp.Width, vp.Height, hex(st.Sea))
+	s.land(vp, sc, p)
+	bounds := image.Rect(0, 0, vp.Width, vp.Height)
+	s.inEach(sc, shared, func(sc *Scene) {
+		if print {
+			r.placed = r.placed[:0]
+			r.reserveMarkerLabels(vp, sc)
+		} else {
+			r.layout(vp, sc, bounds)
+		}
+		r.onLand(s, bounds, vp, sc, func(id, name string) { s.layer(id, name, "") })
+		if !print {
+			s.layer("furniture", "Title, legend, scale and attribution", "")
+			r.overlays(s, bounds, vp, sc)
+		}
+		s.closeLayer()
+	})
+	bw.WriteString("</g>\n")
+	if !print {
+		return
+	}
+	f := sc.MapFrame
+	line := math.Max(1, math.Round(st.Scale))
+	fmt.Fprintf(bw, `<rect id="%sframe-line" x="%g" y="%g" width="%g" height="%g" fill="none" stroke="%s" stroke-width="%g"/>`+"\n",
+		p, float64(f.Min.X)-line/2, float64(f.Min.Y)-line/2, float64(f.Dx())+line, float64(f.Dy())+line, hex(st.StateBorder), line)
+	s.inEach(sc, shared, func(sc *Scene) {
+		s.layer("furniture", "Title, legend, scale and attribution", "")
+		r.printLayout(s, page.X, page.Y, vp, sc)
+		s.closeLayer()
+	})
+}
+
+// inEach writes f of the scene, and, with translations, of each of them,
+// in the groups a page switches between (SVGOptions.Translations).
+func (s *svgSurface) inEach(sc *Scene, shared []language, f func(*Scene)) {
+	if s.mainLang == "" || s.prefix != "" {
+		f(sc)
+		return
+	}
+	fmt.Fprintf(s.w, `<g class="lang" data-lang="%s">`+"\n", xmlText(sc.Lang))
+	f(sc)
+	s.w.WriteString("</g>\n")
+	for _, l := range shared {
+		fmt.Fprintf(s.w, `<g class="lang" data-lang="%s" display="none">`+"\n", xmlText(l.code))
+		s.prefix = l.code + "-"
+		f(l.scene)
+		s.prefix = ""
+		s.w.WriteString("</g>\n")
+	}
 }
 
 // land writes the map's layers (MapLayers) of view vp, each a group whose
@@ -211,10 +308,11 @@ func (s *svgSurface) rings(vp geo.Viewport, arcs []orb.LineString, shape topolog
 func (s *svgSurface) locator(box image.Rectangle, vp geo.Viewport, sc *Scene, area image.Rectangle) {
 	st := &sc.Style
 	line := math.Max(1, math.Round(st.Scale))
-	fmt.Fprintf(s.w, `<g id="locator" transform="translate(%d %d)"><clipPath id="locator-clip"><rect width="%d" height="%d"/></clipPath>
-<g clip-path="url(#locator-clip)"><rect width="%d" height="%d" fill="%s"/>
-`, box.Min.X, box.Min.Y, box.Dx(), box.Dy(), box.Dx(), box.Dy(), hex(st.Sea))
-	s.land(vp, sc, "locator-")
+	p := s.prefix
+	fmt.Fprintf(s.w, `<g id="%slocator" transform="translate(%d %d)"><clipPath id="%slocator-clip"><rect width="%d" height="%d"/></clipPath>
+<g clip-path="url(#%slocator-clip)"><rect width="%d" height="%d" fill="%s"/>
+`, p, box.Min.X, box.Min.Y, p, box.Dx(), box.Dy(), p, box.Dx(), box.Dy(), hex(st.Sea))
+	s.land(vp, sc, p+"locator-")
 	fmt.Fprintf(s.w, `<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="%s" stroke-width="%g"/></g>
 <rect width="%d" height="%d" fill="none" stroke="%s" stroke-width="%g"/></g>
 `, area.Min.X, area.Min.Y, area.Dx(), area.Dy(), hex(st.Selection), line, box.Dx(), box.Dy(), hex(st.StateBorder), line)
@@ -250,6 +348,8 @@ type svgSurface struct {
 	r        *Renderer
 	open     bool     // a layer group is open
 	ringBuf  orb.Ring // a ring's points, reused
+	prefix   string   // starts the ids of a translation's layers ("es-")
+	mainLang string   // the scene's language, where it has translations
 }
 
 // layer closes the open layer group, if any, and opens the one named id.
@@ -257,7 +357,7 @@ func (s *svgSurface) layer(id, label, attrs string) {
 	if s.open {
 		s.w.WriteString("</g>\n")
 	}
-	fmt.Fprintf(s.w, `<g id="%s" inkscape:groupmode="layer" inkscape:label="%s" %s>`+"\n", id, xmlText(label), attrs)
+	fmt.Fprintf(s.w, `<g id="%s%s" inkscape:groupmode="layer" inkscape:label="%s" %s>`+"\n", s.prefix, id, xmlText(label), attrs)
 	s.open = true
 }
 
@@ -273,7 +373,7 @@ func (s *svgSurface) closeLayer() {
 // place's id.
 func (s *svgSurface) marker(id string, open bool) {
 	if open {
-		fmt.Fprintf(s.w, `<g class="marker" id="marker-%s">`+"\n", xmlText(id))
+		fmt.Fprintf(s.w, `<g class="marker" id="%smarker-%s">`+"\n", s.prefix, xmlText(id))
 	} else {
 		s.w.WriteString("</g>\n")
 	}
@@ -503,16 +603,16 @@ func (w *byteWriter) Write(p []byte) (int, error) {
 }
 
 func (s *svgSurface) outline(reg *geo.Region, vp geo.Viewport, width float64, c color.RGBA) {
-	fmt.Fprintf(s.w, `<path id="selected-%s" class="selected-area" fill="none" stroke="%s" stroke-width="%.2f" stroke-linejoin="round" d="`,
-		xmlText(reg.Code), hex(c), width)
+	fmt.Fprintf(s.w, `<path id="%sselected-%s" class="selected-area" fill="none" stroke="%s" stroke-width="%.2f" stroke-linejoin="round" d="`,
+		s.prefix, xmlText(reg.Code), hex(c), width)
 	m := s.r.Map
 	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
 	s.w.WriteString(`"/>` + "\n")
 }
 
 func (s *svgSurface) area(reg *geo.Region, vp geo.Viewport, fill, stroke color.RGBA, width float64) {
-	fmt.Fprintf(s.w, `<path id="area-%s" class="incident-area" fill="%s"%s fill-rule="evenodd" stroke="%s" stroke-width="%.2f" stroke-linejoin="round" d="`,
-		xmlText(reg.Code), hex(fill), opacity("fill-opacity", fill), hex(stroke), width)
+	fmt.Fprintf(s.w, `<path id="%sarea-%s" class="incident-area" fill="%s"%s fill-rule="evenodd" stroke="%s" stroke-width="%.2f" stroke-linejoin="round" d="`,
+		s.prefix, xmlText(reg.Code), hex(fill), opacity("fill-opacity", fill), hex(stroke), width)
 	m := s.r.Map
 	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
 	s.w.WriteString(`"/>` + "\n")

@@ -33,6 +33,17 @@ type Frame struct {
 	// it, as exports do; otherwise it floats over the map, as in the
 	// window.
 	Print bool
+	// Lang is the language of the frame's words (the legend, the
+	// attribution, the map's names); "" is the state's.
+	Lang string
+}
+
+// lang is the frame's language.
+func (f Frame) lang(st *appstate.Session) string {
+	if f.Lang != "" {
+		return f.Lang
+	}
+	return st.Lang()
 }
 
 // Furniture is what is drawn around the map's content.
@@ -68,10 +79,10 @@ func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 	shown := st.Shown()
 	sc := render.Scene{
 		Style:       style,
-		Lang:        st.Lang(),
+		Lang:        f.lang(st),
 		Highlighted: shown.Highlighted,
 		StateLabels: true,
-		Markers:     Markers(st, vp),
+		Markers:     markers(st, vp, f.lang(st)),
 		ScaleBar:    f.Furniture.ScaleBar,
 		NorthArrow:  f.Furniture.NorthArrow,
 		Title:       oneLine(f.Furniture.Title),
@@ -87,10 +98,10 @@ func Build(st *appstate.Session, f Frame) (geo.Viewport, render.Scene) {
 		sc.SelectedArea = f
 	}
 	if f.Furniture.Legend {
-		sc.Legend = legend(st, &sc, vp, len(sc.Highlighted) > 0)
+		sc.Legend = legend(st, &sc, vp, len(sc.Highlighted) > 0, f.lang(st))
 	}
 	if f.Furniture.Attribution {
-		sc.Attribution = Attribution(st)
+		sc.Attribution = AttributionIn(st, f.lang(st))
 	}
 	if f.Print {
 		sc.Inset = f.Furniture.Inset && !showsAllMexico(m, vp)
@@ -123,19 +134,19 @@ func printFrame(st *appstate.Session, f Frame, vp geo.Viewport, sc *render.Scene
 			continue
 		}
 		if small {
-			sc.Markers = Markers(st, whole)
+			sc.Markers = markers(st, whole, f.lang(st))
 			if f.Furniture.Legend {
-				sc.Legend = legend(st, sc, whole, len(sc.Highlighted) > 0)
+				sc.Legend = legend(st, sc, whole, len(sc.Highlighted) > 0, f.lang(st))
 			}
 			return whole
 		}
 		vp = fitView(st.Map().Proj, st.View(), frame.Dx(), frame.Dy())
-		sc.Markers = Markers(st, vp)
+		sc.Markers = markers(st, vp, f.lang(st))
 		sc.MapFrame, sc.Page = frame, image.Pt(f.Width, f.Height)
 		if !f.Furniture.Legend {
 			return vp
 		}
-		drawn := legend(st, sc, vp, len(sc.Highlighted) > 0)
+		drawn := legend(st, sc, vp, len(sc.Highlighted) > 0, f.lang(st))
 		if slices.Equal(drawn, sc.Legend) || pass == 2 {
 			// After three passes the legend may still list a marker
 			// kind the frame does not show; it never covers the map.
@@ -166,6 +177,11 @@ func fitView(proj *geo.LambertConic, v appstate.View, w, h int) geo.Viewport {
 // the same clusters, with the selected place always on its own. Markers
 // well outside vp are left out; the order is fixed for a state.
 func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
+	return markers(st, vp, st.Lang())
+}
+
+// markers is Markers, an area's marker named in lang.
+func markers(st *appstate.Session, vp geo.Viewport, lang string) []render.Marker {
 	shown := st.Shown()
 	if !shown.Clustered() {
 		return nil
@@ -207,7 +223,7 @@ func Markers(st *appstate.Session, vp geo.Viewport) []render.Marker {
 			if keep < 0 && shown.Index(sel) >= 0 && st.AreaOf(sel) == a.Region {
 				p = sel
 			}
-			m.ID, m.Label, m.Category, m.Area = p.ID, regionName(a.Region, st.Lang()), a.Colour, a.Region.Code
+			m.ID, m.Label, m.Category, m.Area = p.ID, regionName(a.Region, lang), a.Colour, a.Region.Code
 		}
 		found = append(found, entry{c.First, m})
 	})
@@ -237,8 +253,7 @@ func Areas(shown *appstate.Shown) []render.Area {
 // legend lists what the map draws: a marker of each category drawn (or
 // the plain marker, for a story without categories), clusters or places
 // of several incidents, states with incidents.
-func legend(st *appstate.Session, sc *render.Scene, vp geo.Viewport, highlights bool) []render.LegendEntry {
-	lang := st.Lang()
+func legend(st *appstate.Session, sc *render.Scene, vp geo.Viewport, highlights bool, lang string) []render.LegendEntry {
 	drawn, pinned := map[int]bool{}, map[int]bool{}
 	several, areas, halo := false, false, false
 	for _, m := range sc.Markers {
@@ -324,8 +339,10 @@ func number(n int) string {
 // written story's sources ("Story based on Reuters, …"), or what a data
 // file's terms ask ("Data: ACLED, acleddata.com") with the sources of what
 // shows, most cited first, shortened so that the line never runs off a map.
-func Attribution(st *appstate.Session) string {
-	lang := st.Lang()
+func Attribution(st *appstate.Session) string { return AttributionIn(st, st.Lang()) }
+
+// AttributionIn is Attribution in lang.
+func AttributionIn(st *appstate.Session, lang string) string {
 	boundaries := i18n.T(lang, "attribution.boundaries")
 	srcs := ShortSources(st.Shown().Sources, lang, maxSourcesText)
 	if credit := st.Story().Credit.In(lang); credit != "" {
