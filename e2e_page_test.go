@@ -3,6 +3,10 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"image"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -145,6 +149,148 @@ func TestE2ESVGInChromium(t *testing.T) {
 		t.Logf("%s in Chromium: %.2f%% of pixels differ clearly from the PNG export", tc.name, 100*share)
 		if share > tc.maxShare {
 			t.Errorf("%s in Chromium: %.2f%% of pixels differ clearly from the PNG export, want at most %.0f%%", tc.name, 100*share, 100*tc.maxShare)
+		}
+	}
+}
+
+// pageDriver is a page of the test's own that opens the exported page in
+// a frame of a given size and works it as a reader would: the zoom
+// buttons, a pinch, a drag, the language switch and a marker. It writes
+// what it saw, as JSON, in its body's data-result for --dump-dom.
+const pageDriver = `<!DOCTYPE html><html><body>
+<iframe id="f" src="page.html" width="%d" height="%d"></iframe>
+<script>
+var f = document.getElementById('f');
+f.onload = function () {
+  var d = f.contentDocument, w = f.contentWindow, out = {};
+  var fig = d.getElementById('page-map'), svg = fig.querySelector('svg');
+  var zoom = function () { return +fig.dataset.zoom; };
+  out.start = zoom();
+  out.key = !d.getElementById('map-key').hidden;
+  out.legend = d.querySelectorAll('#legend li').length;
+  out.width = svg.getBoundingClientRect().width;
+  // The zoom buttons inside the map, where a thumb finds them.
+  var t = d.getElementById('zoom-in').getBoundingClientRect(), sr = svg.getBoundingClientRect();
+  out.buttonsOnMap = t.top >= sr.top && t.bottom <= sr.bottom && t.right <= sr.right && t.left >= sr.left;
+  d.getElementById('zoom-in').click(); out.in = zoom();
+  d.getElementById('zoom-out').click(); out.out = zoom();
+  var r = svg.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  var pe = function (type, id, x, y) { svg.dispatchEvent(new w.PointerEvent(type, { pointerId: id, clientX: x, clientY: y, bubbles: true })); };
+  pe('pointerdown', 1, cx - 20, cy); pe('pointerdown', 2, cx + 20, cy);
+  pe('pointermove', 2, cx + 60, cy); pe('pointerup', 1, cx - 20, cy); pe('pointerup', 2, cx + 60, cy);
+  out.pinched = zoom();
+  var before = svg.getAttribute('viewBox');
+  pe('pointerdown', 3, cx, cy); pe('pointermove', 3, cx + 40, cy + 30); pe('pointerup', 3, cx + 40, cy + 30);
+  out.dragged = svg.getAttribute('viewBox') !== before;
+  d.getElementById('zoom-all').click(); out.all = zoom();
+  Array.prototype.forEach.call(d.querySelectorAll('#languages button'), function (b) { if (b.lang === 'es') { b.click(); } });
+  out.legendES = ((d.querySelector('#legend li') || {}).textContent || '').trim();
+  out.shownES = d.querySelector('#page-map g.lang[data-lang="es"]').getAttribute('display');
+  var m = d.querySelector('#page-map g.lang[data-lang="es"] g.marker');
+  ['pointerdown', 'pointerup'].forEach(function (type) { m.dispatchEvent(new w.PointerEvent(type, { pointerId: 5, bubbles: true })); });
+  m.dispatchEvent(new w.MouseEvent('click', { bubbles: true }));
+  out.details = (d.querySelector('#details h2') || {}).textContent;
+  document.body.setAttribute('data-result', JSON.stringify(out));
+};
+</script></body></html>`
+
+// The interactive page on a phone (390x844) and a desktop (1440x900), in
+// headless Chromium. On the phone the map comes first, under the title,
+// the whole screen wide, zoomed to the story's places so that their names
+// can be read (tesseract reads them in a screenshot), with its legend and
+// attribution written under it; the buttons, a pinch and a drag zoom and
+// pan it; the language switch switches the legend too. On the desktop the
+// whole map shows, its own legend in it, and the names are read there too.
+func TestE2EPageOnAPhoneAndADesktop(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is not installed (see .ci/setup)")
+	}
+	bin := filepath.Join("build", "e2e", "sovmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	cmd := exec.Command(bin, "--export", page, "--lang", "en")
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("--export: %v\n%s", err, out)
+	}
+	chrome := func(args ...string) []byte {
+		t.Helper()
+		run := exec.Command(chromium, append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+			"--user-data-dir=" + filepath.Join(dir, "profile")}, args...)...)
+		run.Env = append(os.Environ(), "HOME="+dir)
+		out, err := run.Output()
+		if err != nil {
+			t.Fatalf("chromium %v: %v", args, err)
+		}
+		return out
+	}
+	names := []string{"Huitzilac", "Teocaltiche", "Coxquihui", "Teuchitl"}
+	for _, tc := range []struct {
+		w, h  int
+		phone bool
+		mapAt image.Rectangle // where the map is, in the first screen
+	}{
+		{390, 844, true, image.Rect(0, 60, 390, 480)},
+		{1440, 900, false, image.Rect(0, 100, 960, 720)},
+	} {
+		driver := filepath.Join(dir, fmt.Sprintf("drive-%d.html", tc.w))
+		if err := os.WriteFile(driver, fmt.Appendf(nil, pageDriver, tc.w, tc.h), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dom := chrome("--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom", "file://"+driver)
+		m := regexp.MustCompile(`data-result="([^"]*)"`).FindSubmatch(dom)
+		if m == nil {
+			t.Fatalf("%dx%d: the driver page wrote no result", tc.w, tc.h)
+		}
+		var got struct {
+			Start, In, Out, Pinched, All float64
+			Key, Dragged, ButtonsOnMap   bool
+			Legend                       int
+			Width                        float64
+			LegendES, ShownES, Details   string
+		}
+		if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &got); err != nil {
+			t.Fatalf("%dx%d: %v in %s", tc.w, tc.h, err, m[1])
+		}
+		t.Logf("%dx%d: %+v", tc.w, tc.h, got)
+		if tc.phone {
+			if got.Start < 1.5 || !got.Key || got.Legend < 3 || got.Width < float64(tc.w)-40 {
+				t.Errorf("phone: opens at zoom %.2f (want the places, over 1.5), legend under the map %v with %d entries, map %.0f px wide", got.Start, got.Key, got.Legend, got.Width)
+			}
+		} else if got.Start != 1 || got.Key {
+			t.Errorf("desktop: opens at zoom %.2f (want 1, the whole map), legend under the map %v (want the map's own)", got.Start, got.Key)
+		}
+		if !got.ButtonsOnMap {
+			t.Errorf("%dx%d: the zoom buttons are not on the map", tc.w, tc.h)
+		}
+		if !(got.In > got.Start && got.Out < got.In && got.Pinched > got.Out && got.Dragged && got.All == 1) {
+			t.Errorf("%dx%d: zoom %.2f, in %.2f, out %.2f, pinched %.2f, dragged %v, whole map %.2f", tc.w, tc.h, got.Start, got.In, got.Out, got.Pinched, got.Dragged, got.All)
+		}
+		if got.ShownES != "inline" || !strings.Contains(got.LegendES, "nota") || got.Details == "" {
+			t.Errorf("%dx%d: in Spanish the map's words show %q, the legend begins %q; a marker's click shows %q", tc.w, tc.h, got.ShownES, got.LegendES, got.Details)
+		}
+
+		shot := filepath.Join(dir, fmt.Sprintf("page-%dx%d.png", tc.w, tc.h))
+		chrome(fmt.Sprintf("--window-size=%d,%d", tc.w, tc.h), "--screenshot="+shot, "file://"+page)
+		s := &session{t: t, dir: dir}
+		read := text(s.read(shot, tc.mapAt))
+		found := 0
+		for _, n := range names {
+			if strings.Contains(read, n) {
+				found++
+			}
+		}
+		if found < 3 {
+			t.Errorf("%dx%d: %d of the places' names read on the map (%v); tesseract read: %s", tc.w, tc.h, found, names, read)
+		}
+		keep := filepath.Join("build", "e2e", filepath.Base(shot))
+		if b, err := os.ReadFile(shot); err == nil {
+			os.WriteFile(keep, b, 0o644)
 		}
 	}
 }

@@ -33,6 +33,9 @@ import (
 // story (dates, category) to fewer.
 const MaxPageItems = 10000
 
+// pageSymbol is the size of a legend symbol under the page's map, pixels.
+const pageSymbol = 22
+
 // pageSize is the map's size in the page, pixels (the page scales it).
 var pageSize = [2]int{960, 640}
 
@@ -55,6 +58,20 @@ type pageData struct {
 	Filters map[string]string `json:"filters"`
 	Places  []pagePlace       `json:"places"`
 	Items   []pageItem        `json:"items"`
+	// Key is, by language, the map's legend and attribution, which the
+	// page writes under the map where the map's own are too small to read
+	// (a phone) or cut off (the map zoomed in).
+	Key map[string]pageKey `json:"key,omitempty"`
+}
+
+type pageKey struct {
+	Legend      []pageLegend `json:"legend"`
+	Attribution string       `json:"attribution"`
+}
+
+type pageLegend struct {
+	Symbol string `json:"symbol"` // a small SVG document
+	Text   string `json:"text"`
 }
 
 type pagePlace struct {
@@ -75,7 +92,7 @@ type pageItem struct {
 }
 
 // pageUI are the interface texts the page's script uses.
-var pageUI = []string{"timeline", "undated", "page.hint", "page.map", "page.details", "menu.language"}
+var pageUI = []string{"timeline", "undated", "page.hint", "page.map", "page.details", "menu.language", "zoom.in", "zoom.out", "zoom.reset"}
 
 // NewPagePlan works out the page of what st shows: the items the filter
 // shows, the map as the window shows it (no title on the map: the page
@@ -177,7 +194,20 @@ func (p PagePlan) Encode(w io.Writer, r *render.Renderer) error {
 	if i := strings.Index(body, "<svg"); i >= 0 {
 		body = body[i:] // the XML prolog has no place inside HTML
 	}
-	data, err := json.Marshal(p.Data) // escapes <, > and &: safe inside <script>
+	d := p.Data
+	d.Key = map[string]pageKey{}
+	scenes := map[string]*render.Scene{p.Map.Scene.Lang: &p.Map.Scene}
+	for lang, t := range p.Map.SVG.Translations {
+		scenes[lang] = t.Scene
+	}
+	for lang, sc := range scenes {
+		k := pageKey{Attribution: sc.Attribution, Legend: []pageLegend{}}
+		for _, e := range sc.Legend {
+			k.Legend = append(k.Legend, pageLegend{Symbol: r.LegendSymbolSVG(sc, e, pageSymbol), Text: e.Text})
+		}
+		d.Key[lang] = k
+	}
+	data, err := json.Marshal(d) // escapes <, > and &: safe inside <script>
 	if err != nil {
 		return err
 	}

@@ -169,4 +169,21 @@ func TestPageMapSpeaksEveryLanguage(t *testing.T) {
 	if n := bytes.Count(page, []byte(`id="states"`)); n != 1 {
 		t.Errorf("the states are drawn %d times", n)
 	}
+	// The legend and attribution the page writes under a zoomed map, in
+	// each language.
+	key, _ := pageData(t, page)["key"].(map[string]any)
+	for lang, attribution := range map[string]string{"en": "Boundaries: INEGI", "es": "Límites: INEGI"} {
+		k, _ := key[lang].(map[string]any)
+		legend, _ := k["legend"].([]any)
+		if len(legend) == 0 || !strings.HasPrefix(fmt.Sprint(k["attribution"]), attribution) {
+			t.Errorf("%s: the page's key has %d legend entries and attribution %q", lang, len(legend), k["attribution"])
+			continue
+		}
+		for _, e := range legend {
+			e := e.(map[string]any)
+			if sym := fmt.Sprint(e["symbol"]); !strings.HasPrefix(sym, "<svg ") || !strings.HasSuffix(sym, "</svg>") || e["text"] == "" {
+				t.Errorf("%s: legend entry %q has symbol %.60q", lang, e["text"], sym)
+			}
+		}
+	}
 }

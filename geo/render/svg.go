@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/base64"
 	"encoding/xml"
 	"fmt"
@@ -616,4 +617,19 @@ func (s *svgSurface) area(reg *geo.Region, vp geo.Viewport, fill, stroke color.R
 	m := s.r.Map
 	s.rings(vp, m.Arcs(m.Level(vp.Res)), reg.Rings())
 	s.w.WriteString(`"/>` + "\n")
+}
+
+// LegendSymbolSVG is the symbol of legend entry e as the scene's legend
+// draws it, as a small SVG document of its own (size pixels square, the
+// symbol at the scene's scale): a page writes its legend in HTML beside
+// a map too small to read the map's own.
+func (r *Renderer) LegendSymbolSVG(sc *Scene, e LegendEntry, size int) string {
+	var b bytes.Buffer
+	bw := bufio.NewWriter(&b)
+	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" aria-hidden="true">`, size, size, size, size)
+	s := &svgSurface{w: bw, width: size, r: r}
+	r.legendSymbol(s, sc, e, float64(size)/2, float64(size)/2)
+	bw.WriteString("</svg>")
+	bw.Flush()
+	return b.String()
 }
