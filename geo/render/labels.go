@@ -37,42 +37,199 @@ func (r *Renderer) collides(b image.Rectangle) bool {
 	return false
 }
 
-// markerLabelBox is where a marker's label goes: to its right, centred on
-// it; to its left where the right runs off the picture. A label that fits
-// on neither side is not drawn (ok is false): a name is dropped, never cut.
-func (r *Renderer) markerLabelBox(vp geo.Viewport, sc *Scene, m *Marker) (g *glyphRun, box image.Rectangle, ok bool) {
-	st := &sc.Style
-	g = r.text.run(m.Label, textSize(markerLabelSize, st.Scale), true)
-	x, y := vp.ToPixel(m.At)
-	sz := g.Size()
-	gap := (st.MarkerSize + 8) * st.Scale
-	at := image.Pt(int(x+gap), int(y)-g.ascent+int(float64(sz.Y)*0.3))
-	box = image.Rectangle{Min: at, Max: at.Add(sz)}
-	frame := image.Rect(0, 0, vp.Width, vp.Height)
-	if box.In(frame) {
-		return g, box, true
-	}
-	left := box.Add(image.Pt(int(x-gap)-sz.X-at.X, 0))
-	return g, left, left.In(frame)
+// labelSpot is where a marker's name is drawn: its box, and whether a
+// leader line joins it to its marker (a name moved away where names
+// crowd). ok is false for a marker whose name is not drawn.
+type labelSpot struct {
+	g      *glyphRun
+	box    image.Rectangle
+	leader bool
+	ok     bool
+	// crowded is set for a name placed beside its marker where no place
+	// kept it nearer its own marker than any other.
+	crowded bool
 }
 
-// reserveMarkerLabels claims the space of the markers and their labels
+// labelDirs are the directions a marker's name is tried in, best first:
+// to the right, centred on it, as a reader looks for it; then the left,
+// the corners, above and below.
+var labelDirs = [][2]float64{{1, 0}, {-1, 0}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}
+
+// labelRings are how far from its marker a name is tried, in label gaps:
+// beside it, then further off with a leader line.
+var labelRings = []float64{1, 2.2, 3.6}
+
+// markerRadius is how much room a marker takes, pixels: its disc and the
+// selection ring that may go round it (a cluster's bigger disc).
+func markerRadius(st *Style, m *Marker) float64 {
+	rad := st.MarkerSize * st.Scale
+	if m.Places > 1 && m.Area == "" {
+		rad *= 1.3 + 0.25*math.Log2(float64(m.Places))
+	}
+	return rad + 7*st.Scale
+}
+
+// placeMarkerLabels finds where each marker's name goes, the selected
+// marker's first, each where the ones before left room: out of every
+// marker and its selection ring (so the ring, whichever marker has it,
+// never covers a name), out of the other names and the overlays' panels,
+// inside the picture, and never nearer another marker than its own.
+// Each name is tried beside its marker first, then further off with a
+// leader line; a name with no such place goes beside its marker where it
+// overlaps nothing (crowded), or is not drawn: a name is dropped, never
+// cut.
+func (r *Renderer) placeMarkerLabels(vp geo.Viewport, sc *Scene) {
+	st := &sc.Style
+	n := len(sc.Markers)
+	r.spots = slices.Grow(r.spots[:0], n)[:n]
+	clear(r.spots)
+	r.centres = slices.Grow(r.centres[:0], n)[:n]
+	for i := range sc.Markers {
+		x, y := vp.ToPixel(sc.Markers[i].At)
+		r.centres[i] = [3]float64{x, y, markerRadius(st, &sc.Markers[i])}
+	}
+	frame := image.Rect(0, 0, vp.Width, vp.Height)
+	first := len(r.placed) // the names placed here start there
+	order := r.labelOrder[:0]
+	for i := range sc.Markers {
+		order = append(order, i)
+		if sc.Selected != "" && sc.Markers[i].ID == sc.Selected {
+			copy(order[1:], order[:len(order)-1])
+			order[0] = i
+		}
+	}
+	r.labelOrder = order
+	gap := (st.MarkerSize + 8) * st.Scale
+	for _, i := range order {
+		m := &sc.Markers[i]
+		if m.Label == "" || !(r.markerLabels || (sc.Selected != "" && m.ID == sc.Selected)) {
+			continue
+		}
+		g := r.text.run(m.Label, textSize(markerLabelSize, st.Scale), true)
+		sz := g.Size()
+		c := r.centres[i]
+		var fallback image.Rectangle
+		found := false
+		for ring, k := range labelRings {
+			for _, d := range labelDirs {
+				box := labelBox(c[0], c[1], gap*k, d, sz, g)
+				if !box.In(frame) || r.collidesFrom(box, first) || r.onMarker(box) {
+					continue
+				}
+				if ring == 0 && fallback.Empty() {
+					fallback = box
+				}
+				if !r.nearestIs(box, i) {
+					continue
+				}
+				r.spots[i] = labelSpot{g: g, box: box, leader: ring > 0, ok: true}
+				found = true
+				break
+			}
+			if found {
+				break
+			}
+		}
+		if !found && !fallback.Empty() {
+			r.spots[i] = labelSpot{g: g, box: fallback, ok: true, crowded: true}
+		}
+		if r.spots[i].ok {
+			r.placed = append(r.placed, r.spots[i].box)
+		}
+	}
+}
+
+// labelBox is a name's box of size sz, dist pixels from (x, y) in
+// direction d: beside the point to the right or left, its text centred
+// on it as it reads; above or below, centred across; at a corner, its
+// nearest corner there.
+func labelBox(x, y, dist float64, d [2]float64, sz image.Point, g *glyphRun) image.Rectangle {
+	if d[0] != 0 && d[1] != 0 {
+		dist /= math.Sqrt2
+	}
+	px, py := x+d[0]*dist, y+d[1]*dist
+	var at image.Point
+	switch {
+	case d[1] == 0: // beside: the text's middle on the point's line
+		at.Y = int(y) - g.ascent + int(float64(sz.Y)*0.3)
+		at.X = int(px)
+		if d[0] < 0 {
+			at.X = int(px) - sz.X
+		}
+	case d[0] == 0: // above or below, centred
+		at.X = int(px) - sz.X/2
+		at.Y = int(py)
+		if d[1] < 0 {
+			at.Y = int(py) - sz.Y
+		}
+	default:
+		at.X, at.Y = int(px), int(py)
+		if d[0] < 0 {
+			at.X -= sz.X
+		}
+		if d[1] < 0 {
+			at.Y -= sz.Y
+		}
+	}
+	return image.Rectangle{Min: at, Max: at.Add(sz)}
+}
+
+// collidesFrom reports whether b overlaps a box placed before, the
+// markers' own discs aside (onMarker weighs those as circles): the
+// overlays' panels and the names placed from index from on.
+func (r *Renderer) collidesFrom(b image.Rectangle, from int) bool {
+	for i, p := range r.placed {
+		if (i < r.markersFrom || i >= from) && p.Overlaps(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// onMarker reports whether b overlaps any marker's disc and selection
+// ring.
+func (r *Renderer) onMarker(b image.Rectangle) bool {
+	for _, c := range r.centres {
+		if rectDist(b, c[0], c[1]) < c[2] {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestIs reports whether marker i is, edge to edge, the marker nearest
+// box b: a name is never nearer another marker than its own.
+func (r *Renderer) nearestIs(b image.Rectangle, i int) bool {
+	own := rectDist(b, r.centres[i][0], r.centres[i][1]) - r.centres[i][2]
+	for j, c := range r.centres {
+		if j != i && rectDist(b, c[0], c[1])-c[2] <= own {
+			return false
+		}
+	}
+	return true
+}
+
+// rectDist is the distance from (x, y) to the nearest point of b; 0
+// inside it.
+func rectDist(b image.Rectangle, x, y float64) float64 {
+	dx := math.Max(math.Max(float64(b.Min.X)-x, 0), x-float64(b.Max.X))
+	dy := math.Max(math.Max(float64(b.Min.Y)-y, 0), y-float64(b.Max.Y))
+	return math.Hypot(dx, dy)
+}
+
+// reserveMarkerLabels claims the space of the markers and their names
 // first, so that state labels give way to them.
 func (r *Renderer) reserveMarkerLabels(vp geo.Viewport, sc *Scene) {
 	r.markersFrom = len(r.placed)
-	defer func() { r.markersTo = len(r.placed) }()
 	r.markerLabels = len(sc.Markers) <= maxLabelledMarkers
 	for i := range sc.Markers {
 		m := &sc.Markers[i]
 		x, y := vp.ToPixel(m.At)
 		rad := int((sc.Style.MarkerSize + 3) * sc.Style.Scale)
 		r.placed = append(r.placed, image.Rect(int(x)-rad, int(y)-rad, int(x)+rad, int(y)+rad))
-		if m.Label != "" && r.markerLabels {
-			if _, b, ok := r.markerLabelBox(vp, sc, m); ok {
-				r.placed = append(r.placed, b)
-			}
-		}
 	}
+	r.placeMarkerLabels(vp, sc)
+	r.markersTo = len(r.placed)
 }
 
 // regionLabels names the countries and the states whose shape is wide
@@ -94,7 +251,9 @@ func (r *Renderer) regionLabels(s surface, bounds image.Rectangle, vp geo.Viewpo
 	for _, highlighted := range [2]bool{true, false} {
 		for _, reg := range r.Map.States {
 			if slices.Contains(sc.Highlighted, reg.Code) == highlighted {
-				r.regionLabel(s, bounds, vp, sc, reg, reg.Name, reg.Short, size, st.Label)
+				if !r.regionLabel(s, bounds, vp, sc, reg, reg.Name, reg.Short, size, st.Label) && highlighted {
+					r.storyState(s, bounds, vp, sc, reg, size)
+				}
 			}
 		}
 	}
@@ -181,10 +340,10 @@ const unitedStates = "USA"
 // regionLabel names a region at its label point, in the first of name and
 // then its shorter forms that fits within four fifths of its width on
 // screen, unless the label would leave the frame or overlap one placed.
-func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, name string, shorter []string, size int, fg color.RGBA) {
+func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, name string, shorter []string, size int, fg color.RGBA) bool {
 	x, y := vp.ToPixel(reg.Label)
 	if x < 0 || y < 0 || x > float64(vp.Width) || y > float64(vp.Height) {
-		return
+		return false
 	}
 	w := (reg.Bound.Max[0] - reg.Bound.Min[0]) / vp.Res
 	for i := -1; i < len(shorter); i++ {
@@ -204,11 +363,60 @@ func (r *Renderer) regionLabel(s surface, bounds image.Rectangle, vp geo.Viewpor
 		at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
 		box := image.Rectangle{Min: at, Max: at.Add(sz)}
 		if !box.In(bounds) || r.collides(box) {
-			return
+			return false
 		}
 		r.placed = append(r.placed, box)
 		s.text(g, at, fg, sc.Style.Halo, true)
+		return true
+	}
+	return false
+}
+
+// stateRings are how far from a state's label point its name is tried,
+// in lines of it: at the point, then around it.
+var stateRings = [...]float64{0, 1, 2, 3.2}
+
+// storyState names a state the story's incidents are in where its name
+// does not fit inside it (Morelos, at the scale of the whole country): its
+// shortest name at its label point, or, where that is taken (by a marker
+// in it), beside it with a leader line to that point, the nearest free
+// place tried first.
+func (r *Renderer) storyState(s surface, bounds image.Rectangle, vp geo.Viewport, sc *Scene, reg *geo.Region, size int) {
+	x, y := vp.ToPixel(reg.Label)
+	if x < 0 || y < 0 || x > float64(vp.Width) || y > float64(vp.Height) {
 		return
+	}
+	name := reg.Name
+	if len(reg.Short) > 0 {
+		name = reg.Short[len(reg.Short)-1]
+	}
+	st := &sc.Style
+	g := r.text.run(name, size, false)
+	sz := g.Size()
+	gap := 6 * st.Scale
+	for ring, k := range stateRings {
+		for _, d := range labelDirs {
+			var box image.Rectangle
+			if ring == 0 {
+				at := image.Pt(int(math.Round(x))-sz.X/2, int(math.Round(y))-sz.Y/2)
+				box = image.Rectangle{Min: at, Max: at.Add(sz)}
+			} else {
+				box = labelBox(x, y, gap+k*float64(sz.Y), d, sz, g)
+			}
+			if !box.In(bounds) || r.collides(box) {
+				if ring == 0 {
+					break // the point itself: one box, not one a direction
+				}
+				continue
+			}
+			r.placed = append(r.placed, box)
+			if ring > 0 {
+				r.leader(s, x, y, 0, box, st)
+				s.disc(x, y, 1.6*st.Scale, 0, st.Label)
+			}
+			s.text(g, box.Min, st.Label, st.Halo, true)
+			return
+		}
 	}
 }
 
@@ -224,14 +432,15 @@ func (r *Renderer) markers(s surface, vp geo.Viewport, sc *Scene) {
 			sel = i
 			continue
 		}
-		r.marker(s, vp, sc, &sc.Markers[i], false)
+		r.marker(s, vp, sc, i, false)
 	}
 	if sel >= 0 {
-		r.marker(s, vp, sc, &sc.Markers[sel], true)
+		r.marker(s, vp, sc, sel, true)
 	}
 }
 
-func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, selected bool) {
+func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, i int, selected bool) {
+	m := &sc.Markers[i]
 	st := &sc.Style
 	x, y := vp.ToPixel(m.At)
 	k := st.Scale
@@ -284,14 +493,39 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, m *Marker, sele
 		sz := g.Size()
 		s.text(g, image.Pt(int(math.Round(bx))-sz.X/2, int(math.Round(by))-sz.Y/2), st.BadgeText, st.Halo, false)
 	}
-	if m.Label != "" && (r.markerLabels || selected) {
-		if g, box, ok := r.markerLabelBox(vp, sc, m); ok {
-			fg := st.Label
-			if selected {
-				fg = st.Selection
-			}
-			s.text(g, box.Min, fg, st.Halo, true)
+	if i < len(r.spots) && r.spots[i].ok {
+		spot := &r.spots[i]
+		fg := st.Label
+		if selected {
+			fg = st.Selection
 		}
+		if spot.leader {
+			r.leader(s, x, y, rad+2*k, spot.box, st)
+		}
+		s.text(spot.g, spot.box.Min, fg, st.Halo, true)
+	}
+}
+
+// leader draws the line from a marker's edge (rad pixels from its centre
+// x, y) to the nearest point of its name's box, in the labels' colour over
+// a halo, as a name moved away is joined to its place.
+func (r *Renderer) leader(s surface, x, y, rad float64, box image.Rectangle, st *Style) {
+	qx := math.Min(math.Max(x, float64(box.Min.X)), float64(box.Max.X))
+	qy := math.Min(math.Max(y, float64(box.Min.Y)), float64(box.Max.Y))
+	dx, dy := qx-x, qy-y
+	d := math.Hypot(dx, dy)
+	if d <= rad {
+		return
+	}
+	ux, uy := dx/d, dy/d
+	sx, sy := x+ux*rad, y+uy*rad
+	for _, w := range [...]struct {
+		half float64
+		c    color.RGBA
+	}{{1.6 * st.Scale, st.Halo}, {0.6 * math.Max(st.Scale, 1), st.Label}} {
+		nx, ny := -uy*w.half, ux*w.half
+		r.quad = [4][2]float64{{sx + nx, sy + ny}, {qx + nx, qy + ny}, {qx - nx, qy - ny}, {sx - nx, sy - ny}}
+		s.polygon(r.quad[:], w.c)
 	}
 }
 

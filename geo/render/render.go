@@ -120,8 +120,15 @@ type Renderer struct {
 	raster       rasterSurface
 	reserve      reserveSurface
 	frame        image.RGBA // a print layout's map frame, during a frame
-	// markersFrom and markersTo delimit the markers' boxes in placed.
+	// markersFrom and markersTo delimit the markers' boxes in placed, and
+	// their names'.
 	markersFrom, markersTo int
+	// spots are where the markers' names go, by marker (placeMarkerLabels);
+	// centres the markers' centres and the room each takes (x, y, radius).
+	spots      []labelSpot
+	centres    [][3]float64
+	labelOrder []int
+	quad       [4][2]float64 // a leader line's corners
 }
 
 // painter holds one goroutine's rasterizer state, reused between frames.
