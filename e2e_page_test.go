@@ -17,6 +17,20 @@ import (
 	"sovmap/geo/pixeltest"
 )
 
+// chromiumAndApp is Chromium's path and the app built for the page tests.
+func chromiumAndApp(t *testing.T) (chromium, bin string) {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium is not installed (see .ci/setup)")
+	}
+	bin = filepath.Join("build", "e2e", "sovmap")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return chromium, bin
+}
+
 // TestE2EInteractivePage opens the interactive page (--export page.html)
 // in headless Chromium, as a reader opening it from disk would: a link to
 // a place (#place=…) clicks its marker, and the details must show that
@@ -27,14 +41,7 @@ import (
 // made by the page (requests Chromium makes for itself, with no origin,
 // are its own business).
 func TestE2EInteractivePage(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is not installed (see .ci/setup)")
-	}
-	bin := filepath.Join("build", "e2e", "sovmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	chromium, bin := chromiumAndApp(t)
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		lang, place string
@@ -104,14 +111,7 @@ func TestE2EInteractivePage(t *testing.T) {
 // Chromium uses the Go fonts the SVG embeds, and only their hinting
 // differs from the PNG's.
 func TestE2ESVGInChromium(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is not installed (see .ci/setup)")
-	}
-	bin := filepath.Join("build", "e2e", "sovmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	chromium, bin := chromiumAndApp(t)
 	dir := t.TempDir()
 	export := func(name string, args ...string) string {
 		path := filepath.Join(dir, name)
@@ -202,14 +202,7 @@ f.onload = function () {
 // pan it; the language switch switches the legend too. On the desktop the
 // whole map shows, its own legend in it, and the names are read there too.
 func TestE2EPageOnAPhoneAndADesktop(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is not installed (see .ci/setup)")
-	}
-	bin := filepath.Join("build", "e2e", "sovmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	chromium, bin := chromiumAndApp(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.html")
 	cmd := exec.Command(bin, "--export", page, "--lang", "en")

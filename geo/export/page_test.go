@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sovmap/geo/appstate"
 	"sovmap/geo/export"
 	"sovmap/geo/story"
 )
@@ -28,13 +29,9 @@ func pageData(t *testing.T, page []byte) map[string]any {
 	return d
 }
 
-// An interactive page is one file that loads nothing: a policy that allows
-// only what is inline, no address to fetch anything from, the map as
-// inline SVG with a marker for each place, and the story's places and
-// items in both languages.
-func TestPageIsSelfContained(t *testing.T) {
-	st := newState(t, 1280, 720)
-	st.SelectPlace(st.Story().PlaceByID("teocaltiche"))
+// exportPage exports what st shows as an interactive page, and reads it.
+func exportPage(t *testing.T, st *appstate.Session) []byte {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "story.html")
 	if err := export.Map(path, st, export.DefaultOptions(st)); err != nil {
 		t.Fatal(err)
@@ -43,6 +40,17 @@ func TestPageIsSelfContained(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return page
+}
+
+// An interactive page is one file that loads nothing: a policy that allows
+// only what is inline, no address to fetch anything from, the map as
+// inline SVG with a marker for each place, and the story's places and
+// items in both languages.
+func TestPageIsSelfContained(t *testing.T) {
+	st := newState(t, 1280, 720)
+	st.SelectPlace(st.Story().PlaceByID("teocaltiche"))
+	page := exportPage(t, st)
 	if !bytes.Contains(page, []byte(`http-equiv="Content-Security-Policy" content="default-src 'none';`)) {
 		t.Error("no Content-Security-Policy that allows nothing by default")
 	}
@@ -129,14 +137,7 @@ func TestPageRefusesTooManyItems(t *testing.T) {
 // is used twice in the page; the geometry is written once.
 func TestPageMapSpeaksEveryLanguage(t *testing.T) {
 	st := newState(t, 1280, 720)
-	path := filepath.Join(t.TempDir(), "story.html")
-	if err := export.Map(path, st, export.DefaultOptions(st)); err != nil {
-		t.Fatal(err)
-	}
-	page, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	page := exportPage(t, st)
 	groups := regexp.MustCompile(`<g class="lang" data-lang="(en|es)"( display="none")?>`).FindAllSubmatch(page, -1)
 	if len(groups) == 0 {
 		t.Fatal("the page's map has no language groups")
