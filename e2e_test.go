@@ -422,6 +422,13 @@ func TestE2ECommandLine(t *testing.T) {
 	if img := pixeltest.DecodePNG(t, filepath.Join(dir, "map.png")); img.Bounds().Dx() != 800 || img.Bounds().Dy() != 600 {
 		t.Errorf("exported %v, want 800x600", img.Bounds())
 	}
+	// Under LANG=C.UTF-8, a container's, nothing is said of locales (Fyne
+	// took its C for a language, in three lines on every run).
+	plain := exec.Command(bin, "--export", filepath.Join(dir, "c.png"), "--size", "400x300")
+	plain.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "LANG=C.UTF-8"}
+	if out, err := plain.CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("--export under LANG=C.UTF-8: %v, and it said:\n%s", err, out)
+	}
 	// --dpi: the PNG records 300 dpi, 11,811 pixels a metre (0x2e23).
 	print := filepath.Join(dir, "print.png")
 	if code, out := run(noDisplay, "--export", print, "--size", "700x500", "--dpi", "300"); code != 0 {
