@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"io/fs"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -345,4 +346,51 @@ func (s *scan) nearestCoast(p orb.Point, reach float64, want int) (*Region, floa
 		return nil, 0
 	}
 	return s.m.Regions[found], best
+}
+
+// locateLevel is the level of detail LocateIn tries first: its lines lie
+// within 320 m of INEGI's, and it and the coarser levels are an eighth of
+// the map's data to read.
+const locateLevel = 6
+
+// LocateIn finds where p (projected) lies as the whole map's LocateOne
+// does, reading no more of the map in fsys than it takes: a point inside
+// a municipality and farther from every boundary than the coarse level's
+// lines may lie from INEGI's is answered from the coarse levels alone
+// (the boundaries lie within that tolerance of these lines, so the point
+// is on the same side of each); any other (near a boundary, off the
+// coast, outside Mexico) from the whole map. It returns the map it
+// answered from.
+func LocateIn(fsys fs.FS, p orb.Point) (Location, *Map, error) {
+	// A map of fewer levels has no coarse ones to try (LoadMap refuses).
+	if m, err := LoadMap(fsys, locateLevel); err == nil {
+		// The coarse lines' distance from INEGI's, and the finest level's
+		// own (they may stand apart by both), with a metre's rounding.
+		margin := m.Tolerances[0] + 2 + 1
+		if loc := m.LocateOne(p); loc.Municipality != nil && !loc.Offshore && !m.nearArc(p, margin) {
+			return loc, m, nil
+		}
+	}
+	m, err := LoadMap(fsys, 0)
+	if err != nil {
+		return Location{}, nil, err
+	}
+	return m.LocateOne(p), m, nil
+}
+
+// nearArc reports whether an arc of the finest level loaded passes within
+// d metres of p.
+func (m *Map) nearArc(p orb.Point, d float64) bool {
+	near := orb.Bound{Min: p, Max: p}.Pad(d)
+	for i, a := range m.levels[0] {
+		if len(a) < 2 || !m.bounds[i].Intersects(near) {
+			continue
+		}
+		for j := 1; j < len(a); j++ {
+			if planar.DistanceFromSegment(a[j-1], a[j], p) <= d {
+				return true
+			}
+		}
+	}
+	return false
 }

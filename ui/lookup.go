@@ -58,21 +58,27 @@ const maxWhereLine = 4096
 // the input's lines) and a message on stderr; it reports how many there
 // were.
 func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer) (invalid int, err error) {
-	m, err := geo.LoadMap(assets.Map(), 0)
-	if err != nil {
-		return 0, fmt.Errorf("the embedded map could not be read: %w", err)
-	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	fmt.Fprintln(w, whereHeader)
 	if arg != "-" {
+		// One point: as little of the map read as it takes.
 		p, err := parseLatLon(arg)
 		if err != nil {
 			return 0, fmt.Errorf("--where %q: %w", arg, err)
 		}
-		writeWhere(w, m, p, m.LocateOne(m.Proj.Forward(p)))
+		loc, m, err := geo.LocateIn(assets.Map(), geo.MexicoLCC.Forward(p))
+		if err != nil {
+			return 0, fmt.Errorf("the embedded map could not be read: %w", err)
+		}
+		fmt.Fprintln(w, whereHeader)
+		writeWhere(w, m, p, loc)
 		return 0, nil
 	}
+	m, err := geo.LoadMap(assets.Map(), 0)
+	if err != nil {
+		return 0, fmt.Errorf("the embedded map could not be read: %w", err)
+	}
+	fmt.Fprintln(w, whereHeader)
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 0, maxWhereLine), maxWhereLine)
 	line := 0
