@@ -60,13 +60,18 @@ var labelDirs = [][2]float64{{1, 0}, {-1, 0}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}
 var labelRings = []float64{1, 2.2, 3.6}
 
 // markerRadius is how much room a marker takes, pixels: its disc and the
-// selection ring that may go round it (a cluster's bigger disc).
-func markerRadius(st *Style, m *Marker) float64 {
+// selection ring that may go round it.
+func markerRadius(st *Style, m *Marker) float64 { return discRadius(st, m) + 7*st.Scale }
+
+// discRadius is the radius of a marker's disc, pixels: a cluster's is
+// bigger with more places (but places that all stand for one area are
+// that area's ring, of a place's size).
+func discRadius(st *Style, m *Marker) float64 {
 	rad := st.MarkerSize * st.Scale
 	if m.Places > 1 && m.Area == "" {
 		rad *= 1.3 + 0.25*math.Log2(float64(m.Places))
 	}
-	return rad + 7*st.Scale
+	return rad
 }
 
 // placeMarkerLabels finds where each marker's name goes, the selected
@@ -461,7 +466,7 @@ func (r *Renderer) marker(s surface, vp geo.Viewport, sc *Scene, i int, selected
 	// A cluster, bigger with more places and its incidents counted inside;
 	// but places that all stand for one area are that area's ring.
 	if m.Places > 1 && m.Area == "" {
-		rad *= 1.3 + 0.25*math.Log2(float64(m.Places))
+		rad = discRadius(st, m)
 		s.disc(x, y, rad+1.5*k, 0, st.MarkerRing)
 		s.disc(x, y, rad, 0, st.Marker)
 		g := r.text.run(smallInt(m.Count), textSize(badgeTextSize+1, k), true)
