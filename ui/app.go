@@ -4,7 +4,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -25,6 +23,7 @@ import (
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/gazetteer"
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 	"sovmap/ui/native"
 )
@@ -126,7 +125,7 @@ func NewWindow(a fyne.App, s *story.Story) (*Window, error) {
 	a.Settings().AddListener(func(fyne.Settings) { w.mapView.Refresh() })
 	r := <-quick
 	if r.err != nil {
-		return nil, fmt.Errorf("the embedded map could not be read: %w", r.err)
+		return nil, phrase.Errorf("the embedded map could not be read: %w", r.err)
 	}
 	st.SetMap(r.m)
 	p.restoreView(st)
@@ -187,8 +186,8 @@ func (w *Window) loadFullMap() {
 	}
 	fyne.DoAndWait(func() {
 		if err != nil {
-			w.MapErr = fmt.Errorf("the embedded map could not be read: %w", err)
-			dialog.ShowError(w.MapErr, w)
+			w.MapErr = phrase.Errorf("the embedded map could not be read: %w", err)
+			showError(w.state.Lang(), w.MapErr, w)
 			close(w.MapLoaded)
 			return
 		}
@@ -224,7 +223,7 @@ func (w *Window) WaitForMap(timeout time.Duration) error {
 	case <-w.MapLoaded:
 		return w.MapErr
 	case <-time.After(timeout):
-		return errors.New("the map did not load in time")
+		return phrase.New("the map did not load in time")
 	}
 }
 

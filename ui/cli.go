@@ -25,6 +25,7 @@ import (
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
 	"sovmap/geo/gazetteer"
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 	"sovmap/geo/storyfile"
 	"sovmap/geo/video"
@@ -36,40 +37,6 @@ import (
 // 200,000 ACLED rows exported to PNG peaked at 632–637 MB without it, and
 // at 543 MB in 3.1 s with it (2.9–3.0 s without).
 const exportMemoryLimit = 512 << 20
-
-const usage = `Sovmap: a map of Mexico for reading a news story, with no network.
-
-Usage:
-  sovmap [FILE | --story FILE]   open the window (with a story file: GeoJSON,
-                                 ACLED's or UCDP's CSV, any CSV with
-                                 coordinates, KML, KMZ or GPX)
-  sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--no-inset]
-         [--select PLACE] [--from DATE] [--to DATE] [--lang en|es]
-         [--title TEXT] [--play]
-                                 write the map to FILE (.png or .svg), an
-                                 interactive page (.html), or the story told
-                                 as a video (.gif; .mp4 or .webm with ffmpeg;
-                                 a folder/ of PNG frames; --play for the time
-                                 play), and exit; needs no display
-  sovmap --screenshot FILE [--select PLACE] [--lang en|es]
-                                 open the window, save a screenshot of it as
-                                 FILE (.png) once it is drawn, and exit
-  sovmap --find NAME [--limit N] print Mexico's places of that name (states,
-                                 municipalities, localities, from INEGI) as
-                                 tab-separated lines, best first
-  sovmap --where LAT,LON         print the state and municipality (INEGI's keys
-  sovmap --where - < FILE        and names) a point lies in, or off whose
-                                 coast, or that it is outside Mexico, as
-                                 tab-separated lines; with -, one point a line
-                                 of standard input
-
-The filters (--from, --to, --category, --actor, --country) go with every
-form, as the filters under the timeline do. Reading a story file keeps every
-row it can use and says on one line what it skipped; --strict makes any
-skipped row an error.
-
-Flags:
-`
 
 // cmdline is what the command line asked for.
 type cmdline struct {
@@ -88,42 +55,45 @@ type cmdline struct {
 	width, height      int
 	dpi                int
 	dates              appstate.Filter // the date range, if given
+	// words is the language of the messages, the export's and the
+	// window's: --lang, else the system's.
+	words string
 }
 
-// parseArgs reads the command line. It returns flag.ErrHelp for --help.
-func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error) {
+// parseArgs reads the command line, its help and errors in lang. It
+// returns flag.ErrHelp for --help.
+func parseArgs(args []string, s *story.Story, stdout io.Writer, lang string) (*cmdline, error) {
 	args0 := args
 	c := &cmdline{}
 	fs := flag.NewFlagSet("sovmap", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.storyFile, "story", "", "open the story in `FILE` (.geojson or ACLED-style .csv) instead of the built-in one")
-	fs.StringVar(&c.export, "export", "", "write the map to `FILE` (.png or .svg), an interactive page (.html), or the story told as a video (.gif, .mp4, .webm, or a folder/ of PNG frames), without opening a window")
-	fs.StringVar(&c.screenshot, "screenshot", "", "open the window and save a screenshot of it as `FILE` (.png)")
-	fs.StringVar(&c.size, "size", "1920x1080", "the export's size in pixels, `WxH` (1 to 16384 a side)")
-	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)")
-	fs.BoolVar(&c.noInset, "no-inset", false, "leave out the locator map that a zoomed-in export shows")
-	fs.BoolVar(&c.play, "play", false, "with --export to a video: the time play (a range of dates sweeping the story), not the narrative")
-	fs.BoolVar(&c.outlines, "outlines", false, "draw an SVG export's text as outlines (the same in every program) rather than as editable text")
-	fs.StringVar(&c.selectPlace, "select", "", "select `PLACE`: "+strings.Join(placeIDs(s), ", "))
-	fs.StringVar(&c.lang, "lang", "", "interface language, `en` or es (default: the system's)")
-	fs.StringVar(&c.title, "title", "", "the export's title (default: the story's)")
-	fs.StringVar(&c.from, "from", "", "show only what happened from `DATE` (YYYY-MM-DD) on, as the date filter does")
-	fs.StringVar(&c.to, "to", "", "show only what happened up to `DATE` (YYYY-MM-DD)")
-	fs.StringVar(&c.category, "category", "", "show only incidents of `CATEGORY` (an event type of conflict data)")
-	fs.StringVar(&c.actor, "actor", "", "show only items whose actor contains `TEXT`")
-	fs.StringVar(&c.country, "country", "", "show only incidents in `COUNTRY` (conflict data of several countries shows Mexico by default; \"all\" for every one)")
-	fs.BoolVar(&c.strict, "strict", false, "refuse a story file with any row that cannot be used")
-	fs.StringVar(&c.find, "find", "", "print the places named `NAME` (accents and case do not matter) and exit")
-	fs.IntVar(&c.limit, "limit", 10, "print at most `N` places with --find")
-	fs.StringVar(&c.where, "where", "", "print where `LAT,LON` lies (- : each line of standard input) and exit")
+	fs.StringVar(&c.storyFile, "story", "", sayf(lang, "open the story in `FILE` (GeoJSON, CSV, KML, KMZ or GPX) instead of the built-in one"))
+	fs.StringVar(&c.export, "export", "", sayf(lang, "write the map to `FILE` (.png or .svg), an interactive page (.html), or the story told as a video (.gif, .mp4, .webm, or a folder/ of PNG frames), without opening a window"))
+	fs.StringVar(&c.screenshot, "screenshot", "", sayf(lang, "open the window and save a screenshot of it as `FILE` (.png)"))
+	fs.StringVar(&c.size, "size", "1920x1080", sayf(lang, "the export's size in pixels, `WxH` (1 to 16384 a side)"))
+	fs.IntVar(&c.dpi, "dpi", export.DefaultDPI, sayf(lang, "the print resolution a PNG export records, `N` dots per inch (1 to 2400)"))
+	fs.BoolVar(&c.noInset, "no-inset", false, sayf(lang, "leave out the locator map that a zoomed-in export shows"))
+	fs.BoolVar(&c.play, "play", false, sayf(lang, "with --export to a video: the time play (a range of dates sweeping the story), not the narrative"))
+	fs.BoolVar(&c.outlines, "outlines", false, sayf(lang, "draw an SVG export's text as outlines (the same in every program) rather than as editable text"))
+	fs.StringVar(&c.selectPlace, "select", "", sayf(lang, "select `PLACE`: %s", strings.Join(placeIDs(s), ", ")))
+	fs.StringVar(&c.lang, "lang", "", sayf(lang, "the language of the window and the export, `LANG`: en or es (default: the system's)"))
+	fs.StringVar(&c.title, "title", "", sayf(lang, "the export's title, `TEXT` (default: the story's)"))
+	fs.StringVar(&c.from, "from", "", sayf(lang, "show only what happened from `DATE` (YYYY-MM-DD) on, as the date filter does"))
+	fs.StringVar(&c.to, "to", "", sayf(lang, "show only what happened up to `DATE` (YYYY-MM-DD)"))
+	fs.StringVar(&c.category, "category", "", sayf(lang, "show only incidents of `CATEGORY` (an event type of conflict data)"))
+	fs.StringVar(&c.actor, "actor", "", sayf(lang, "show only items whose actor contains `TEXT`"))
+	fs.StringVar(&c.country, "country", "", sayf(lang, "show only incidents in `COUNTRY` (conflict data of several countries shows Mexico by default; \"all\" for every one)"))
+	fs.BoolVar(&c.strict, "strict", false, sayf(lang, "refuse a story file with any row that cannot be used"))
+	fs.StringVar(&c.find, "find", "", sayf(lang, "print the places named `NAME` (accents and case do not matter) and exit"))
+	fs.IntVar(&c.limit, "limit", 10, sayf(lang, "print at most `N` places with --find"))
+	fs.StringVar(&c.where, "where", "", sayf(lang, "print where `LAT,LON` lies (- : each line of standard input) and exit"))
 	// Flags may come before or after a plain file argument.
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, usage)
-				fs.SetOutput(stdout)
-				fs.PrintDefaults()
+				fmt.Fprint(stdout, i18n.T(lang, "cli.usage"))
+				printFlags(stdout, fs, lang)
 			}
 			return nil, err
 		}
@@ -135,9 +105,9 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	}
 	switch {
 	case len(files) > 1:
-		return nil, fmt.Errorf("one story file at a time: %q and %q given", files[0], files[1])
+		return nil, phrase.Errorf("one story file at a time: %q and %q given", files[0], files[1])
 	case len(files) == 1 && c.storyFile != "":
-		return nil, fmt.Errorf("a story file given twice: --story %q and %q", c.storyFile, files[0])
+		return nil, phrase.Errorf("a story file given twice: --story %q and %q", c.storyFile, files[0])
 	case len(files) == 1:
 		c.storyFile = files[0] // as a file manager's "Open with" gives it
 	}
@@ -145,11 +115,11 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	for _, name := range []string{"story", "export", "screenshot"} {
 		if f := fs.Lookup(name); set[name] && strings.TrimSpace(f.Value.String()) == "" {
-			return nil, fmt.Errorf("--%s needs a file name", name)
+			return nil, phrase.Errorf("--%s needs a file name", name)
 		}
 	}
 	if n := storyFlags(args0); n > 1 {
-		return nil, errors.New("--story given more than once: one story file at a time")
+		return nil, phrase.New("--story given more than once: one story file at a time")
 	}
 	lookups := 0
 	for _, f := range []string{"find", "where", "export", "screenshot"} {
@@ -159,35 +129,35 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	}
 	switch {
 	case lookups > 1:
-		return nil, errors.New("one of --find, --where, --export and --screenshot at a time")
+		return nil, phrase.New("one of --find, --where, --export and --screenshot at a time")
 	case set["find"] && strings.TrimSpace(c.find) == "":
-		return nil, errors.New("--find needs a name")
+		return nil, phrase.New("--find needs a name")
 	case set["where"] && strings.TrimSpace(c.where) == "":
-		return nil, errors.New("--where needs LAT,LON, or - to read them from standard input")
+		return nil, phrase.New("--where needs LAT,LON, or - to read them from standard input")
 	case set["limit"] && !set["find"]:
-		return nil, errors.New("--limit goes with --find")
+		return nil, phrase.New("--limit goes with --find")
 	case c.limit < 1 || c.limit > 10000:
-		return nil, fmt.Errorf("--limit %d: want 1 to 10,000", c.limit)
+		return nil, phrase.Errorf("--limit %d: want 1 to 10,000", c.limit)
 	case (set["find"] || set["where"]) && c.storyFile != "":
-		return nil, errors.New("--find and --where look up the map, not a story file")
+		return nil, phrase.New("--find and --where look up the map, not a story file")
 	case c.export != "" && c.screenshot != "":
-		return nil, errors.New("--export and --screenshot cannot be used together")
+		return nil, phrase.New("--export and --screenshot cannot be used together")
 	case set["size"] && c.export == "":
-		return nil, errors.New("--size goes with --export")
+		return nil, phrase.New("--size goes with --export")
 	case set["title"] && c.export == "":
-		return nil, errors.New("--title goes with --export")
+		return nil, phrase.New("--title goes with --export")
 	case set["dpi"] && c.export == "":
-		return nil, errors.New("--dpi goes with --export")
+		return nil, phrase.New("--dpi goes with --export")
 	case c.noInset && c.export == "":
-		return nil, errors.New("--no-inset goes with --export")
+		return nil, phrase.New("--no-inset goes with --export")
 	case c.play && !isVideo(c.export):
-		return nil, errors.New("--play goes with --export to a video (.gif, .mp4, .webm or a folder/)")
+		return nil, phrase.New("--play goes with --export to a video (.gif, .mp4, .webm or a folder/)")
 	case c.outlines && !strings.EqualFold(filepath.Ext(c.export), ".svg"):
-		return nil, errors.New("--outlines goes with --export FILE.svg")
+		return nil, phrase.New("--outlines goes with --export FILE.svg")
 	case c.lang != "" && !i18n.Known(c.lang):
-		return nil, fmt.Errorf("--lang %q: want en or es", c.lang)
+		return nil, phrase.Errorf("--lang %q: want en or es", c.lang)
 	case c.selectPlace != "" && c.storyFile == "" && s.PlaceByID(c.selectPlace) == nil:
-		return nil, fmt.Errorf("--select %q: no such place (places: %s)", c.selectPlace, strings.Join(placeIDs(s), ", "))
+		return nil, phrase.Errorf("--select %q: no such place (places: %s)", c.selectPlace, strings.Join(placeIDs(s), ", "))
 	}
 	if c.from != "" || c.to != "" {
 		var err error
@@ -198,19 +168,19 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer) (*cmdline, error
 	if c.export != "" {
 		var err error
 		if c.width, c.height, err = export.ParseSize(c.size); err != nil {
-			return nil, fmt.Errorf("--size: %w", err)
+			return nil, phrase.Errorf("--size: %w", err)
 		}
 		if _, isVideo := video.KindFor(c.export); !isVideo {
 			if _, err := export.FormatFor(c.export); err != nil {
-				return nil, fmt.Errorf("--export %w", err)
+				return nil, phrase.Errorf("--export %w", err)
 			}
 		}
 		if err := export.CheckDPI(c.dpi); err != nil {
-			return nil, fmt.Errorf("--dpi: %w", err)
+			return nil, phrase.Errorf("--dpi: %w", err)
 		}
 	}
 	if c.screenshot != "" && !strings.EqualFold(strings.TrimSpace(c.screenshot[max(0, len(c.screenshot)-4):]), ".png") {
-		return nil, fmt.Errorf("--screenshot %s: the screenshot is a PNG; name it .png", c.screenshot)
+		return nil, phrase.Errorf("--screenshot %s: the screenshot is a PNG; name it .png", c.screenshot)
 	}
 	return c, nil
 }
@@ -227,7 +197,7 @@ func runVideoExport(c *cmdline, st *appstate.Session, o export.Options) int {
 		progress = func(done, total int) {
 			if pct := done * 100 / max(1, total); pct != last {
 				last = pct
-				fmt.Fprintf(os.Stderr, "\rsovmap: %s: %d%% (%d of %d frames)", c.export, pct, done, total)
+				fmt.Fprint(os.Stderr, "\rsovmap: "+sayf(c.words, "%s: %d%% (%d of %d frames)", c.export, pct, done, total))
 			}
 		}
 	}
@@ -241,10 +211,10 @@ func runVideoExport(c *cmdline, st *appstate.Session, o export.Options) int {
 	}
 	switch {
 	case ctx.Err() != nil:
-		fmt.Fprintf(os.Stderr, "sovmap: %s: stopped; nothing was written\n", c.export)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(c.words, "%s: stopped; nothing was written", c.export))
 		return 130
 	case err != nil:
-		fmt.Fprintf(os.Stderr, "sovmap: %s: %v\n", c.export, err)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(c.words, "%s: %v", c.export, err))
 		return 1
 	}
 	return 0
@@ -296,12 +266,12 @@ func parseRange(from, to string) (appstate.Filter, error) {
 		}
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(d.value))
 		if err != nil {
-			return f, fmt.Errorf("%s %q: want a date as YYYY-MM-DD", d.flag, d.value)
+			return f, phrase.Errorf("%s %q: want a date as YYYY-MM-DD", d.flag, d.value)
 		}
 		*d.day = int(t.Unix() / 86400)
 	}
 	if f.From > f.To {
-		return f, fmt.Errorf("--from %s is after --to %s", from, to)
+		return f, phrase.Errorf("--from %s is after --to %s", from, to)
 	}
 	return f, nil
 }
@@ -319,20 +289,22 @@ func placeIDs(s *story.Story) []string {
 // 2 for a bad command line.
 func Main(args []string, start time.Time) int {
 	quietLocale()
-	onSignal()
+	lang := commandLanguage(args)
+	onSignal(lang)
 	s, err := storyfile.Parse("built-in story", assets.Story())
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "sovmap:", err)
+		fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 		return 1
 	}
-	c, err := parseArgs(args, s, os.Stdout)
+	c, err := parseArgs(args, s, os.Stdout, lang)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "sovmap: %v (see sovmap --help)\n", err)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "%v (see sovmap --help)", err))
 		return 2
 	}
+	c.words = lang
 	if c.export != "" && os.Getenv("GOMEMLIMIT") == "" {
 		// An export is batch work: no window waits on the collector, so it
 		// keeps the process small at a little of its time.
@@ -341,14 +313,14 @@ func Main(args []string, start time.Time) int {
 	switch {
 	case c.find != "":
 		if err := runFind(c.find, c.limit, os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 			return 1
 		}
 		return 0
 	case c.where != "":
-		invalid, err := runWhere(c.where, os.Stdin, os.Stdout, os.Stderr)
+		invalid, err := runWhere(c.where, os.Stdin, os.Stdout, os.Stderr, lang)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 			return 1
 		}
 		if invalid > 0 {
@@ -378,14 +350,14 @@ func Main(args []string, start time.Time) int {
 		}
 		s, rep, err = storyfile.Read(context.Background(), c.storyFile, o)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 			return 1
 		}
 		if rep.Skipped > 0 || rep.Merged > 0 {
-			fmt.Fprintln(os.Stderr, "sovmap:", rep.Summary())
+			fmt.Fprintln(os.Stderr, "sovmap:", rep.Summary().In(i18n.Phrases(lang)))
 		}
 		if c.selectPlace != "" && s.PlaceByID(c.selectPlace) == nil {
-			fmt.Fprintf(os.Stderr, "sovmap: --select %q: no such place in %s (see sovmap --help)\n", c.selectPlace, c.storyFile)
+			fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "--select %q: no such place in %s (see sovmap --help)", c.selectPlace, c.storyFile))
 			return 2
 		}
 	}
@@ -393,7 +365,7 @@ func Main(args []string, start time.Time) int {
 		return runExportCommand(c, s, exportMap)
 	}
 	if err := native.CheckDisplay(); err != nil {
-		fmt.Fprintf(os.Stderr, "sovmap: %v; use --export for headless output\n", err)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "%v; use --export for headless output", err))
 		return 1
 	}
 	resumeGC := pauseGC()
@@ -408,7 +380,7 @@ func Main(args []string, start time.Time) int {
 	}
 	w, err := NewWindow(a, s)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "sovmap:", err)
+		fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 		return 1
 	}
 	if progressive {
@@ -447,7 +419,7 @@ func Main(args []string, start time.Time) int {
 					err = w.SaveScreenshot(c.screenshot)
 				}
 				if err != nil {
-					fmt.Fprintln(os.Stderr, "sovmap:", err)
+					fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 					code = 1
 				}
 				a.Quit()
@@ -499,33 +471,69 @@ func quietLocale() {
 // onSignal makes Ctrl-C, SIGTERM and SIGHUP stop Sovmap cleanly: the
 // temporary files of writes under way are removed (where the system has
 // unnamed ones there are none to remove), and it exits with status 130.
-func onSignal() {
+func onSignal(lang string) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		<-sig
 		atomicfile.RemoveTemporary()
-		fmt.Fprintln(os.Stderr, "sovmap: interrupted")
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "interrupted"))
 		os.Exit(130)
 	}()
+}
+
+// commandLanguage is the language the command line speaks: --lang's,
+// when it is one Sovmap speaks, else the system's. It is read before the
+// flags are parsed, so that their errors and help are in it too.
+func commandLanguage(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			value = args[i+1]
+		}
+		if i18n.Known(value) {
+			return value
+		}
+	}
+	return systemLanguage()
+}
+
+// printFlags lists the flags for --help, in lang: flag.PrintDefaults
+// would say "default" in English and name each flag with one dash.
+func printFlags(out io.Writer, fs *flag.FlagSet, lang string) {
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		fmt.Fprintf(out, "%s\n    \t%s", line, usage)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprint(out, sayf(lang, " (default: %s)", f.DefValue))
+		}
+		fmt.Fprintln(out)
+	})
 }
 
 // runExportCommand writes the map for --export, with no window: the state
 // is the one a window of the export's size (in units) would have. m is
 // the whole map where the story's reading loaded it; nil loads it.
 func runExportCommand(c *cmdline, s *story.Story, m *geo.Map) int {
-	lang := c.lang
-	if lang == "" {
-		lang = "en"
-	}
+	lang := c.words
 	if same(c.export, c.storyFile) {
-		fmt.Fprintf(os.Stderr, "sovmap: --export %s is the story file itself: name another file\n", c.export)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "--export %s is the story file itself: name another file", c.export))
 		return 1
 	}
 	if m == nil {
 		var err error
 		if m, err = geo.LoadMap(assets.Map(), 0); err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap: the embedded map could not be read:", err)
+			fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "the embedded map could not be read: %v", err))
 			return 1
 		}
 	}
@@ -535,10 +543,10 @@ func runExportCommand(c *cmdline, s *story.Story, m *geo.Map) int {
 	st.SetViewSize(float64(c.width)/k, float64(c.height)/k)
 	c.applyFilter(st)
 	if out := st.Shown(); out.Outside > 0 {
-		fmt.Fprintf(os.Stderr, "sovmap: %d of %d incidents are outside Mexico\n", out.Outside, out.Placed)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "%d of %d incidents are outside Mexico", out.Outside, out.Placed))
 	}
 	if len(st.Shown().Items) == 0 && len(s.Items) > 0 {
-		fmt.Fprintf(os.Stderr, "sovmap: no item of the story's %d matches the filter: the export shows none\n", len(s.Items))
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "no item of the story's %d matches the filter: the export shows none", len(s.Items)))
 	}
 	if p := s.PlaceByID(c.selectPlace); p != nil {
 		st.SelectPlace(p)
@@ -554,18 +562,18 @@ func runExportCommand(c *cmdline, s *story.Story, m *geo.Map) int {
 	}
 	if f, _ := export.FormatFor(c.export); f == export.HTML {
 		if err := export.Map(c.export, st, o); err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 			return 1
 		}
 		return 0
 	}
 	plan, err := export.NewPlan(st, o)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "sovmap: %s: %v\n", c.export, err)
+		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "%s: %v", c.export, err))
 		return 1
 	}
 	if err := plan.Write(context.Background(), c.export, st.Map()); err != nil {
-		fmt.Fprintln(os.Stderr, "sovmap:", err)
+		fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 		return 1
 	}
 	if note := missingGlyphsNote(lang, &plan.Scene); note != "" {

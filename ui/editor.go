@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/phrase"
 	"sovmap/geo/recovery"
 	"sovmap/geo/story"
 	"sovmap/geo/storyedit"
@@ -313,7 +314,7 @@ func (e *editor) write(path string, then func()) {
 		err := atomicfile.WriteFile(path, func(out io.Writer) error { return storyfile.WriteGeoJSON(out, frozen.Story()) })
 		fyne.DoAndWait(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("the story was not saved to %s: %w", path, err), w)
+				showError(e.w.state.Lang(), phrase.Errorf("the story was not saved to %s: %w", path, err), w)
 				return
 			}
 			if d == e.doc {
@@ -351,7 +352,7 @@ func (e *editor) saveAs(then func()) {
 				path += ".geojson"
 			}
 			if e.from != "" && e.from != e.path && sameFile(path, e.from) {
-				dialog.ShowError(fmt.Errorf(tr(lang, "edit.notover"), filepath.Base(path)), e.w)
+				showError(lang, fmt.Errorf(tr(lang, "edit.notover"), filepath.Base(path)), e.w)
 				return
 			}
 			e.w.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
@@ -428,7 +429,7 @@ func (e *editor) autosave() <-chan struct{} {
 		if e.recErr != nil {
 			if !e.recWarned {
 				e.recWarned = true
-				fmt.Fprintln(os.Stderr, "sovmap: no recovery copies of unsaved work:", e.recErr)
+				fmt.Fprintln(os.Stderr, "sovmap:", sayf(e.w.state.Lang(), "no recovery copies of unsaved work: %v", e.recErr))
 			}
 			close(done)
 			return done
@@ -443,7 +444,7 @@ func (e *editor) autosave() <-chan struct{} {
 		fyne.DoAndWait(func() {
 			e.autosaving = false
 			if err != nil {
-				fmt.Fprintln(os.Stderr, "sovmap: the recovery copy was not written:", err)
+				fmt.Fprintln(os.Stderr, "sovmap:", sayf(e.w.state.Lang(), "the recovery copy was not written: %v", err))
 				return
 			}
 			e.autosaved = v
@@ -462,7 +463,7 @@ func (e *editor) autosave() <-chan struct{} {
 func (e *editor) clearRecovery() {
 	if e.rec != nil && !e.autosaving {
 		if err := e.rec.Clear(); err != nil {
-			fmt.Fprintln(os.Stderr, "sovmap:", err)
+			fmt.Fprintln(os.Stderr, "sovmap:", say(e.w.state.Lang(), err))
 		}
 	}
 	e.autosaved = -1
@@ -530,7 +531,7 @@ func (e *editor) offerRestore() {
 func (e *editor) restore(info recovery.Info) {
 	s, _, err := storyfile.Read(context.Background(), info.StoryPath(e.recDir), storyfile.Options{Strict: true})
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("the unsaved work could not be restored: %w", err), e.w)
+		showError(e.w.state.Lang(), phrase.Errorf("the unsaved work could not be restored: %w", err), e.w)
 		return
 	}
 	e.closeForm()

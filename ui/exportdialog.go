@@ -19,6 +19,7 @@ import (
 
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
+	"sovmap/geo/phrase"
 	"sovmap/geo/render"
 	"sovmap/geo/scene"
 	"sovmap/ui/native"
@@ -129,7 +130,7 @@ func (w *Window) runExportWith(path, note string, bar fyne.CanvasObject, work fu
 			case cancelled: // already closed; the file was not written
 				err = ctx.Err()
 			case err != nil:
-				dialog.ShowError(err, w)
+				showError(lang, err, w)
 			default:
 				msg := fmt.Sprintf(tr(lang, "export.done"), path)
 				if note != "" {
@@ -167,7 +168,7 @@ func (w *Window) showScreenshotDialog() {
 				time.AfterFunc(300*time.Millisecond, func() {
 					fyne.Do(func() {
 						if err := w.SaveScreenshot(path); err != nil {
-							dialog.ShowError(err, w)
+							showError(lang, err, w)
 						}
 					})
 				})
@@ -186,10 +187,10 @@ func (w *Window) showScreenshotDialog() {
 func (w *Window) SaveScreenshot(path string) error {
 	img, err := native.Capture(w.Window)
 	if err == nil && img == nil {
-		err = errors.New("the window has no picture to save (it could not be drawn)")
+		err = phrase.New("the window has no picture to save (it could not be drawn)")
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return phrase.Errorf("%s: %w", path, err)
 	}
 	return atomicfile.WriteFile(path, func(wr io.Writer) error {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(wr, img)
@@ -294,11 +295,11 @@ func (w *Window) showExportDialog() {
 		wv, errW := strconv.Atoi(strings.TrimSpace(width.Text))
 		hv, errH := strconv.Atoi(strings.TrimSpace(height.Text))
 		if errW != nil || errH != nil {
-			dialog.ShowError(errors.New(tr(lang, "export.badsize")), w)
+			showError(lang, errors.New(tr(lang, "export.badsize")), w)
 			return
 		}
 		if err := export.CheckSize(wv, hv); err != nil {
-			dialog.ShowError(err, w)
+			showError(lang, err, w)
 			return
 		}
 		dv, err := strconv.Atoi(strings.TrimSpace(dpi.Text))
@@ -306,7 +307,7 @@ func (w *Window) showExportDialog() {
 			err = export.CheckDPI(dv)
 		}
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("%s: %q: %s", tr(lang, "export.dpi"), dpi.Text, tr(lang, "export.baddpi")), w)
+			showError(lang, phrase.Errorf("%s: %q: %s", tr(lang, "export.dpi"), dpi.Text, tr(lang, "export.baddpi")), w)
 			return
 		}
 		path := withExt(field.entry.Text, "."+strings.ToLower(formatSel.Selected))
@@ -329,7 +330,7 @@ func (w *Window) showExportDialog() {
 			// drawing and writing it go on off the UI goroutine.
 			plan, err := export.NewPlan(st, o)
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s: %w", path, err), w)
+				showError(lang, phrase.Errorf("%s: %w", path, err), w)
 				return
 			}
 			m := st.Map()
@@ -383,7 +384,7 @@ func (w *Window) showExportPageDialog() {
 				// shows it; drawing and writing it go on off the UI goroutine.
 				page, err := export.NewPagePlan(st, export.DefaultOptions(st))
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("%s: %w", path, err), w)
+					showError(lang, phrase.Errorf("%s: %w", path, err), w)
 					return
 				}
 				m := st.Map()

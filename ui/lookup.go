@@ -12,6 +12,7 @@ import (
 	"sovmap/assets"
 	"sovmap/geo"
 	"sovmap/geo/gazetteer"
+	"sovmap/geo/phrase"
 )
 
 // The command line's gazetteer: --find prints the places of a name,
@@ -30,11 +31,11 @@ func runFind(query string, limit int, stdout io.Writer) error {
 	// several times faster to load than the whole map.
 	m, err := geo.LoadMap(assets.Map(), geo.QuickLevel)
 	if err != nil {
-		return fmt.Errorf("the embedded map could not be read: %w", err)
+		return phrase.Errorf("the embedded map could not be read: %w", err)
 	}
 	g, err := gazetteer.Load(assets.Map(), m)
 	if err != nil {
-		return fmt.Errorf("the embedded gazetteer could not be read: %w", err)
+		return phrase.Errorf("the embedded gazetteer could not be read: %w", err)
 	}
 	w := bufio.NewWriter(stdout)
 	fmt.Fprintln(w, findHeader)
@@ -52,23 +53,24 @@ func runFind(query string, limit int, stdout io.Writer) error {
 // maxWhereLine bounds a line of coordinates read from standard input.
 const maxWhereLine = 4096
 
-// runWhere prints where each point lies: the one given, or, for "-", each
+// runWhere prints where each point lies (its columns the same in every
+// language, for scripts; its messages in lang): the one given, or, for "-", each
 // line of stdin ("LAT,LON", or separated by a tab or spaces). A line that
 // is not a point gets a row marked "invalid" (so that the output keeps
 // the input's lines) and a message on stderr; it reports how many there
 // were.
-func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer) (invalid int, err error) {
+func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer, lang string) (invalid int, err error) {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	if arg != "-" {
 		// One point: as little of the map read as it takes.
 		p, err := parseLatLon(arg)
 		if err != nil {
-			return 0, fmt.Errorf("--where %q: %w", arg, err)
+			return 0, phrase.Errorf("--where %q: %w", arg, err)
 		}
 		loc, m, err := geo.LocateIn(assets.Map(), geo.MexicoLCC.Forward(p))
 		if err != nil {
-			return 0, fmt.Errorf("the embedded map could not be read: %w", err)
+			return 0, phrase.Errorf("the embedded map could not be read: %w", err)
 		}
 		fmt.Fprintln(w, whereHeader)
 		writeWhere(w, m, p, loc)
@@ -76,7 +78,7 @@ func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer) (invalid in
 	}
 	m, err := geo.LoadMap(assets.Map(), 0)
 	if err != nil {
-		return 0, fmt.Errorf("the embedded map could not be read: %w", err)
+		return 0, phrase.Errorf("the embedded map could not be read: %w", err)
 	}
 	fmt.Fprintln(w, whereHeader)
 	sc := bufio.NewScanner(stdin)
@@ -91,14 +93,14 @@ func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer) (invalid in
 		p, err := parseLatLon(text)
 		if err != nil {
 			invalid++
-			fmt.Fprintf(stderr, "sovmap: standard input, line %d: %q: %v\n", line, clipText(text, 60), err)
+			fmt.Fprintln(stderr, "sovmap:", sayf(lang, "standard input, line %d: %q: %v", line, clipText(text, 60), err))
 			fmt.Fprintln(w, "\t\tinvalid\t\t\t\t\t\t")
 			continue
 		}
 		writeWhere(w, m, p, m.Locate(m.Proj.Forward(p)))
 	}
 	if err := sc.Err(); err != nil {
-		return invalid, fmt.Errorf("standard input, line %d: %w", line+1, err)
+		return invalid, phrase.Errorf("standard input, line %d: %w", line+1, err)
 	}
 	return invalid, nil
 }
@@ -108,15 +110,15 @@ func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer) (invalid in
 func parseLatLon(s string) (orb.Point, error) {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\t' || r == ' ' })
 	if len(f) != 2 {
-		return orb.Point{}, fmt.Errorf("want latitude and longitude, as LAT,LON")
+		return orb.Point{}, phrase.Errorf("want latitude and longitude, as LAT,LON")
 	}
 	lat, err1 := strconv.ParseFloat(f[0], 64)
 	lon, err2 := strconv.ParseFloat(f[1], 64)
 	switch {
 	case err1 != nil || err2 != nil:
-		return orb.Point{}, fmt.Errorf("want two numbers, latitude and longitude, as LAT,LON")
+		return orb.Point{}, phrase.Errorf("want two numbers, latitude and longitude, as LAT,LON")
 	case !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180):
-		return orb.Point{}, fmt.Errorf("latitude %g, longitude %g: out of range (latitude -90 to 90, longitude -180 to 180)", lat, lon)
+		return orb.Point{}, phrase.Errorf("latitude %g, longitude %g: out of range (latitude -90 to 90, longitude -180 to 180)", lat, lon)
 	}
 	return orb.Point{lon, lat}, nil
 }

@@ -35,7 +35,7 @@ func TestLookupArgs(t *testing.T) {
 		{[]string{"--export", "a.mp4", "--play"}, ""},
 	}
 	for _, tc := range tests {
-		_, err := parseArgs(tc.args, s, &bytes.Buffer{})
+		_, err := parseArgs(tc.args, s, &bytes.Buffer{}, "en")
 		if (err == nil) != (tc.want == "") || (err != nil && !strings.Contains(err.Error(), tc.want)) {
 			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
 		}
@@ -52,21 +52,21 @@ func TestFindAndWhere(t *testing.T) {
 		t.Errorf("--find teocaltiche:\n%s", out.String())
 	}
 	out.Reset()
-	if _, err := runWhere("21.4344444,-102.5702778", nil, &out, &bytes.Buffer{}); err != nil {
+	if _, err := runWhere("21.4344444,-102.5702778", nil, &out, &bytes.Buffer{}, "en"); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Split(strings.TrimSpace(out.String()), "\n"); len(got) != 2 || got[1] != "21.4344444\t-102.5702778\tin\t14\tJalisco\t14091\tTeocaltiche\tMexico\tTeocaltiche, Jalisco" {
 		t.Errorf("--where: %q", got)
 	}
 	for _, bad := range []string{"abc", "1", "91,0", "0,181", "NaN,0", "1,2,3"} {
-		if _, err := runWhere(bad, nil, &out, &bytes.Buffer{}); err == nil {
+		if _, err := runWhere(bad, nil, &out, &bytes.Buffer{}, "en"); err == nil {
 			t.Errorf("--where %q: no error", bad)
 		}
 	}
 	in := "lat,lon\n19.05,-104.40\n\nnot a point\n31.76 -106.44\n25;-91\n" + strings.Repeat("9", 5000) + "\n"
 	out.Reset()
 	var errs bytes.Buffer
-	invalid, err := runWhere("-", strings.NewReader(in), &out, &errs)
+	invalid, err := runWhere("-", strings.NewReader(in), &out, &errs, "en")
 	if err == nil {
 		t.Errorf("a line of 5,000 bytes was read")
 	}

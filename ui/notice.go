@@ -10,7 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sovmap/assets/i18n"
 	"sovmap/geo/appstate"
+	"sovmap/geo/phrase"
 	"sovmap/geo/storyfile"
 )
 
@@ -43,7 +45,7 @@ func newNotice(w *Window) *notice {
 // report shows what reading a file did, if there is anything to say.
 func (n *notice) report(rep storyfile.Report, shown *appstate.Shown) {
 	n.rep = rep
-	n.rep.Notes = append([]string(nil), rep.Notes...)
+	n.rep.Notes = append([]phrase.Text(nil), rep.Notes...)
 	n.outside, n.placed = shown.Outside, shown.Placed
 	n.show()
 }
@@ -83,14 +85,15 @@ func (n *notice) show() {
 func (n *notice) showDetails() {
 	lang := n.w.state.Lang()
 	var b strings.Builder
+	words := i18n.Phrases(lang)
 	for _, p := range n.rep.Problems {
-		b.WriteString(p.String() + "\n")
+		b.WriteString(p.Text().In(words) + "\n")
 	}
 	if more := n.rep.Skipped - len(n.rep.Problems); more > 0 {
 		fmt.Fprintf(&b, tr(lang, "report.more")+"\n", number(more))
 	}
 	for _, note := range n.rep.Notes {
-		b.WriteString(note + "\n")
+		b.WriteString(note.In(words) + "\n")
 	}
 	text := widget.NewLabel(strings.TrimSpace(b.String()))
 	text.Wrapping = fyne.TextWrapWord

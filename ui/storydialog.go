@@ -63,10 +63,10 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 				// The user asked: the story stays, nothing to say.
 			case err != nil:
 				if placeholder {
-					fmt.Fprintln(os.Stderr, "sovmap:", err)
+					fmt.Fprintln(os.Stderr, "sovmap:", say(lang, err))
 					w.state.SetStory(&story.Story{})
 				}
-				dialog.ShowError(err, w)
+				showError(lang, err, w)
 			default:
 				w.state.SetPrepared(prepared)
 				w.edit.opened(path, rep.Format)

@@ -85,7 +85,7 @@ func TestStoryFileFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := parseArgs([]string{"--story", acledSample, "--select", "el-paso-texas", "--export", "x.png"}, s, nil)
+	c, err := parseArgs([]string{"--story", acledSample, "--select", "el-paso-texas", "--export", "x.png"}, s, nil, "en")
 	if err != nil || c.storyFile != acledSample || c.selectPlace != "el-paso-texas" {
 		t.Errorf("parseArgs: %+v, %v", c, err)
 	}

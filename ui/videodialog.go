@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/export"
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 	"sovmap/geo/video"
 )
@@ -54,7 +54,7 @@ func (w *Window) showExportVideoDialog() {
 			prefs.SetString(prefExportDir, filepath.Dir(path))
 			wpx, hpx, err := export.ParseSize(sizes.Selected)
 			if err != nil {
-				dialog.ShowError(err, w)
+				showError(lang, err, w)
 				return
 			}
 			motion := video.Narrative
@@ -91,7 +91,7 @@ func (w *Window) writeVideo(path string, wpx, hpx int, motion video.Motion) <-ch
 			}
 		})
 		if err != nil && ctx.Err() == nil {
-			return fmt.Errorf("%s: %w", filepath.Base(path), err)
+			return phrase.Errorf("%s: %w", filepath.Base(path), err)
 		}
 		return err
 	})

@@ -18,6 +18,42 @@ func Known(lang string) bool {
 // messages holds the interface's words, by language and key.
 var messages = map[string]map[string]string{
 	"en": {
+		"cli.usage": `Sovmap: a map of Mexico for reading a news story, with no network.
+
+Usage:
+  sovmap [FILE | --story FILE]   open the window (with a story file: GeoJSON,
+                                 ACLED's or UCDP's CSV, any CSV with
+                                 coordinates, KML, KMZ or GPX)
+  sovmap --export FILE [--size WxH] [--dpi N] [--outlines] [--no-inset]
+         [--select PLACE] [--from DATE] [--to DATE] [--lang en|es]
+         [--title TEXT] [--play]
+                                 write the map to FILE (.png or .svg), an
+                                 interactive page (.html), or the story told
+                                 as a video (.gif; .mp4 or .webm with ffmpeg;
+                                 a folder/ of PNG frames; --play for the time
+                                 play), and exit; needs no display
+  sovmap --screenshot FILE [--select PLACE] [--lang en|es]
+                                 open the window, save a screenshot of it as
+                                 FILE (.png) once it is drawn, and exit
+  sovmap --find NAME [--limit N] print Mexico's places of that name (states,
+                                 municipalities, localities, from INEGI) as
+                                 tab-separated lines, best first
+  sovmap --where LAT,LON         print the state and municipality (INEGI's keys
+  sovmap --where - < FILE        and names) a point lies in, or off whose
+                                 coast, or that it is outside Mexico, as
+                                 tab-separated lines; with -, one point a line
+                                 of standard input
+
+The filters (--from, --to, --category, --actor, --country) go with every
+form, as the filters under the timeline do. Reading a story file keeps every
+row it can use and says on one line what it skipped; --strict makes any
+skipped row an error.
+
+The columns of --find and --where are the same in every language, for
+scripts.
+
+Flags:
+`,
 		"help.title":                "How to use the map",
 		"help.body":                 "Click a marker (a pin, or a ring in a shaded municipality), or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and - to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
 		"place.state":               "State",
@@ -260,6 +296,48 @@ var messages = map[string]map[string]string{
 		"edit.err.rangeorder":       "the range ends before it starts",
 	},
 	"es": {
+		"cli.usage": `Sovmap: un mapa de México para leer una noticia, sin conexión a la red.
+
+Uso:
+  sovmap [ARCHIVO | --story ARCHIVO]
+                                 abrir la ventana (con un archivo de historia:
+                                 GeoJSON, CSV de ACLED o de UCDP, cualquier
+                                 CSV con coordenadas, KML, KMZ o GPX)
+  sovmap --export ARCHIVO [--size ANCHOxALTO] [--dpi N] [--outlines]
+         [--no-inset] [--select LUGAR] [--from FECHA] [--to FECHA]
+         [--lang en|es] [--title TEXTO] [--play]
+                                 escribir el mapa en ARCHIVO (.png o .svg), una
+                                 página interactiva (.html) o la historia
+                                 contada como video (.gif; .mp4 o .webm con
+                                 ffmpeg; una carpeta/ de fotogramas PNG;
+                                 --play para la reproducción en el tiempo), y
+                                 salir; no necesita pantalla
+  sovmap --screenshot ARCHIVO [--select LUGAR] [--lang en|es]
+                                 abrir la ventana, guardar una captura de ella
+                                 como ARCHIVO (.png) cuando esté dibujada, y
+                                 salir
+  sovmap --find NOMBRE [--limit N]
+                                 mostrar los lugares de México con ese nombre
+                                 (estados, municipios, localidades, del INEGI)
+                                 en líneas separadas por tabuladores, los
+                                 mejores primero
+  sovmap --where LAT,LON         mostrar el estado y el municipio (claves y
+  sovmap --where - < ARCHIVO     nombres del INEGI) en que cae un punto, o
+                                 frente a cuya costa está, o que está fuera de
+                                 México, en líneas separadas por tabuladores;
+                                 con -, un punto por línea de la entrada
+                                 estándar
+
+Los filtros (--from, --to, --category, --actor, --country) van con todas las
+formas, como los filtros bajo la cronología. Al leer un archivo de historia
+se conserva cada fila que se puede usar y se dice en una línea lo que se
+omitió; --strict convierte en error cualquier fila omitida.
+
+Las columnas de --find y --where son las mismas en todos los idiomas, para
+los scripts.
+
+Opciones:
+`,
 		"help.title":                "Cómo usar el mapa",
 		"help.body":                 "Haga clic en un marcador (un punto, o un anillo en un municipio sombreado), o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y - para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
 		"place.state":               "Estado",

@@ -15,11 +15,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sovmap/geo/phrase"
 	"strings"
 	"sync"
 	"time"
@@ -45,25 +45,25 @@ func WriteFile(path string, write func(io.Writer) error) error {
 func WriteFileContext(ctx context.Context, path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder", path)
+		return phrase.Errorf("%s is a folder", path)
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		if err == nil {
-			err = errors.New("not a folder")
+			err = phrase.New("not a folder")
 		}
-		return fmt.Errorf("cannot write in %s: %w", dir, bare(err))
+		return phrase.Errorf("cannot write in %s: %w", dir, bare(err))
 	}
 	removeStale(dir)
 	t, err := create(dir)
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, bare(err))
+		return phrase.Errorf("cannot write in %s: %w", dir, bare(err))
 	}
 	defer func() {
 		if err != nil {
 			t.discard()
 		}
 	}()
-	fail := func(err error) error { return fmt.Errorf("%s: %w", path, bare(err)) }
+	fail := func(err error) error { return phrase.Errorf("%s: %w", path, bare(err)) }
 	if err := write(ctxWriter{ctx, t.f}); err != nil {
 		return fail(err)
 	}

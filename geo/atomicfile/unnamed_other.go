@@ -3,11 +3,11 @@
 package atomicfile
 
 import (
-	"errors"
 	"os"
+	"sovmap/geo/phrase"
 )
 
-var errNoUnnamed = errors.New("unnamed temporary files are not supported here")
+var errNoUnnamed = phrase.New("unnamed temporary files are not supported here")
 
 // openUnnamed is not available off Linux: the temporary file is named.
 func openUnnamed(string) (*os.File, error) { return nil, errNoUnnamed }

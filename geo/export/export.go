@@ -7,8 +7,6 @@ package export
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -23,6 +21,7 @@ import (
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/phrase"
 	"sovmap/geo/render"
 	"sovmap/geo/scene"
 )
@@ -80,7 +79,7 @@ type Options struct {
 // CheckDPI accepts resolutions from 1 to MaxDPI.
 func CheckDPI(dpi int) error {
 	if dpi < 1 || dpi > MaxDPI {
-		return fmt.Errorf("resolution %d dpi is out of range: 1 to %d", dpi, MaxDPI)
+		return phrase.Errorf("resolution %d dpi is out of range: 1 to %d", dpi, MaxDPI)
 	}
 	return nil
 }
@@ -103,7 +102,7 @@ func FormatFor(path string) (Format, error) {
 	case ".html", ".htm":
 		return HTML, nil
 	}
-	return "", fmt.Errorf("%s: unknown file type %q (use .png, .svg, or .html for an interactive page)", path, filepath.Ext(path))
+	return "", phrase.Errorf("%s: unknown file type %q (use .png, .svg, or .html for an interactive page)", path, filepath.Ext(path))
 }
 
 // ParseSize reads "WIDTHxHEIGHT", e.g. "1920x1080".
@@ -116,7 +115,7 @@ func ParseSize(s string) (w, h int, err error) {
 		}
 	}
 	if !ok || err != nil {
-		return 0, 0, fmt.Errorf("size %q is not WIDTHxHEIGHT, e.g. 1920x1080", s)
+		return 0, 0, phrase.Errorf("size %q is not WIDTHxHEIGHT, e.g. 1920x1080", s)
 	}
 	return w, h, CheckSize(w, h)
 }
@@ -124,7 +123,7 @@ func ParseSize(s string) (w, h int, err error) {
 // CheckSize accepts sizes from 1 to MaxSide pixels a side.
 func CheckSize(w, h int) error {
 	if w < 1 || h < 1 || w > MaxSide || h > MaxSide {
-		return fmt.Errorf("size %dx%d is out of range: each side must be 1 to %d pixels", w, h, MaxSide)
+		return phrase.Errorf("size %dx%d is out of range: each side must be 1 to %d pixels", w, h, MaxSide)
 	}
 	return nil
 }
@@ -154,7 +153,7 @@ func NewPlan(st *appstate.Session, o Options) (Plan, error) {
 		return Plan{}, err
 	}
 	if st.Map() == nil {
-		return Plan{}, errors.New("the map has not loaded yet")
+		return Plan{}, phrase.New("the map has not loaded yet")
 	}
 	dpi := o.DPI
 	if dpi == 0 {
@@ -197,7 +196,7 @@ func (p Plan) Encode(ctx context.Context, w io.Writer, r *render.Renderer, f For
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
 		return enc.Encode(newMetaWriter(w, p.Info), img)
 	}
-	return fmt.Errorf("unknown format %q", f)
+	return phrase.Errorf("unknown format %q", f)
 }
 
 // Write draws the plan with m's renderer and writes it to path, in the
@@ -220,13 +219,13 @@ func Map(path string, st *appstate.Session, o Options) error {
 	if f, _ := FormatFor(path); f == HTML {
 		page, err := NewPagePlan(st, o)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return phrase.Errorf("%s: %w", path, err)
 		}
 		return page.Write(context.Background(), path, st.Map())
 	}
 	plan, err := NewPlan(st, o)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return phrase.Errorf("%s: %w", path, err)
 	}
 	return plan.Write(context.Background(), path, st.Map())
 }

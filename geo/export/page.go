@@ -5,7 +5,6 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"sovmap/geo"
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/phrase"
 	"sovmap/geo/render"
 	"sovmap/geo/scene"
 	"sovmap/geo/story"
@@ -100,7 +100,7 @@ var pageUI = []string{"timeline", "undated", "page.hint", "page.map", "page.deta
 func NewPagePlan(st *appstate.Session, o Options) (PagePlan, error) {
 	shown := st.Shown()
 	if n := len(shown.Items); n > MaxPageItems {
-		return PagePlan{}, fmt.Errorf("the page would hold %d incidents and events; an interactive page holds at most %d: filter the story (dates, category) to fewer", n, MaxPageItems)
+		return PagePlan{}, phrase.Errorf("the page would hold %d incidents and events; an interactive page holds at most %d: filter the story (dates, category) to fewer", n, MaxPageItems)
 	}
 	o.Width, o.Height, o.Outlines = pageSize[0], pageSize[1], false
 	o.Furniture.Title, o.Furniture.Caption = "", ""

@@ -2,10 +2,10 @@ package export
 
 import (
 	"encoding/binary"
-	"errors"
 	"hash/crc32"
 	"io"
 	"math"
+	"sovmap/geo/phrase"
 	"strings"
 	"unicode/utf8"
 )
@@ -49,7 +49,7 @@ func (m *metaWriter) Write(p []byte) (int, error) {
 			return n, nil
 		}
 		if string(m.header[12:16]) != "IHDR" {
-			return n, errors.New("the PNG encoder wrote no IHDR chunk first")
+			return n, phrase.New("the PNG encoder wrote no IHDR chunk first")
 		}
 		m.done = true
 		if _, err := m.w.Write(m.header); err != nil {

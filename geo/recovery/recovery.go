@@ -8,7 +8,6 @@ package recovery
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/phrase"
 )
 
 // DirEnv names an environment variable that, when set, is the folder
@@ -32,7 +32,7 @@ func Dir() (string, error) {
 	}
 	base, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("no folder for recovery files: %w", err)
+		return "", phrase.Errorf("no folder for recovery files: %w", err)
 	}
 	return filepath.Join(base, "sovmap", "recovery"), nil
 }
@@ -60,7 +60,7 @@ type File struct {
 // for as long as the process lives or until Close.
 func Claim(dir string) (*File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("the recovery folder %s: %w", dir, err)
+		return nil, phrase.Errorf("the recovery folder %s: %w", dir, err)
 	}
 	for n := 0; ; n++ {
 		name := strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.Itoa(n)
@@ -69,11 +69,11 @@ func Claim(dir string) (*File, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the recovery folder %s: %w", dir, err)
+			return nil, phrase.Errorf("the recovery folder %s: %w", dir, err)
 		}
 		if ok, err := tryLock(f); err != nil || !ok {
 			f.Close()
-			return nil, fmt.Errorf("the recovery file %s cannot be locked: %v", f.Name(), err)
+			return nil, phrase.Errorf("the recovery file %s cannot be locked: %v", f.Name(), err)
 		}
 		return &File{dir: dir, name: name, lock: f}, nil
 	}

@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"sovmap/geo/phrase"
 	"strings"
 	"time"
 )
@@ -44,25 +45,25 @@ func ParseDate(s string, p Precision) (Date, error) {
 	switch p {
 	case Undated:
 		if s != "" {
-			return d, fmt.Errorf("date %q given with precision %q", s, p)
+			return d, phrase.Errorf("date %q given with precision %q", s, p)
 		}
 		return d, nil
 	case Day, Approximate, Week:
 		t, err := time.Parse("2006-01-02", s)
 		if err != nil {
-			return d, fmt.Errorf("date %q is not a real day (want YYYY-MM-DD)", s)
+			return d, phrase.Errorf("date %q is not a real day (want YYYY-MM-DD)", s)
 		}
 		d.Year, d.Month, d.Day = t.Year(), int(t.Month()), t.Day()
 	case Month:
 		t, err := time.Parse("2006-01", s)
 		if err != nil {
-			return d, fmt.Errorf("date %q is not a month (want YYYY-MM)", s)
+			return d, phrase.Errorf("date %q is not a month (want YYYY-MM)", s)
 		}
 		d.Year, d.Month = t.Year(), int(t.Month())
 	case Year:
 		t, err := time.Parse("2006", s)
 		if err != nil {
-			return d, fmt.Errorf("date %q is not a year (want YYYY)", s)
+			return d, phrase.Errorf("date %q is not a year (want YYYY)", s)
 		}
 		d.Year = t.Year()
 	case Range:
@@ -71,13 +72,13 @@ func ParseDate(s string, p Precision) (Date, error) {
 		b, errB := time.Parse("2006-01-02", to)
 		switch {
 		case !ok || errA != nil || errB != nil:
-			return d, fmt.Errorf("date %q is not a range of days (want YYYY-MM-DD/YYYY-MM-DD)", s)
+			return d, phrase.Errorf("date %q is not a range of days (want YYYY-MM-DD/YYYY-MM-DD)", s)
 		case !b.After(a):
-			return d, fmt.Errorf("date %q is not a range: its end is not after its start", s)
+			return d, phrase.Errorf("date %q is not a range: its end is not after its start", s)
 		}
 		return NewRange(a.Year(), int(a.Month()), a.Day(), b.Year(), int(b.Month()), b.Day()), nil
 	default:
-		return d, fmt.Errorf("unknown date precision %q (want day, approximate, week, month, year, range or undated)", p)
+		return d, phrase.Errorf("unknown date precision %q (want day, approximate, week, month, year, range or undated)", p)
 	}
 	return d, nil
 }

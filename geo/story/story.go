@@ -6,10 +6,9 @@
 package story
 
 import (
-	"errors"
-	"fmt"
 	"math"
 	"sort"
+	"sovmap/geo/phrase"
 
 	"github.com/paulmach/orb"
 )
@@ -172,11 +171,11 @@ func (s *Story) Order() {
 func CheckLonLat(p orb.Point) error {
 	for _, v := range p {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return errors.New("coordinates are not finite numbers")
+			return phrase.New("coordinates are not finite numbers")
 		}
 	}
 	if p[0] < -180 || p[0] > 180 || p[1] < -90 || p[1] > 90 {
-		return fmt.Errorf("coordinates [%g, %g] are out of range (lon -180..180, lat -90..90)", p[0], p[1])
+		return phrase.Errorf("coordinates [%g, %g] are out of range (lon -180..180, lat -90..90)", p[0], p[1])
 	}
 	return nil
 }

@@ -6,14 +6,13 @@
 package storyedit
 
 import (
-	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
 
 	"github.com/paulmach/orb"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -72,7 +71,7 @@ func Open(s *story.Story) *Doc {
 }
 
 // ErrNoItem is returned for an item id the document does not hold.
-var ErrNoItem = errors.New("no such item in the story")
+var ErrNoItem = phrase.New("no such item in the story")
 
 // Len is the number of items.
 func (d *Doc) Len() int { return len(d.items) }
@@ -109,7 +108,7 @@ func (d *Doc) Add(it *story.Item) string {
 func (d *Doc) Replace(id string, it *story.Item) error {
 	i := d.index(id)
 	if i < 0 {
-		return fmt.Errorf("%w: %q", ErrNoItem, id)
+		return phrase.Errorf("%w: %q", ErrNoItem, id)
 	}
 	c := cloneItem(it)
 	c.ID = id
@@ -121,7 +120,7 @@ func (d *Doc) Replace(id string, it *story.Item) error {
 func (d *Doc) Delete(id string) error {
 	i := d.index(id)
 	if i < 0 {
-		return fmt.Errorf("%w: %q", ErrNoItem, id)
+		return phrase.Errorf("%w: %q", ErrNoItem, id)
 	}
 	d.apply(change{at: i, before: d.items[i]})
 	return nil

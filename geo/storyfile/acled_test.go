@@ -192,10 +192,10 @@ func TestACLEDBadRows(t *testing.T) {
 			if len(s.Items) != 2 || rep.Skipped != 1 || len(rep.Problems) != 1 {
 				t.Fatalf("%d items, report %+v; want 2 kept and 1 skipped", len(s.Items), rep)
 			}
-			if p := rep.Problems[0]; p.Line != 5 || !strings.Contains(p.Why, tt.want) {
+			if p := rep.Problems[0]; p.Line != 5 || !strings.Contains(p.Why.String(), tt.want) {
 				t.Errorf("problem %q, want line 5: %q", p, tt.want)
 			}
-			if sum := rep.Summary(); !strings.HasPrefix(sum, "bad.csv: 2 items loaded, 1 row skipped (line 5: ") {
+			if sum := rep.Summary().String(); !strings.HasPrefix(sum, "bad.csv: 2 items loaded, 1 row skipped (line 5: ") {
 				t.Errorf("summary %q", sum)
 			}
 			_, _, err = storyfile.ParseBytes("bad.csv", []byte(data), storyfile.Options{Strict: true})
@@ -275,7 +275,7 @@ func TestACLEDDates(t *testing.T) {
 					t.Errorf("%s read as %s, want %s", tt.dates[2*i], got, want)
 				}
 			}
-			if notes := strings.Join(rep.Notes, " "); !strings.Contains(notes, tt.note) || (tt.note == "" && notes != "") {
+			if notes := noteText(rep, " "); !strings.Contains(notes, tt.note) || (tt.note == "" && notes != "") {
 				t.Errorf("notes %q, want %q", notes, tt.note)
 			}
 		})

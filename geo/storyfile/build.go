@@ -2,7 +2,6 @@ package storyfile
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 	"golang.org/x/text/encoding/charmap"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -61,17 +61,17 @@ func newBuilder(src source, strict bool, rep *Report) *builder {
 }
 
 // errSkip marks a row's problem, not the file's: the row is skipped.
-type rowError struct{ why string }
+type rowError struct{ why phrase.Text }
 
-func (e rowError) Error() string { return e.why }
+func (e rowError) Error() string { return e.why.String() }
 
 // skipf is a row's problem: the row is skipped (or, reading strictly, the
 // file is refused).
-func skipf(format string, args ...any) error { return rowError{fmt.Sprintf(format, args...)} }
+func skipf(format string, args ...any) error { return rowError{phrase.F(format, args...)} }
 
 // skip records that a row or feature could not be used. Reading strictly
 // it returns the error that refuses the file.
-func (b *builder) skip(line int, offset int64, what string, why error) error {
+func (b *builder) skip(line int, offset int64, what phrase.Text, why error) error {
 	var re rowError
 	if !errors.As(why, &re) {
 		return why // the file's problem, not the row's
@@ -80,7 +80,7 @@ func (b *builder) skip(line int, offset int64, what string, why error) error {
 		if line == 0 && offset >= 0 {
 			line = b.src.lines([]int64{offset})[0]
 		}
-		return fmt.Errorf("%s: %s", b.src.name(), Problem{Line: line, What: what, Why: re.why})
+		return phrase.Errorf("%s: %v", b.src.name(), Problem{Line: line, What: what, Why: re.why}.Text())
 	}
 	b.rep.Skipped++
 	if len(b.problems) < maxProblems {
@@ -106,7 +106,7 @@ func (b *builder) add(it *story.Item) error {
 		return nil
 	}
 	if len(b.s.Items) >= MaxItems {
-		return fmt.Errorf("%s: more than %d items; Sovmap reads at most that many", b.src.name(), MaxItems)
+		return phrase.Errorf("%s: more than %d items; Sovmap reads at most that many", b.src.name(), MaxItems)
 	}
 	b.ids[it.ID] = it
 	b.s.Items = append(b.s.Items, it)
@@ -279,20 +279,20 @@ func (b *builder) finish(format string) (*story.Story, error) {
 		b.rep.Problems = append(b.rep.Problems, p.Problem)
 	}
 	if b.latin1 {
-		b.rep.Notes = append(b.rep.Notes, "some text was not UTF-8 and was read as Windows-1252")
+		b.rep.Notes = append(b.rep.Notes, phrase.F("some text was not UTF-8 and was read as Windows-1252"))
 	}
 	if b.nullIsland > 0 {
-		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("%s had 0, 0 for coordinates, which marks a place not known; they are on the timeline, not the map",
-			count(b.nullIsland, "item", "items")))
+		b.rep.Notes = append(b.rep.Notes, phrase.F("%v had 0, 0 for coordinates, which marks a place not known; they are on the timeline, not the map",
+			count(b.nullIsland, "%s item", "%s items")))
 	}
 	if b.controls {
-		b.rep.Notes = append(b.rep.Notes, "some text held invisible direction or control characters; they were removed so that it shows the same everywhere")
+		b.rep.Notes = append(b.rep.Notes, phrase.F("some text held invisible direction or control characters; they were removed so that it shows the same everywhere"))
 	}
 	if len(b.s.Items) == 0 {
 		if len(b.rep.Problems) > 0 {
-			return nil, fmt.Errorf("%s: nothing could be used: %s", b.src.name(), b.rep.Problems[0])
+			return nil, phrase.Errorf("%s: nothing could be used: %v", b.src.name(), b.rep.Problems[0].Text())
 		}
-		return nil, fmt.Errorf("%s: the story has no items", b.src.name())
+		return nil, phrase.Errorf("%s: the story has no items", b.src.name())
 	}
 	b.s.Order()
 	return b.s, nil

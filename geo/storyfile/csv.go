@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -69,13 +70,13 @@ func gazetteerCountry(c string) string {
 }
 
 // placeNotes say how rows without coordinates were placed.
-func (t *csvTable) placeNotes() []string {
-	var out []string
+func (t *csvTable) placeNotes() []phrase.Text {
+	var out []phrase.Text
 	if t.byName > 0 {
-		out = append(out, fmt.Sprintf("%s with no coordinates: placed by municipality or state name, as areas", count(t.byName, "row", "rows")))
+		out = append(out, phrase.F("%v with no coordinates: placed by municipality or state name, as areas", count(t.byName, "%s row", "%s rows")))
 	}
 	if t.unplaced > 0 {
-		out = append(out, fmt.Sprintf("%s with no coordinates and no place name Sovmap knows: on the timeline, not the map", count(t.unplaced, "row", "rows")))
+		out = append(out, phrase.F("%v with no coordinates and no place name Sovmap knows: on the timeline, not the map", count(t.unplaced, "%s row", "%s rows")))
 	}
 	return out
 }
@@ -142,11 +143,11 @@ func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	header, _, err := t.sc.next()
 	switch {
 	case errors.Is(err, errTooManyFields) || errors.Is(err, errRecordTooLarge):
-		return nil, fmt.Errorf("%s: the header line has more than %d columns or is over %d MiB: not a story table", src.name(), MaxColumns, MaxRecord>>20)
+		return nil, phrase.Errorf("%s: the header line has more than %d columns or is over %d MiB: not a story table", src.name(), MaxColumns, MaxRecord>>20)
 	case err == io.EOF:
-		return nil, fmt.Errorf("%s: file is empty", src.name())
+		return nil, phrase.Errorf("%s: file is empty", src.name())
 	case err != nil:
-		return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+		return nil, phrase.Errorf("%s: reading failed: %w", src.name(), bare(err))
 	}
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(t.b.cell(h)))
@@ -174,7 +175,7 @@ func readCSV(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	if len(t.names) > 12 {
 		shown += ", …"
 	}
-	return nil, fmt.Errorf("%s: not a story table: a CSV needs latitude and longitude columns (lat or latitude or y; lon, lng, long, longitude or x; or a pair such as location_lat, location_lon), or ACLED's columns (event_id_cnty, event_date…); this one, separated by %s, has %s",
+	return nil, phrase.Errorf("%s: not a story table: a CSV needs latitude and longitude columns (lat or latitude or y; lon, lng, long, longitude or x; or a pair such as location_lat, location_lon), or ACLED's columns (event_id_cnty, event_date…); this one, separated by %s, has %s",
 		src.name(), describeComma(comma), shown)
 }
 
@@ -189,22 +190,22 @@ func (t *csvTable) rows(row func() (*story.Item, error)) error {
 		t.line = line
 		switch {
 		case errors.Is(err, errRecordTooLarge):
-			err = t.b.skip(line, 0, "", skipf("the row is longer than %d MiB", MaxRecord>>20))
+			err = t.b.skip(line, 0, phrase.Text{}, skipf("the row is longer than %d MiB", MaxRecord>>20))
 		case errors.Is(err, errTooManyFields):
-			err = t.b.skip(line, 0, "", skipf("the row has more than %d fields", MaxColumns))
+			err = t.b.skip(line, 0, phrase.Text{}, skipf("the row has more than %d fields", MaxColumns))
 		case errors.Is(err, errUnclosedQuote):
 			// Everything after the quote was read as one field: the rows
 			// it swallowed are lost, and the report says how many lines.
-			err = t.b.skip(line, 0, "", skipf("a quote opened in this row is never closed: the rest of the file (to line %d) was read as one field and not used", t.sc.endLine))
+			err = t.b.skip(line, 0, phrase.Text{}, skipf("a quote opened in this row is never closed: the rest of the file (to line %d) was read as one field and not used", t.sc.endLine))
 		case err != nil:
-			return fmt.Errorf("%s: line %d: reading failed: %w", t.b.src.name(), line, bare(err))
+			return phrase.Errorf("%s: line %d: reading failed: %w", t.b.src.name(), line, bare(err))
 		case len(rec) == 1 && len(rec[0]) == 0:
 			continue // an empty line
 		case len(rec) != len(t.names):
 			// A field too many or too few: a separator inside an unquoted
 			// value, or a value lost; every column after it would be read
 			// from the wrong one.
-			err = t.b.skip(line, 0, "", skipf("the row has %d fields where the header has %d", len(rec), len(t.names)))
+			err = t.b.skip(line, 0, phrase.Text{}, skipf("the row has %d fields where the header has %d", len(rec), len(t.names)))
 		default:
 			t.rec = rec
 			var it *story.Item
@@ -213,9 +214,9 @@ func (t *csvTable) rows(row func() (*story.Item, error)) error {
 				err = t.b.add(it)
 			}
 			if err != nil {
-				what := ""
+				var what phrase.Text
 				if it != nil {
-					what = "event " + it.ID
+					what = phrase.F("event %s", it.ID)
 				}
 				err = t.b.skip(line, 0, what, err)
 			}
@@ -373,8 +374,8 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
 	b.rep.Notes = append(b.rep.Notes, t.placeNotes()...)
 	if actorRows > 0 {
-		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("%s repeat an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors",
-			count(actorRows, "row", "rows")))
+		b.rep.Notes = append(b.rep.Notes, phrase.F("%v repeat an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors",
+			count(actorRows, "%s row", "%s rows")))
 	}
 	return b.finish("ACLED CSV")
 }
@@ -675,9 +676,9 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	used := fmt.Sprintf("places from the columns %q (latitude) and %q (longitude)", latCol, lonCol)
+	used := phrase.F("places from the columns %q (latitude) and %q (longitude)", latCol, lonCol)
 	if dmsRows > 0 {
-		used += fmt.Sprintf(", %s of them in degrees, minutes and seconds", count(dmsRows, "row", "rows"))
+		used = phrase.F("places from the columns %q (latitude) and %q (longitude), %v of them in degrees, minutes and seconds", latCol, lonCol, count(dmsRows, "%s row", "%s rows"))
 	}
 	b.rep.Notes = append(b.rep.Notes, used)
 	b.rep.Notes = append(b.rep.Notes, dates.notes(dateCol)...)

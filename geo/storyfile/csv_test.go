@@ -84,7 +84,7 @@ func TestPlainCSVBadCoordinates(t *testing.T) {
 			t.Errorf("problem %d on line %d, want %d", i, p.Line, i+3)
 		}
 	}
-	if !strings.Contains(rep.Problems[3].Why, "out of range") {
+	if !strings.Contains(rep.Problems[3].Why.String(), "out of range") {
 		t.Errorf("latitude 95: %q", rep.Problems[3].Why)
 	}
 }

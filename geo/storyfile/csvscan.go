@@ -3,8 +3,8 @@ package storyfile
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
+	"sovmap/geo/phrase"
 )
 
 // csvScanner reads CSV records (RFC 4180, as spreadsheets write it) from a
@@ -33,13 +33,13 @@ type csvScanner struct {
 // errRecordTooLarge and errTooManyFields say why a record was skipped;
 // the scanner has moved past it and can go on.
 var (
-	errRecordTooLarge = errors.New("too large")
-	errTooManyFields  = errors.New("too many fields")
+	errRecordTooLarge = phrase.New("too large")
+	errTooManyFields  = phrase.New("too many fields")
 )
 
 // errUnclosedQuote says that a record's quoted field never closed: the
 // rest of the stream was read into it, and the scanner is at the end.
-var errUnclosedQuote = errors.New("unclosed quote")
+var errUnclosedQuote = phrase.New("unclosed quote")
 
 func newCSVScanner(r *bufio.Reader, comma byte, maxFields, maxRecord int) *csvScanner {
 	s := &csvScanner{r: r, comma: comma, line: 1, maxFields: maxFields, maxRecord: maxRecord}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -259,25 +260,26 @@ func (d *dateReader) learn(o dayOrder) {
 
 // notes say how the file's dates were understood, where that was a guess
 // or a choice, once the column is settled.
-func (d *dateReader) notes(column string) []string {
+func (d *dateReader) notes(column string) []phrase.Text {
 	d.settle()
-	var out []string
+	var out []phrase.Text
 	switch {
 	case d.ambiguous == 0:
 	case d.order == monthFirst:
-		out = append(out, fmt.Sprintf("the file writes the month first (as 12/31/2025): its %s such as 01/02/2025 were read as 2 January", count(d.ambiguous, "date", "dates")))
+		out = append(out, phrase.F("the file writes the month first (as 12/31/2025): its %v such as 01/02/2025 were read as 2 January", count(d.ambiguous, "%s date", "%s dates")))
 	case d.order == orderUnknown:
-		out = append(out, fmt.Sprintf("%s such as 01/02/2025 could be day or month first; they were read day first (1 February)", count(d.ambiguous, "date", "dates")))
+		out = append(out, phrase.F("%v such as 01/02/2025 could be day or month first; they were read day first (1 February)", count(d.ambiguous, "%s date", "%s dates")))
 	}
 	if d.epochs > 0 {
-		out = append(out, fmt.Sprintf("%s given as time since 1970 were read as days in UTC", count(d.epochs, "date", "dates")))
+		out = append(out, phrase.F("%v given as time since 1970 were read as days in UTC", count(d.epochs, "%s date", "%s dates")))
 	}
 	if d.unread > 0 {
-		where := ""
+		values := count(d.unread, "%s value", "%s values")
 		if column != "" {
-			where = " in the column " + strconv.Quote(column)
+			out = append(out, phrase.F("%v in the column %q could not be read as dates (such as %q); those items are undated", values, column, d.unreadExample))
+		} else {
+			out = append(out, phrase.F("%v could not be read as dates (such as %q); those items are undated", values, d.unreadExample))
 		}
-		out = append(out, fmt.Sprintf("%s%s could not be read as dates (such as %q); those items are undated", count(d.unread, "value", "values"), where, d.unreadExample))
 	}
 	return out
 }

@@ -25,7 +25,16 @@ func readFormat(t *testing.T, name string, strict bool) (*story.Story, storyfile
 }
 
 // notes is a report's notes in one text, for looking things up in.
-func notes(rep storyfile.Report) string { return strings.Join(rep.Notes, "\n") }
+func notes(rep storyfile.Report) string { return noteText(rep, "\n") }
+
+// noteText is the report's notes in English, joined by sep.
+func noteText(rep storyfile.Report, sep string) string {
+	var s []string
+	for _, n := range rep.Notes {
+		s = append(s, n.String())
+	}
+	return strings.Join(s, sep)
+}
 
 // Each kind of file opens with what it says: its dates, places, names and
 // categories, and a note wherever reading it took a decision.
@@ -225,7 +234,7 @@ func checkKML(t *testing.T, s *story.Story, rep storyfile.Report) {
 	if d := s.Items[1].Date; d.Precision != story.Month || d.Month != 4 {
 		t.Errorf("Teocaltiche's span read as %+v", d)
 	}
-	if rep.Skipped != 1 || !strings.Contains(rep.Problems[0].Why, "a line, not a point") || rep.Problems[0].Line != 22 {
+	if rep.Skipped != 1 || !strings.Contains(rep.Problems[0].Why.String(), "a line, not a point") || rep.Problems[0].Line != 22 {
 		t.Errorf("%d skipped: %v", rep.Skipped, rep.Problems)
 	}
 }
@@ -285,7 +294,7 @@ func TestFormatsDamagedCSV(t *testing.T) {
 				t.Fatalf("%d items, %d skipped: %v", len(s.Items), rep.Skipped, rep.Problems)
 			}
 			for i, line := range tt.lines {
-				if p := rep.Problems[i]; p.Line != line || !strings.Contains(p.Why, tt.why) && i == 0 {
+				if p := rep.Problems[i]; p.Line != line || !strings.Contains(p.Why.String(), tt.why) && i == 0 {
 					t.Errorf("problem %d: %v, want line %d saying %q", i, p, line, tt.why)
 				}
 			}

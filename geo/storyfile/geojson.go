@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -109,7 +110,7 @@ type geoReader struct {
 // fail is an error for the whole file at a byte offset.
 func (r *geoReader) fail(offset int64, format string, args ...any) error {
 	line := r.src.lines([]int64{offset})[0]
-	return fmt.Errorf("%s: line %d: %s", r.src.name(), line, fmt.Sprintf(format, args...))
+	return phrase.Errorf("%s: line %d: %v", r.src.name(), line, phrase.F(format, args...))
 }
 
 // jsonFail explains a decoding error in words, with its line.
@@ -118,13 +119,13 @@ func (r *geoReader) jsonFail(err error) error {
 	var lim *limitError
 	switch {
 	case errors.As(err, &lim):
-		return r.fail(lim.offset, "%s", lim.why)
+		return r.fail(lim.offset, "%v", lim.why)
 	case errors.As(err, &syn):
 		return r.fail(syn.Offset, "not valid JSON: %v", syn)
 	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
-		return fmt.Errorf("%s: the file ends in the middle of the story", r.src.name())
+		return phrase.Errorf("%s: the file ends in the middle of the story", r.src.name())
 	}
-	return fmt.Errorf("%s: %v", r.src.name(), bare(err))
+	return phrase.Errorf("%s: %v", r.src.name(), bare(err))
 }
 
 // collection reads the top-level object member by member.
@@ -164,9 +165,9 @@ func (r *geoReader) collection() error {
 	}
 	if r.typ != "FeatureCollection" {
 		if kind := jsonKind(r.keys); kind != "" && r.typ == "" {
-			return fmt.Errorf("%s: %s", r.src.name(), kind)
+			return phrase.Errorf("%s: %s", r.src.name(), kind)
 		}
-		return fmt.Errorf("%s: type is %q, want \"FeatureCollection\"", r.src.name(), r.typ)
+		return phrase.Errorf("%s: type is %q, want \"FeatureCollection\"", r.src.name(), r.typ)
 	}
 	return nil
 }
@@ -196,7 +197,7 @@ func (r *geoReader) member(key string, at int64) error {
 		err = r.dec.Decode(&v)
 		r.own, r.b.strict = true, true
 		if r.b.rep.Skipped > 0 { // features read before the marker
-			return fmt.Errorf("%s: %s", r.src.name(), r.b.rep.Problems[0])
+			return phrase.Errorf("%s: %s", r.src.name(), r.b.rep.Problems[0])
 		}
 	case "title":
 		err = r.dec.Decode(&r.b.s.Title)
@@ -227,7 +228,7 @@ func (r *geoReader) member(key string, at int64) error {
 	if err != nil {
 		var typ *json.UnmarshalTypeError
 		if errors.As(err, &typ) {
-			return r.fail(at, "%s is %s, want %s", key, kindOf(typ.Value), wanted(typ))
+			return r.fail(at, "%s is %v, want %v", key, kindOf(typ.Value), wanted(typ))
 		}
 		return r.jsonFail(err)
 	}
@@ -266,7 +267,7 @@ func (r *geoReader) features() error {
 		var typ *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &typ): // the feature was read whole; it is skipped
-			err = skipf("%s is %s, want %s", fieldName(typ.Field), kindOf(typ.Value), wanted(typ))
+			err = skipf("%v is %v, want %v", fieldName(typ.Field), kindOf(typ.Value), wanted(typ))
 		case err != nil:
 			return r.jsonFail(err)
 		default:
@@ -289,11 +290,11 @@ func (r *geoReader) features() error {
 }
 
 // label names a feature in messages: by its id, else its number.
-func (r *geoReader) label(f *rawFeature) string {
+func (r *geoReader) label(f *rawFeature) phrase.Text {
 	if id := idOf(f.ID); id != "" {
-		return fmt.Sprintf("item %q", clip(id, 60))
+		return phrase.F("item %q", clip(id, 60))
 	}
-	return fmt.Sprintf("feature %d", r.index)
+	return phrase.F("feature %d", r.index)
 }
 
 // rawFeature is a feature as a file gives it; its properties are read one
@@ -351,7 +352,7 @@ func (p *props) str(names ...string) (string, error) {
 		if string(raw) == "null" {
 			return "", nil
 		}
-		return "", skipf("%s is %s, want a text", name, kindOfRaw(raw))
+		return "", skipf("%s is %v, want a text", name, kindOfRaw(raw))
 	}
 	return "", nil
 }
@@ -370,7 +371,7 @@ func (p *props) text(names ...string) (story.Text, error) {
 			if string(raw) == "null" {
 				return nil, nil
 			}
-			return nil, skipf("%s is %s, want a text or an object of language to text", name, kindOfRaw(raw))
+			return nil, skipf("%s is %v, want a text or an object of language to text", name, kindOfRaw(raw))
 		}
 		return p.b.cleanText(t), nil
 	}
@@ -393,7 +394,7 @@ func (p *props) number(name string) (float64, bool, error) {
 				return f, true, nil
 			}
 		}
-		return 0, false, skipf("%s is %s, want a number", name, kindOfRaw(raw))
+		return 0, false, skipf("%s is %v, want a number", name, kindOfRaw(raw))
 	}
 	return v, true, nil
 }
@@ -561,7 +562,7 @@ func (r *geoReader) sources(p *props, it *story.Item) error {
 		if err := json.Unmarshal(raw, &one); err == nil {
 			ids = []string{one}
 		} else if err := json.Unmarshal(raw, &ids); err != nil {
-			return skipf("source is %s, want a source id or a list of them", kindOfRaw(raw))
+			return skipf("source is %v, want a source id or a list of them", kindOfRaw(raw))
 		}
 	}
 	if len(ids) == 0 && r.own {
@@ -594,7 +595,7 @@ func (r *geoReader) resolveSources() error {
 			s := r.b.sources[id]
 			switch {
 			case s == nil && r.own:
-				return fmt.Errorf("%s: item %q: source %q is not in the story's sources", r.src.name(), it.ID, id)
+				return phrase.Errorf("%s: item %q: source %q is not in the story's sources", r.src.name(), it.ID, id)
 			case s == nil:
 				s = r.b.sourceNamed(id)
 			}
@@ -705,72 +706,72 @@ func (r *geoReader) fields(p *props, it *story.Item) {
 }
 
 // kindOf names a JSON value's kind as encoding/json gives it.
-func kindOf(v string) string {
+func kindOf(v string) phrase.Text {
 	switch {
 	case v == "string":
-		return "a text"
+		return phrase.F("a text")
 	case v == "number" || strings.HasPrefix(v, "number "):
-		return "a number"
+		return phrase.F("a number")
 	case v == "bool":
-		return "true or false"
+		return phrase.F("true or false")
 	case v == "array":
-		return "a list"
+		return phrase.F("a list")
 	case v == "object":
-		return "an object"
+		return phrase.F("an object")
 	}
-	return v
+	return phrase.F("%s", v)
 }
 
 // kindOfRaw names a raw JSON value's kind.
-func kindOfRaw(raw json.RawMessage) string {
+func kindOfRaw(raw json.RawMessage) phrase.Text {
 	t := bytes.TrimSpace(raw)
 	if len(t) == 0 {
-		return "nothing"
+		return phrase.F("nothing")
 	}
 	switch t[0] {
 	case '"':
-		return "a text"
+		return phrase.F("a text")
 	case '{':
-		return "an object"
+		return phrase.F("an object")
 	case '[':
-		return "a list"
+		return phrase.F("a list")
 	case 't', 'f':
-		return "true or false"
+		return phrase.F("true or false")
 	case 'n':
-		return "null"
+		return phrase.F("null")
 	}
-	return "a number"
+	return phrase.F("a number")
 }
 
 // wanted names what a field should have been, in words, not Go types.
-func wanted(e *json.UnmarshalTypeError) string {
+func wanted(e *json.UnmarshalTypeError) phrase.Text {
 	switch e.Type.Kind().String() {
 	case "string":
-		return "a text"
+		return phrase.F("a text")
 	case "float64", "int", "int64":
-		return "a number"
+		return phrase.F("a number")
 	case "map", "struct":
 		if e.Type.Name() == "Text" {
-			return "a text or an object of language to text"
+			return phrase.F("a text or an object of language to text")
 		}
-		return "an object"
+		return phrase.F("an object")
 	case "slice":
-		return "a list"
+		return phrase.F("a list")
 	case "bool":
-		return "true or false"
+		return phrase.F("true or false")
 	}
-	return "another kind of value"
+	return phrase.F("another kind of value")
 }
 
 // fieldName turns encoding/json's field path into the file's member name.
-func fieldName(path string) string {
+func fieldName(path string) phrase.Text {
 	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[i+1:]
+		return phrase.F("%s", path[i+1:])
 	}
 	if path == "" {
-		return "the feature"
+		return phrase.F("the feature")
 	}
-	return path
+	return phrase.F("%s", path)
 }
 
 // jsonLimiter passes a JSON document through, refusing it when arrays and
@@ -790,10 +791,10 @@ type jsonLimiter struct {
 // limitError is a limit broken at a byte offset.
 type limitError struct {
 	offset int64
-	why    string
+	why    phrase.Text
 }
 
-func (e *limitError) Error() string { return e.why }
+func (e *limitError) Error() string { return e.why.String() }
 
 func (l *jsonLimiter) Read(p []byte) (int, error) {
 	if l.err != nil {
@@ -801,7 +802,7 @@ func (l *jsonLimiter) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p)
 	if bad := l.checkUTF8(p[:n]); bad >= 0 {
-		l.err = &limitError{l.offset + int64(bad), "the file is not UTF-8 text, as GeoJSON must be (save it as UTF-8)"}
+		l.err = &limitError{l.offset + int64(bad), phrase.F("the file is not UTF-8 text, as GeoJSON must be (save it as UTF-8)")}
 		return 0, l.err
 	}
 	for i, c := range p[:n] {
@@ -816,7 +817,7 @@ func (l *jsonLimiter) Read(p []byte) (int, error) {
 				l.inString = false
 			}
 			if l.strLen > MaxFieldBytes {
-				l.err = &limitError{l.offset + int64(i), fmt.Sprintf("a text longer than %d MiB", MaxFieldBytes>>20)}
+				l.err = &limitError{l.offset + int64(i), phrase.F("a text longer than %d MiB", MaxFieldBytes>>20)}
 				return i, l.err
 			}
 			continue
@@ -826,7 +827,7 @@ func (l *jsonLimiter) Read(p []byte) (int, error) {
 			l.inString, l.strLen = true, 0
 		case '[', '{':
 			if l.depth++; l.depth > MaxDepth {
-				l.err = &limitError{l.offset + int64(i), fmt.Sprintf("nested more than %d deep: not a story file", MaxDepth)}
+				l.err = &limitError{l.offset + int64(i), phrase.F("nested more than %d deep: not a story file", MaxDepth)}
 				return i, l.err
 			}
 		case ']', '}':

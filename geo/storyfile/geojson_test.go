@@ -30,7 +30,7 @@ func TestReadPlainGeoJSON(t *testing.T) {
 	if rep.Format != "GeoJSON" || rep.Items != 3 || rep.Skipped != 1 {
 		t.Fatalf("report %+v, want 3 GeoJSON items and the line skipped", rep)
 	}
-	if p := rep.Problems[0]; p.Line != 6 || p.What != `item "line"` || p.Why != "geometry is a LineString, want a Point" {
+	if p := rep.Problems[0]; p.Line != 6 || p.What.String() != `item "line"` || p.Why.String() != "geometry is a LineString, want a Point" {
 		t.Errorf("problem %q", p)
 	}
 	zocalo := s.ItemByID("7")
@@ -129,7 +129,7 @@ func TestControlCharactersRemoved(t *testing.T) {
 	if it.Summary.In("en") != "שלום עולם" {
 		t.Errorf("the Hebrew notes: %q", it.Summary.In("en"))
 	}
-	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0], "direction or control characters") {
+	if len(rep.Notes) != 1 || !strings.Contains(rep.Notes[0].String(), "direction or control characters") {
 		t.Errorf("notes %v", rep.Notes)
 	}
 	csv := "name,lat,lon\n\"x\u202ey\",19,-99\n"

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"html"
 	"io"
 	"path"
@@ -15,6 +14,7 @@ import (
 
 	"golang.org/x/text/encoding/htmlindex"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -26,7 +26,7 @@ func readXML(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	dec.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		enc, err := htmlindex.Get(label)
 		if err != nil {
-			return nil, fmt.Errorf("the text encoding %q is not one Sovmap knows", clip(label, 40))
+			return nil, phrase.Errorf("the text encoding %q is not one Sovmap knows", clip(label, 40))
 		}
 		return enc.NewDecoder().Reader(in), nil
 	}
@@ -46,7 +46,7 @@ func readXML(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 		case "gpx":
 			return x.read(start, "GPX")
 		}
-		return nil, fmt.Errorf("%s: an XML file whose root is <%s>, not KML or GPX: Sovmap reads GeoJSON, CSV, KML and GPX", src.name(), clip(start.Name.Local, 40))
+		return nil, phrase.Errorf("%s: an XML file whose root is <%s>, not KML or GPX: Sovmap reads GeoJSON, CSV, KML and GPX", src.name(), clip(start.Name.Local, 40))
 	}
 }
 
@@ -57,11 +57,11 @@ func readXML(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 func readKMZ(br *bufio.Reader, src source, base string, o Options, rep *Report) (*story.Story, error) {
 	data, err := io.ReadAll(io.LimitReader(br, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+		return nil, phrase.Errorf("%s: reading failed: %w", src.name(), bare(err))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%s: a damaged ZIP archive: %v", src.name(), err)
+		return nil, phrase.Errorf("%s: a damaged ZIP archive: %v", src.name(), err)
 	}
 	var kml *zip.File
 	for _, f := range zr.File {
@@ -70,11 +70,11 @@ func readKMZ(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 		}
 	}
 	if kml == nil {
-		return nil, fmt.Errorf("%s: a ZIP archive with no KML in it: unpack it and open the story file inside", src.name())
+		return nil, phrase.Errorf("%s: a ZIP archive with no KML in it: unpack it and open the story file inside", src.name())
 	}
 	rc, err := kml.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s cannot be read: %v", src.name(), clip(kml.Name, 80), err)
+		return nil, phrase.Errorf("%s: %s cannot be read: %v", src.name(), clip(kml.Name, 80), err)
 	}
 	defer rc.Close()
 	// KML compresses about tenfold; a KML a hundred times its archive is a
@@ -83,11 +83,11 @@ func readKMZ(br *bufio.Reader, src source, base string, o Options, rep *Report) 
 	inner, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%s: %s cannot be read: %v", src.name(), clip(kml.Name, 80), err)
+		return nil, phrase.Errorf("%s: %s cannot be read: %v", src.name(), clip(kml.Name, 80), err)
 	case int64(len(inner)) > limit:
-		return nil, fmt.Errorf("%s: %s unpacks to more than %d MiB, over a hundred times the archive: not read", src.name(), clip(kml.Name, 80), limit>>20)
+		return nil, phrase.Errorf("%s: %s unpacks to more than %d MiB, over a hundred times the archive: not read", src.name(), clip(kml.Name, 80), limit>>20)
 	}
-	rep.Notes = append(rep.Notes, "read "+clip(kml.Name, 80)+" from the KMZ archive")
+	rep.Notes = append(rep.Notes, phrase.F("read %s from the KMZ archive", clip(kml.Name, 80)))
 	s, err := readXML(bufio.NewReader(bytes.NewReader(inner)), &memSource{label: src.name() + " (" + clip(kml.Name, 80) + ")", data: inner}, base, o, rep)
 	if err == nil {
 		rep.Format = "KMZ"
@@ -110,11 +110,11 @@ func (x *xmlReader) fail(err error) error {
 	var syn *xml.SyntaxError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Errorf("%s: line %d: not valid XML: %s", x.src.name(), syn.Line, syn.Msg)
+		return phrase.Errorf("%s: line %d: not valid XML: %s", x.src.name(), syn.Line, syn.Msg)
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%s: the file ends in the middle of the document", x.src.name())
+		return phrase.Errorf("%s: the file ends in the middle of the document", x.src.name())
 	}
-	return fmt.Errorf("%s: %v", x.src.name(), bare(err))
+	return phrase.Errorf("%s: %v", x.src.name(), bare(err))
 }
 
 // mark is one placemark or waypoint as the file gives it.
@@ -158,7 +158,7 @@ func (x *xmlReader) read(root xml.StartElement, format string) (*story.Story, er
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) >= MaxDepth {
-				return nil, fmt.Errorf("%s: elements nested more than %d deep", x.src.name(), MaxDepth)
+				return nil, phrase.Errorf("%s: elements nested more than %d deep", x.src.name(), MaxDepth)
 			}
 			name := strings.ToLower(t.Name.Local)
 			stack = append(stack, name)
@@ -199,7 +199,7 @@ func (x *xmlReader) read(root xml.StartElement, format string) (*story.Story, er
 			}
 		case xml.CharData:
 			if text.Len()+len(t) > MaxFieldBytes {
-				return nil, fmt.Errorf("%s: line %d: a text longer than %d MiB", x.src.name(), x.src.lines([]int64{off})[0], MaxFieldBytes>>20)
+				return nil, phrase.Errorf("%s: line %d: a text longer than %d MiB", x.src.name(), x.src.lines([]int64{off})[0], MaxFieldBytes>>20)
 			}
 			text.Write(t)
 		case xml.EndElement:
@@ -237,9 +237,9 @@ func (x *xmlReader) read(root xml.StartElement, format string) (*story.Story, er
 					err = b.add(it)
 				}
 				if err != nil {
-					what := ""
+					var what phrase.Text
 					if m.name != "" {
-						what = strconv.Quote(clip(m.name, 60))
+						what = phrase.F("%q", clip(m.name, 60))
 					}
 					if err = b.skip(0, m.offset, what, err); err != nil {
 						return nil, err

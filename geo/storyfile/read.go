@@ -31,6 +31,7 @@ import (
 	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/transform"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -84,52 +85,58 @@ type Report struct {
 	Problems []Problem
 	// Notes say how the file was understood where that was a choice (a
 	// date order, a text encoding).
-	Notes []string
+	Notes []phrase.Text
 }
 
 // Problem is one row or feature that could not be used.
 type Problem struct {
-	Line int    // the line it starts on, as an editor shows it; 0 if unknown
-	What string // "event MEX123", "feature 12"
-	Why  string
+	Line int         // the line it starts on, as an editor shows it; 0 if unknown
+	What phrase.Text // "event MEX123", "feature 12"
+	Why  phrase.Text
 }
 
-func (p Problem) String() string {
-	where := ""
-	if p.Line > 0 {
-		where = fmt.Sprintf("line %d: ", p.Line)
+// Text is the problem as one message: "line 12: event MEX9: no date".
+func (p Problem) Text() phrase.Text {
+	switch {
+	case p.Line > 0 && !p.What.IsZero():
+		return phrase.F("line %d: %v: %v", p.Line, p.What, p.Why)
+	case p.Line > 0:
+		return phrase.F("line %d: %v", p.Line, p.Why)
+	case !p.What.IsZero():
+		return phrase.F("%v: %v", p.What, p.Why)
 	}
-	if p.What != "" {
-		where += p.What + ": "
-	}
-	return where + p.Why
+	return p.Why
 }
+
+// String is the problem in English.
+func (p Problem) String() string { return p.Text().String() }
 
 // Summary is the report in one line, for the command line: "5,070
 // incidents loaded, 1 row skipped (line 12: event MEX9: …)".
-func (r Report) Summary() string {
-	s := fmt.Sprintf("%s: %s loaded", r.File, count(r.Items, "item", "items"))
+func (r Report) Summary() phrase.Text {
+	// Each part is a message of its own, joined by formats with no words,
+	// so that every part can be put into another language whole.
+	t := phrase.F("%s: %v", r.File, count(r.Items, "%s item loaded", "%s items loaded"))
 	if r.Skipped > 0 {
-		s += ", " + count(r.Skipped, "row skipped", "rows skipped")
-		if len(r.Problems) > 0 {
-			s += " (" + r.Problems[0].String()
-			if r.Skipped > 1 {
-				s += "; …"
-			}
-			s += ")"
+		t = phrase.F("%v, %v", t, count(r.Skipped, "%s row skipped", "%s rows skipped"))
+		switch {
+		case len(r.Problems) > 0 && r.Skipped > 1:
+			t = phrase.F("%v (%v; …)", t, r.Problems[0].Text())
+		case len(r.Problems) > 0:
+			t = phrase.F("%v (%v)", t, r.Problems[0].Text())
 		}
 	}
 	if r.Merged > 0 {
-		s += ", " + count(r.Merged, "repeated row kept once", "repeated rows kept once")
+		t = phrase.F("%v, %v", t, count(r.Merged, "%s repeated row kept once", "%s repeated rows kept once"))
 	}
-	return s
+	return t
 }
 
-// count writes n with thousands separators and the noun's right number.
-func count(n int, one, many string) string {
-	noun := many
+// count is n, with thousands separators, and the noun's right number:
+// oneFormat and manyFormat are formats of the number ("%s row", "%s rows").
+func count(n int, oneFormat, manyFormat string) phrase.Text {
 	if n == 1 {
-		noun = one
+		return phrase.F(oneFormat, "1")
 	}
 	digits := fmt.Sprint(n)
 	var b strings.Builder
@@ -139,7 +146,7 @@ func count(n int, one, many string) string {
 		}
 		b.WriteRune(d)
 	}
-	return b.String() + " " + noun
+	return phrase.F(manyFormat, b.String())
 }
 
 // Read reads a story file: Sovmap's GeoJSON, any GeoJSON of points, ACLED
@@ -162,7 +169,7 @@ func Read(ctx context.Context, path string, o Options) (*story.Story, Report, er
 		err = in.err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return nil, rep, fmt.Errorf("%s: reading was cancelled", path)
+		return nil, rep, phrase.Errorf("%s: reading was cancelled", path)
 	}
 	return s, rep, err
 }
@@ -179,7 +186,7 @@ func ReadFile(path string) (*story.Story, error) {
 func Parse(name string, data []byte) (*story.Story, error) {
 	rep := Report{File: name}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes; the limit is %d MiB", name, len(data), MaxFileSize>>20)
+		return nil, phrase.Errorf("%s: file is %d bytes; the limit is %d MiB", name, len(data), MaxFileSize>>20)
 	}
 	br := bufio.NewReader(bytes.NewReader(data))
 	return read(br, &memSource{label: name, data: data}, name, Options{Strict: true, own: true}, &rep)
@@ -190,7 +197,7 @@ func Parse(name string, data []byte) (*story.Story, error) {
 func ParseBytes(name string, data []byte, o Options) (*story.Story, Report, error) {
 	rep := Report{File: name}
 	if len(data) > MaxFileSize {
-		return nil, rep, fmt.Errorf("%s: file is %d bytes; the limit is %d MiB", name, len(data), MaxFileSize>>20)
+		return nil, rep, phrase.Errorf("%s: file is %d bytes; the limit is %d MiB", name, len(data), MaxFileSize>>20)
 	}
 	s, err := read(bufio.NewReader(bytes.NewReader(data)), &memSource{label: name, data: data}, name, o, &rep)
 	return s, rep, err
@@ -200,30 +207,30 @@ func ParseBytes(name string, data []byte, o Options) (*story.Story, Report, erro
 func read(br *bufio.Reader, src source, base string, o Options, rep *Report) (*story.Story, error) {
 	head, err := br.Peek(64 << 10)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+		return nil, phrase.Errorf("%s: reading failed: %w", src.name(), bare(err))
 	}
 	if enc, name := unicodeEncoding(head); enc != nil {
 		// Excel's "Unicode text" and Windows tools write UTF-16: read
 		// it as the UTF-8 everything else here expects, lines and all.
 		src.decodeAs(enc)
 		br = bufio.NewReaderSize(transform.NewReader(br, enc.NewDecoder()), 256<<10)
-		rep.Notes = append(rep.Notes, "the file is written in "+name+" and was read as such")
+		rep.Notes = append(rep.Notes, phrase.F("the file is written in %s and was read as such", name))
 		if head, err = br.Peek(64 << 10); err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, fmt.Errorf("%s: reading failed: %w", src.name(), bare(err))
+			return nil, phrase.Errorf("%s: reading failed: %w", src.name(), bare(err))
 		}
 	}
 	if kind := otherKind(head, base); kind != "" {
-		return nil, fmt.Errorf("%s: %s", src.name(), kind)
+		return nil, phrase.Errorf("%s: %s", src.name(), kind)
 	}
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	switch {
 	case len(trimmed) == 0:
-		return nil, fmt.Errorf("%s: file is empty", src.name())
+		return nil, phrase.Errorf("%s: file is empty", src.name())
 	case trimmed[0] == '{' || trimmed[0] == '[':
 		return readGeoJSON(br, src, base, o, rep)
 	case o.own:
-		return nil, fmt.Errorf("%s: not a Sovmap story: it is not GeoJSON", src.name())
+		return nil, phrase.Errorf("%s: not a Sovmap story: it is not GeoJSON", src.name())
 	case trimmed[0] == '<':
 		return readXML(br, src, base, o, rep)
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
@@ -279,27 +286,27 @@ func openRegular(path string) (*os.File, int64, error) {
 	if err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, 0, fmt.Errorf("%s: no such file", path)
+			return nil, 0, phrase.Errorf("%s: no such file", path)
 		case errors.Is(err, fs.ErrPermission):
-			return nil, 0, fmt.Errorf("%s: not allowed to read it", path)
+			return nil, 0, phrase.Errorf("%s: not allowed to read it", path)
 		}
-		return nil, 0, fmt.Errorf("%s: cannot open: %w", path, bare(err))
+		return nil, 0, phrase.Errorf("%s: cannot open: %w", path, bare(err))
 	}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("%s: cannot read: %w", path, bare(err))
+		return nil, 0, phrase.Errorf("%s: cannot read: %w", path, bare(err))
 	}
 	switch {
 	case st.IsDir():
 		f.Close()
-		return nil, 0, fmt.Errorf("%s: is a folder, not a story file", path)
+		return nil, 0, phrase.Errorf("%s: is a folder, not a story file", path)
 	case !st.Mode().IsRegular():
 		f.Close()
-		return nil, 0, fmt.Errorf("%s: is not a regular file (a pipe, a device or a socket): save it as a file first", path)
+		return nil, 0, phrase.Errorf("%s: is not a regular file (a pipe, a device or a socket): save it as a file first", path)
 	case st.Size() > MaxFileSize:
 		f.Close()
-		return nil, 0, fmt.Errorf("%s: file is larger than the %d MiB a story may be", path, MaxFileSize>>20)
+		return nil, 0, phrase.Errorf("%s: file is larger than the %d MiB a story may be", path, MaxFileSize>>20)
 	}
 	return f, st.Size(), nil
 }
@@ -322,7 +329,7 @@ func (p *progressReader) Read(b []byte) (int, error) {
 		return 0, err
 	}
 	if p.read >= MaxFileSize {
-		p.err = fmt.Errorf("file grew past the %d MiB a story may be", MaxFileSize>>20)
+		p.err = phrase.Errorf("file grew past the %d MiB a story may be", MaxFileSize>>20)
 		return 0, p.err
 	}
 	n, err := p.r.Read(b[:min(int64(len(b)), MaxFileSize-p.read)])

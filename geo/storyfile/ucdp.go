@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -121,7 +122,7 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
 	b.rep.Notes = append(b.rep.Notes, t.placeNotes()...)
 	if countryOnly > 0 {
-		b.rep.Notes = append(b.rep.Notes, fmt.Sprintf("UCDP places %s only in a country (where_prec 6); they are on the timeline, not the map", count(countryOnly, "event", "events")))
+		b.rep.Notes = append(b.rep.Notes, phrase.F("UCDP places %v only in a country (where_prec 6); they are on the timeline, not the map", count(countryOnly, "%s event", "%s events")))
 	}
 	return b.finish("UCDP GED CSV")
 }

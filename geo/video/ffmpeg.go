@@ -2,8 +2,6 @@ package video
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"image"
 	"io"
 	"os"
@@ -12,11 +10,12 @@ import (
 	"strconv"
 
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/phrase"
 )
 
 // ErrNoFFmpeg is why an MP4 or WebM cannot be written: ffmpeg is not
 // installed. GIF and PNG frames need nothing.
-var ErrNoFFmpeg = errors.New("MP4 and WebM are encoded by ffmpeg, which is not installed (Debian: apt install ffmpeg); a .gif or a folder of PNG frames needs nothing")
+var ErrNoFFmpeg = phrase.New("MP4 and WebM are encoded by ffmpeg, which is not installed (Debian: apt install ffmpeg); a .gif or a folder of PNG frames needs nothing")
 
 // ffmpegSink streams raw RGBA frames to ffmpeg, which encodes them: H.264
 // in MP4, or VP9 in WebM, at FPS frames a second. It writes to a
@@ -38,7 +37,7 @@ func NewFFmpeg(path string, k Kind, w, h int) (Sink, error) {
 		return nil, ErrNoFFmpeg
 	}
 	if w%2 != 0 || h%2 != 0 {
-		return nil, fmt.Errorf("%s: %dx%d: MP4 and WebM need an even width and height", path, w, h)
+		return nil, phrase.Errorf("%s: %dx%d: MP4 and WebM need an even width and height", path, w, h)
 	}
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".part"+filepath.Ext(path))
 	codec := []string{"-c:v", "libx264", "-preset", "superfast", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart"}
@@ -57,7 +56,7 @@ func NewFFmpeg(path string, k Kind, w, h int) (Sink, error) {
 		return nil, err
 	}
 	if err := s.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("ffmpeg: %w", err)
+		return nil, phrase.Errorf("ffmpeg: %w", err)
 	}
 	s.forget = atomicfile.Temporary(tmp)
 	return s, nil
@@ -65,7 +64,7 @@ func NewFFmpeg(path string, k Kind, w, h int) (Sink, error) {
 
 func (s *ffmpegSink) Frame(img *image.RGBA, n int) error {
 	if img.Rect.Dx() != s.w || img.Rect.Dy() != s.h {
-		return fmt.Errorf("a frame of %v in a video of %dx%d", img.Rect.Size(), s.w, s.h)
+		return phrase.Errorf("a frame of %v in a video of %dx%d", img.Rect.Size(), s.w, s.h)
 	}
 	s.yuv = toI420(s.yuv, img)
 	for range n {
@@ -110,9 +109,9 @@ func (s *ffmpegSink) failed(err error) error {
 	s.in.Close()
 	s.cmd.Wait()
 	if msg := bytes.TrimSpace(s.stderr.Bytes()); len(msg) > 0 {
-		return fmt.Errorf("ffmpeg: %s", msg)
+		return phrase.Errorf("ffmpeg: %s", msg)
 	}
-	return fmt.Errorf("ffmpeg: %w", err)
+	return phrase.Errorf("ffmpeg: %w", err)
 }
 
 func (s *ffmpegSink) Close() error {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"sovmap/geo/atomicfile"
+	"sovmap/geo/phrase"
 )
 
 // framesSink writes each frame as a PNG in a folder: frame-00001.png on,
@@ -23,7 +24,7 @@ type framesSink struct {
 // NewFrames writes numbered PNG frames into dir, made if it is not there.
 func NewFrames(dir string) (Sink, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: cannot make the folder: %w", dir, err)
+		return nil, phrase.Errorf("%s: cannot make the folder: %w", dir, err)
 	}
 	return &framesSink{dir: dir}, nil
 }

@@ -3,13 +3,12 @@ package video
 import (
 	"bufio"
 	"bytes"
-	"errors"
-	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
 	"io"
 	"sort"
+	"sovmap/geo/phrase"
 )
 
 // gifSink writes an animated GIF as the frames come, so that a video of
@@ -37,7 +36,7 @@ type gifSink struct {
 // (Write puts it in a file atomically).
 func NewGIF(out io.Writer, w, h int) (Sink, error) {
 	if w > 65535 || h > 65535 {
-		return nil, fmt.Errorf("%dx%d is larger than a GIF can be", w, h)
+		return nil, phrase.Errorf("%dx%d is larger than a GIF can be", w, h)
 	}
 	return &gifSink{out: bufio.NewWriterSize(out, 1<<20), w: w, h: h,
 		index: map[uint32]uint8{}, prev: make([]uint8, w*h), cur: make([]uint8, w*h)}, nil
@@ -55,7 +54,7 @@ const (
 
 func (s *gifSink) Frame(img *image.RGBA, n int) error {
 	if img.Rect.Dx() != s.w || img.Rect.Dy() != s.h {
-		return fmt.Errorf("a frame of %v in a video of %dx%d", img.Rect.Size(), s.w, s.h)
+		return phrase.Errorf("a frame of %v in a video of %dx%d", img.Rect.Size(), s.w, s.h)
 	}
 	if s.pal == nil {
 		s.pal = palette(img)
@@ -207,7 +206,7 @@ func (s *gifSink) flush() error {
 	data := buf.Bytes()
 	start = 6 + 7 + 3*256
 	if len(data) < start+1 || data[len(data)-1] != 0x3b {
-		return errors.New("the GIF encoder wrote an unexpected layout")
+		return phrase.New("the GIF encoder wrote an unexpected layout")
 	}
 	_, err := s.out.Write(data[start : len(data)-1])
 	s.pending = nil

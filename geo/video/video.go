@@ -9,8 +9,6 @@ package video
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"image"
 	"io"
 	"math"
@@ -23,6 +21,7 @@ import (
 	"sovmap/geo/appstate"
 	"sovmap/geo/atomicfile"
 	"sovmap/geo/export"
+	"sovmap/geo/phrase"
 	"sovmap/geo/render"
 	"sovmap/geo/scene"
 	"sovmap/geo/story"
@@ -89,7 +88,7 @@ func Create(path string, k Kind, w, h int) (Sink, error) {
 	case Frames:
 		return NewFrames(path)
 	}
-	return nil, fmt.Errorf("%s: not a video Sovmap writes (.gif, .mp4, .webm, or a folder for PNG frames)", path)
+	return nil, phrase.Errorf("%s: not a video Sovmap writes (.gif, .mp4, .webm, or a folder for PNG frames)", path)
 }
 
 // Count is how many frames the narrative of st's shown items takes.
@@ -108,7 +107,7 @@ func Count(st *appstate.Session) int {
 func Narrative(ctx context.Context, st *appstate.Session, o export.Options, sink Sink, progress func(done, total int)) error {
 	items := st.Shown().Steps
 	if len(items) == 0 {
-		return errors.New("no item shows: the narrative would be empty (clear the filter)")
+		return phrase.New("no item shows: the narrative would be empty (clear the filter)")
 	}
 	place, item, view := st.Place(), st.Item(), st.View()
 	defer func() {
@@ -179,7 +178,7 @@ func PlayCount() int { return PlayFrames + PlayEndFrames }
 func Play(ctx context.Context, st *appstate.Session, o export.Options, sink Sink, progress func(done, total int)) error {
 	sp := st.TimeSpan()
 	if !sp.OK || sp.Last <= sp.First {
-		return errors.New("the story has no span of dates to play")
+		return phrase.New("the story has no span of dates to play")
 	}
 	saved := st.Filter()
 	defer st.SetFilter(saved)
@@ -279,10 +278,10 @@ func Write(ctx context.Context, path string, st *appstate.Session, o export.Opti
 func WriteMotion(ctx context.Context, path string, st *appstate.Session, o export.Options, motion Motion, progress func(done, total int)) error {
 	k, ok := KindFor(path)
 	if !ok {
-		return fmt.Errorf("%s: not a video Sovmap writes (.gif, .mp4, .webm, or a folder for PNG frames)", path)
+		return phrase.Errorf("%s: not a video Sovmap writes (.gif, .mp4, .webm, or a folder for PNG frames)", path)
 	}
 	if st.Map() == nil {
-		return errors.New("the map has not loaded yet")
+		return phrase.New("the map has not loaded yet")
 	}
 	if k == GIF {
 		// Atomically, as every export: no partial file, even on a kill.
