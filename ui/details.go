@@ -216,6 +216,9 @@ func (d *details) opening() (string, []widget.RichTextSegment) {
 		key string
 		n   int
 	}{{"count.places", len(s.Places)}, {"count.incidents", incidents}, {"count.events", events}} {
+		if c.n == 0 && c.key == "count.events" {
+			continue // "0 other events" says nothing
+		}
 		counts = append(counts, fmt.Sprintf(plural(lang, c.n, c.key), number(c.n)))
 	}
 	body = append(body, paragraph(strings.Join(counts, ", ")))

@@ -282,8 +282,9 @@ func (b *builder) finish(format string) (*story.Story, error) {
 		b.rep.Notes = append(b.rep.Notes, phrase.F("some text was not UTF-8 and was read as Windows-1252"))
 	}
 	if b.nullIsland > 0 {
-		b.rep.Notes = append(b.rep.Notes, phrase.F("%v had 0, 0 for coordinates, which marks a place not known; they are on the timeline, not the map",
-			count(b.nullIsland, "%s item", "%s items")))
+		b.rep.Notes = append(b.rep.Notes, count(b.nullIsland,
+			"%s item had 0, 0 for coordinates, which marks a place not known; it is on the timeline, not the map",
+			"%s items had 0, 0 for coordinates, which marks a place not known; they are on the timeline, not the map"))
 	}
 	if b.controls {
 		b.rep.Notes = append(b.rep.Notes, phrase.F("some text held invisible direction or control characters; they were removed so that it shows the same everywhere"))

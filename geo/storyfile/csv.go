@@ -73,10 +73,12 @@ func gazetteerCountry(c string) string {
 func (t *csvTable) placeNotes() []phrase.Text {
 	var out []phrase.Text
 	if t.byName > 0 {
-		out = append(out, phrase.F("%v with no coordinates: placed by municipality or state name, as areas", count(t.byName, "%s row", "%s rows")))
+		out = append(out, count(t.byName, "%s row with no coordinates: placed by municipality or state name, as an area",
+			"%s rows with no coordinates: placed by municipality or state name, as areas"))
 	}
 	if t.unplaced > 0 {
-		out = append(out, phrase.F("%v with no coordinates and no place name Sovmap knows: on the timeline, not the map", count(t.unplaced, "%s row", "%s rows")))
+		out = append(out, count(t.unplaced, "%s row with no coordinates and no place name Sovmap knows: on the timeline, not the map",
+			"%s rows with no coordinates and no place name Sovmap knows: on the timeline, not the map"))
 	}
 	return out
 }
@@ -374,8 +376,9 @@ func (t *csvTable) readACLED(base string) (*story.Story, error) {
 	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
 	b.rep.Notes = append(b.rep.Notes, t.placeNotes()...)
 	if actorRows > 0 {
-		b.rep.Notes = append(b.rep.Notes, phrase.F("%v repeat an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors",
-			count(actorRows, "%s row", "%s rows")))
+		b.rep.Notes = append(b.rep.Notes, count(actorRows,
+			"%s row repeats an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors",
+			"%s rows repeat an event with another actor (one row per actor, as ACLED's newer exports write them); each event keeps all its actors"))
 	}
 	return b.finish("ACLED CSV")
 }
@@ -678,7 +681,8 @@ func (t *csvTable) readPlain(base string) (*story.Story, error) {
 	}
 	used := phrase.F("places from the columns %q (latitude) and %q (longitude)", latCol, lonCol)
 	if dmsRows > 0 {
-		used = phrase.F("places from the columns %q (latitude) and %q (longitude), %v of them in degrees, minutes and seconds", latCol, lonCol, count(dmsRows, "%s row", "%s rows"))
+		used = count(dmsRows, "places from the columns %[2]q (latitude) and %[3]q (longitude), %[1]s row in degrees, minutes and seconds",
+			"places from the columns %[2]q (latitude) and %[3]q (longitude), %[1]s rows of them in degrees, minutes and seconds", latCol, lonCol)
 	}
 	b.rep.Notes = append(b.rep.Notes, used)
 	b.rep.Notes = append(b.rep.Notes, dates.notes(dateCol)...)

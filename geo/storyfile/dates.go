@@ -266,19 +266,23 @@ func (d *dateReader) notes(column string) []phrase.Text {
 	switch {
 	case d.ambiguous == 0:
 	case d.order == monthFirst:
-		out = append(out, phrase.F("the file writes the month first (as 12/31/2025): its %v such as 01/02/2025 were read as 2 January", count(d.ambiguous, "%s date", "%s dates")))
+		out = append(out, count(d.ambiguous, "the file writes the month first (as 12/31/2025): its %s date such as 01/02/2025 was read as 2 January",
+			"the file writes the month first (as 12/31/2025): its %s dates such as 01/02/2025 were read as 2 January"))
 	case d.order == orderUnknown:
-		out = append(out, phrase.F("%v such as 01/02/2025 could be day or month first; they were read day first (1 February)", count(d.ambiguous, "%s date", "%s dates")))
+		out = append(out, count(d.ambiguous, "%s date such as 01/02/2025 could be day or month first; it was read day first (1 February)",
+			"%s dates such as 01/02/2025 could be day or month first; they were read day first (1 February)"))
 	}
 	if d.epochs > 0 {
-		out = append(out, phrase.F("%v given as time since 1970 were read as days in UTC", count(d.epochs, "%s date", "%s dates")))
+		out = append(out, count(d.epochs, "%s date given as time since 1970 was read as a day in UTC",
+			"%s dates given as time since 1970 were read as days in UTC"))
 	}
 	if d.unread > 0 {
-		values := count(d.unread, "%s value", "%s values")
 		if column != "" {
-			out = append(out, phrase.F("%v in the column %q could not be read as dates (such as %q); those items are undated", values, column, d.unreadExample))
+			out = append(out, count(d.unread, "%s value in the column %q could not be read as a date (%q); that item is undated",
+				"%s values in the column %q could not be read as dates (such as %q); those items are undated", column, d.unreadExample))
 		} else {
-			out = append(out, phrase.F("%v could not be read as dates (such as %q); those items are undated", values, d.unreadExample))
+			out = append(out, count(d.unread, "%s value could not be read as a date (%q); that item is undated",
+				"%s values could not be read as dates (such as %q); those items are undated", d.unreadExample))
 		}
 	}
 	return out

@@ -132,11 +132,12 @@ func (r Report) Summary() phrase.Text {
 	return t
 }
 
-// count is n, with thousands separators, and the noun's right number:
-// oneFormat and manyFormat are formats of the number ("%s row", "%s rows").
-func count(n int, oneFormat, manyFormat string) phrase.Text {
+// count is a message about n things, the format for one or for many (so
+// that its nouns and verbs agree with n in every language): the number,
+// with thousands separators, is its first argument, then args.
+func count(n int, oneFormat, manyFormat string, args ...any) phrase.Text {
 	if n == 1 {
-		return phrase.F(oneFormat, "1")
+		return phrase.F(oneFormat, append([]any{"1"}, args...)...)
 	}
 	digits := fmt.Sprint(n)
 	var b strings.Builder
@@ -146,7 +147,7 @@ func count(n int, oneFormat, manyFormat string) phrase.Text {
 		}
 		b.WriteRune(d)
 	}
-	return phrase.F(manyFormat, b.String())
+	return phrase.F(manyFormat, append([]any{b.String()}, args...)...)
 }
 
 // Read reads a story file: Sovmap's GeoJSON, any GeoJSON of points, ACLED

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
@@ -122,7 +121,8 @@ func (t *csvTable) readUCDP(base string) (*story.Story, error) {
 	b.rep.Notes = append(b.rep.Notes, dates.notes("")...)
 	b.rep.Notes = append(b.rep.Notes, t.placeNotes()...)
 	if countryOnly > 0 {
-		b.rep.Notes = append(b.rep.Notes, phrase.F("UCDP places %v only in a country (where_prec 6); they are on the timeline, not the map", count(countryOnly, "%s event", "%s events")))
+		b.rep.Notes = append(b.rep.Notes, count(countryOnly, "UCDP places %s event only in a country (where_prec 6); it is on the timeline, not the map",
+			"UCDP places %s events only in a country (where_prec 6); they are on the timeline, not the map"))
 	}
 	return b.finish("UCDP GED CSV")
 }
