@@ -118,7 +118,11 @@ func (a *timeAxis) readStory() {
 			a.undated++ // counted beside the axis, not placed
 			continue
 		}
-		if lane := laneOf(it); lane >= 0 {
+		lane := len(axisLanes) - 1 // the incidents'
+		if !st.ItemIsIncident(i) {
+			lane = laneOf(it) // read from the item only for the few events
+		}
+		if lane >= 0 {
 			a.items = append(a.items, axisItem{i, lane, timeaxis.Range{First: f, Last: l}})
 		}
 	}

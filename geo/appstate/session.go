@@ -148,6 +148,17 @@ func (st *Session) Shown() *Shown { return st.shown }
 // when the story was prepared.
 func (st *Session) Span() (first, last int, ok bool) { return st.span.first, st.span.last, st.span.ok }
 
+// Extent is what the story's opening says of it, worked out when it was
+// prepared: the items that start first and end last (ok is false when
+// none is dated), and how many of its items are incidents.
+func (st *Session) Extent() (earliest, latest *story.Item, incidents int, ok bool) {
+	w := st.where
+	if w.earliest < 0 {
+		return nil, nil, w.incidents, false
+	}
+	return st.story.Items[w.earliest], st.story.Items[w.latest], w.incidents, true
+}
+
 // TimeSpan is what a time axis shows of the story: its span with the dates
 // far from all others set aside (timeaxis.SpanOf), worked out when the
 // story was prepared.
@@ -160,6 +171,10 @@ func (st *Session) ItemDays(i int) (first, last int, dated bool) {
 	f, l := st.where.first[i], st.where.last[i]
 	return int(f), int(l), f <= l
 }
+
+// ItemIsIncident reports whether the story's i-th item is an incident,
+// from the tables worked out when the story was prepared.
+func (st *Session) ItemIsIncident(i int) bool { return st.where.cat[i] != -2 }
 
 // StateOf is the code of the state a place lies in by its point on the
 // map, its land or its territorial sea ("" outside Mexico); known is false
@@ -604,7 +619,7 @@ type located struct {
 	colour   []int32        // by item: its category's colour
 	// By item, what the commonest filters ask (see fastShows): its days
 	// (first > last when undated), and its category's number in cats when
-	// it is an incident (-1 when not, or it has none).
+	// it is an incident (-2 when it is not one).
 	first, last []int32
 	cat         []int32
 	cats        map[string]int32 // a category (in English) → its number
@@ -630,6 +645,10 @@ type located struct {
 	// near is, by place, whether its incidents are known only to be near
 	// it (drawn with a halo).
 	near []bool
+	// earliest and latest are the items that start first and end last
+	// (-1: none is dated); incidents counts the story's incidents.
+	earliest, latest int
+	incidents        int
 }
 
 // fastShows is Filter.Shows for the story's i-th item, read from the
@@ -677,6 +696,7 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 	}
 	ranges := make([]timeaxis.Range, 0, n)
 	l.langs = map[string]bool{}
+	l.earliest, l.latest = -1, -1
 	for i, it := range s.Items {
 		if len(l.langs) < 2 { // as many as the interface has
 			for lang := range it.Title {
@@ -696,9 +716,16 @@ func locate(s *story.Story, m *geo.Map, colour map[string]int) *located {
 		}
 		if l.first[i] <= l.last[i] {
 			ranges = append(ranges, timeaxis.Range{First: int(l.first[i]), Last: int(l.last[i])})
+			if l.earliest < 0 || l.first[i] < l.first[l.earliest] {
+				l.earliest = i
+			}
+			if l.latest < 0 || l.last[i] > l.last[l.latest] {
+				l.latest = i
+			}
 		}
 		l.cat[i] = -2 // not an incident: every category shows it
 		if it.Kind == story.Incident {
+			l.incidents++
 			c, ok := l.cats[key]
 			if !ok {
 				c = int32(len(l.cats))

@@ -306,3 +306,51 @@ func TestReviseKeepsViewFilterAndSelection(t *testing.T) {
 		t.Errorf("selected %+v, want the edited item %q", got, id)
 	}
 }
+
+// Extent, what the opening says of a story, comes from the tables worked
+// out when it was prepared: the item starting first, the one ending last
+// (a month ends after a later day in it; an undated item is neither), and
+// the number of incidents; ItemIsIncident reads the same tables.
+func TestExtent(t *testing.T) {
+	date := func(s string, p story.Precision) story.Date {
+		d, err := story.ParseDate(s, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	items := []*story.Item{
+		{ID: "undated", Kind: story.Event, Title: story.Text{"en": "a"}, Date: story.Date{Precision: story.Undated}},
+		{ID: "march", Kind: story.Incident, Title: story.Text{"en": "b"}, Date: date("2025-03", story.Month)},
+		{ID: "day", Kind: story.Incident, Title: story.Text{"en": "c"}, Date: date("2025-03-20", story.Day)},
+		{ID: "first", Kind: story.Event, Title: story.Text{"en": "d"}, Date: date("2025-01-05", story.Day)},
+	}
+	for _, tc := range []struct {
+		name               string
+		items              []*story.Item
+		earliest, latest   string
+		incidents          int
+		dated              bool
+		incidentByPosition []bool
+	}{
+		{"dated and undated", items, "first", "march", 2, true, nil},
+		{"undated only", items[:1], "", "", 0, false, []bool{false}},
+		{"none", nil, "", "", 0, false, nil},
+	} {
+		s := &story.Story{Items: append([]*story.Item(nil), tc.items...)}
+		s.Order()
+		st := appstate.New(s, "en")
+		earliest, latest, incidents, dated := st.Extent()
+		if dated != tc.dated || incidents != tc.incidents {
+			t.Errorf("%s: dated %v, %d incidents; want %v, %d", tc.name, dated, incidents, tc.dated, tc.incidents)
+		}
+		if dated && (earliest.ID != tc.earliest || latest.ID != tc.latest) {
+			t.Errorf("%s: from %s to %s, want %s to %s", tc.name, earliest.ID, latest.ID, tc.earliest, tc.latest)
+		}
+		for i, it := range s.Items {
+			if got := st.ItemIsIncident(i); got != (it.Kind == story.Incident) {
+				t.Errorf("%s: item %s an incident: %v", tc.name, it.ID, got)
+			}
+		}
+	}
+}
