@@ -110,3 +110,28 @@ func BenchmarkCSVScan(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkWriteGeoJSON200k saves a story of 200,000 ACLED rows in
+// Sovmap's format, as Save and the autosave do, to a discarding writer;
+// B/op is what it allocates on the way (it is written a feature at a
+// time: the whole collection encoded at once held about 1 GB).
+func BenchmarkWriteGeoJSON200k(b *testing.B) {
+	s, _, err := storyfile.ParseBytes("mexico.csv", geotest.ACLEDRows(200_000), storyfile.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var n countingWriter
+	b.ReportAllocs()
+	for b.Loop() {
+		n = 0
+		if err := storyfile.WriteGeoJSON(&n, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(n))
+}
+
+// countingWriter counts what is written to it, and keeps none of it.
+type countingWriter int64
+
+func (c *countingWriter) Write(p []byte) (int, error) { *c += countingWriter(len(p)); return len(p), nil }

@@ -1,6 +1,7 @@
 package storyfile
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -14,9 +15,10 @@ import (
 
 // The shape of Sovmap's own GeoJSON, as WriteGeoJSON writes it: the marker
 // and the sources before the features, so that a reader knows both before
-// the first feature.
+// the first feature. outHead is the collection but for its features, which
+// follow it.
 type (
-	outCollection struct {
+	outHead struct {
 		Type        string          `json:"type"`
 		Sovmap      int             `json:"sovmap"`
 		Title       story.Text      `json:"title,omitempty"`
@@ -24,7 +26,6 @@ type (
 		Credit      story.Text      `json:"credit,omitempty"`
 		Sources     []*story.Source `json:"sources"`
 		Steps       []string        `json:"steps,omitempty"`
-		Features    []outFeature    `json:"features"`
 	}
 	outFeature struct {
 		Type       string    `json:"type"`
@@ -65,38 +66,71 @@ type (
 const ownVersion = 1
 
 // WriteGeoJSON writes the story in Sovmap's story format: opening the file
-// again gives back the same story, whatever file it came from.
+// again gives back the same story, whatever file it came from. It writes
+// as it goes, a feature at a time, so that saving 200,000 items holds one
+// item's text in memory, not the whole file twice over (over a gigabyte).
+// The bytes are those of encoding/json indenting the whole collection.
 func WriteGeoJSON(w io.Writer, s *story.Story) error {
-	out := outCollection{Type: "FeatureCollection", Sovmap: ownVersion, Title: s.Title, Description: s.Description,
-		Credit: s.Credit, Sources: s.Sources, Steps: s.Steps, Features: make([]outFeature, 0, len(s.Items))}
-	for _, it := range s.Items {
-		p := outProps{Kind: it.Kind, Side: it.Side, LocationPrecision: it.LocationPrecision, LocationNote: it.LocationNote,
-			Date: it.Date.ISO(), DatePrecision: it.Date.Precision, DateNote: it.DateNote, Category: it.Category,
-			Title: it.Title, Summary: it.Summary, Victims: it.Victims, Actor: it.Actor, SourceURL: it.SourceURL, Fields: it.Fields}
-		if it.KilledOK {
-			k := it.Killed
-			p.Killed = &k
-		}
-		ids := make([]string, len(it.Sources))
-		for i, src := range it.Sources {
-			ids[i] = src.ID
-		}
-		p.Source = ids
-		if len(ids) == 1 {
-			p.Source = ids[0]
-		}
-		f := outFeature{Type: "Feature", ID: it.ID, Properties: p}
-		if pl := it.Place; pl != nil {
-			f.Geometry = &outPoint{Type: "Point", Coordinates: [2]float64{pl.Point[0], pl.Point[1]}}
-			f.Properties.Place, f.Properties.PlaceName = pl.ID, pl.Name
-			f.Properties.State, f.Properties.Municipality, f.Properties.Country = pl.State, pl.Municipality, pl.Country
-		}
-		out.Features = append(out.Features, f)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	enc.SetIndent("", "  ")
+	head := outHead{Type: "FeatureCollection", Sovmap: ownVersion, Title: s.Title, Description: s.Description,
+		Credit: s.Credit, Sources: s.Sources, Steps: s.Steps}
+	if err := enc.Encode(head); err != nil {
+		return err
+	}
+	// The head is "{\n  ...\n}\n": the features go in before its "\n}".
+	bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n}\n")))
+	if len(s.Items) == 0 {
+		bw.WriteString(",\n  \"features\": []\n}\n")
+		return bw.Flush()
+	}
+	bw.WriteString(",\n  \"features\": [\n")
+	enc.SetIndent("    ", "  ")
+	for i, it := range s.Items {
+		buf.Reset()
+		if err := enc.Encode(outFeatureOf(it)); err != nil {
+			return err
+		}
+		bw.WriteString("    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if i < len(s.Items)-1 {
+			bw.WriteByte(',')
+		}
+		if _, err := bw.WriteString("\n"); err != nil {
+			return err // the writer failed: no use encoding the rest
+		}
+	}
+	bw.WriteString("  ]\n}\n")
+	return bw.Flush()
+}
+
+// outFeatureOf is an item as Sovmap's GeoJSON writes it.
+func outFeatureOf(it *story.Item) outFeature {
+	p := outProps{Kind: it.Kind, Side: it.Side, LocationPrecision: it.LocationPrecision, LocationNote: it.LocationNote,
+		Date: it.Date.ISO(), DatePrecision: it.Date.Precision, DateNote: it.DateNote, Category: it.Category,
+		Title: it.Title, Summary: it.Summary, Victims: it.Victims, Actor: it.Actor, SourceURL: it.SourceURL, Fields: it.Fields}
+	if it.KilledOK {
+		k := it.Killed
+		p.Killed = &k
+	}
+	ids := make([]string, len(it.Sources))
+	for i, src := range it.Sources {
+		ids[i] = src.ID
+	}
+	p.Source = ids
+	if len(ids) == 1 {
+		p.Source = ids[0]
+	}
+	f := outFeature{Type: "Feature", ID: it.ID, Properties: p}
+	if pl := it.Place; pl != nil {
+		f.Geometry = &outPoint{Type: "Point", Coordinates: [2]float64{pl.Point[0], pl.Point[1]}}
+		f.Properties.Place, f.Properties.PlaceName = pl.ID, pl.Name
+		f.Properties.State, f.Properties.Municipality, f.Properties.Country = pl.State, pl.Municipality, pl.Country
+	}
+	return f
 }
 
 // ACLEDColumns are the columns WriteACLED writes, in ACLED's names.
