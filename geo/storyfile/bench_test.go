@@ -134,4 +134,7 @@ func BenchmarkWriteGeoJSON200k(b *testing.B) {
 // countingWriter counts what is written to it, and keeps none of it.
 type countingWriter int64
 
-func (c *countingWriter) Write(p []byte) (int, error) { *c += countingWriter(len(p)); return len(p), nil }
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}
