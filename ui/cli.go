@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -94,8 +95,9 @@ func parseArgs(args []string, s *story.Story, stdout io.Writer, lang string) (*c
 			if errors.Is(err, flag.ErrHelp) {
 				fmt.Fprint(stdout, i18n.T(lang, "cli.usage"))
 				printFlags(stdout, fs, lang)
+				return nil, err
 			}
-			return nil, err
+			return nil, flagError(err)
 		}
 		if fs.NArg() == 0 {
 			break
@@ -502,6 +504,25 @@ func commandLanguage(args []string) string {
 		}
 	}
 	return systemLanguage()
+}
+
+// invalidFlagValue is how the flag package says a value cannot be read.
+var invalidFlagValue = regexp.MustCompile(`^invalid (?:boolean )?value ("(?:[^"\\]|\\.)*") for (?:flag )?-([\w-]+): `)
+
+// flagError is an error of the flag package as a phrase, so that the
+// command line says it in its language; the package's words are English.
+func flagError(err error) error {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return phrase.Errorf("there is no flag %s", "--"+strings.TrimLeft(rest, "-"))
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return phrase.Errorf("%s needs a value", "--"+strings.TrimLeft(rest, "-"))
+	}
+	if m := invalidFlagValue.FindStringSubmatch(msg); m != nil {
+		return phrase.Errorf("--%s %s: not a value it takes", m[2], m[1])
+	}
+	return err
 }
 
 // printFlags lists the flags for --help, in lang: flag.PrintDefaults

@@ -69,6 +69,11 @@ func TestCommandLineSpeaksSpanish(t *testing.T) {
 		{[]string{"--export", "a.png", "--size", "3x"}, `--size: el tamaño "3x" no es ANCHOxALTO`, `--size: size "3x" is not WIDTHxHEIGHT`},
 		{[]string{"--limit", "3"}, "--limit va con --find", "--limit goes with --find"},
 		{[]string{"--from", "2025-02-30"}, `--from "2025-02-30": escriba una fecha como AAAA-MM-DD`, "want a date as YYYY-MM-DD"},
+		// The flag package's own errors, in its English, said again.
+		{[]string{"--colour", "red"}, "no existe la opción --colour", "there is no flag --colour"},
+		{[]string{"--export"}, "--export necesita un valor", "--export needs a value"},
+		{[]string{"--find", "x", "--limit", "ten"}, `--limit "ten": no es un valor que admita`, `--limit "ten": not a value it takes`},
+		{[]string{"--strict=maybe"}, `--strict "maybe": no es un valor que admita`, `--strict "maybe": not a value it takes`},
 	} {
 		_, err := parseArgs(tc.args, s, &bytes.Buffer{}, "es")
 		if err == nil || !strings.Contains(say("es", err), tc.es) || !strings.Contains(say("en", err), tc.en) {

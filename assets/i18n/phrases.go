@@ -15,6 +15,9 @@ func Phrases(lang string) func(format string) string {
 // formats exactly as the sources give them; a test holds the two to the
 // same verbs in the same order.
 var spanishPhrases = map[string]string{
+	"there is no flag %s":           "no existe la opción %s",
+	"%s needs a value":              "%s necesita un valor",
+	"--%s %s: not a value it takes": "--%s %s: no es un valor que admita",
 	"%s date given as time since 1970 was read as a day in UTC":                                                                            "%s fecha dada como tiempo desde 1970 se leyó como un día en UTC",
 	"%s dates given as time since 1970 were read as days in UTC":                                                                           "%s fechas dadas como tiempo desde 1970 se leyeron como días en UTC",
 	"%s date such as 01/02/2025 could be day or month first; it was read day first (1 February)":                                           "%s fecha como 01/02/2025 podía llevar primero el día o el mes; se leyó con el día primero (1 de febrero)",
