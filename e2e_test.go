@@ -443,7 +443,7 @@ func TestE2ECommandLine(t *testing.T) {
 	}{
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--size", "0x600"}, "out of range"},
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--select", "atlantis"}, `no such place`},
-		{[]string{"--nonsense"}, "not defined"},
+		{[]string{"--nonsense"}, "there is no flag --nonsense"},
 		{[]string{"--export", filepath.Join(dir, "x.tiff")}, "unknown file type"},
 		{[]string{"--export", filepath.Join(dir, "x.png"), "--dpi", "0"}, "out of range"},
 		{[]string{"--dpi", "300"}, "--dpi goes with --export"},
