@@ -17,12 +17,16 @@ import (
 // stroke across a frame touches a few cells a row. Coordinates are pixels
 // of its area; edges beyond the left side count at its left column, as a
 // shape reaching out to the left covers its left side; beyond the right
-// side they add nothing.
+// side they add nothing. A pass of lines (hairline) holds each pixel's
+// own coverage instead, read cell by cell, not summed.
 type coverage struct {
 	w, h       int
 	cells      []float32 // w a row
 	lo, hi     []int32   // the span of cells given to each row; lo > hi when none
 	penX, penY float32
+	// lines says the cells hold each pixel's own coverage (hairline),
+	// not edges' areas to sum along the row.
+	lines bool
 }
 
 // reserve makes room for areas of up to n pixels and h rows, so that
@@ -38,7 +42,7 @@ func (c *coverage) reserve(n, h int) {
 
 // reset makes the area w x h pixels, with nothing drawn.
 func (c *coverage) reset(w, h int) {
-	c.w, c.h = w, h
+	c.w, c.h, c.lines = w, h, false
 	c.reserve(w*h, h)
 	c.cells = c.cells[:w*h] // zero: paint leaves what it read zero again
 	c.lo, c.hi = c.lo[:h], c.hi[:h]
@@ -164,7 +168,7 @@ func (c *coverage) paint(dst *image.RGBA, box image.Rectangle, col color.RGBA) {
 			// A run of cells given nothing has the coverage before it.
 			n := x
 			for n+1 <= hi && *(*uint64)(unsafe.Pointer(&cells[n])) == 0 {
-				n += 2 // two cells at a time: runs inside a fill are long
+				n += 2 // two cells at a time: runs inside a fill, and between lines, are long
 			}
 			for n <= hi && cells[n] == 0 {
 				n++
@@ -173,10 +177,17 @@ func (c *coverage) paint(dst *image.RGBA, box image.Rectangle, col color.RGBA) {
 			if n > hi {
 				break
 			}
-			acc += cells[n]
+			if c.lines {
+				acc = cells[n]
+			} else {
+				acc += cells[n]
+			}
 			cells[n] = 0
 			a = alpha(acc)
 			blend(d[4*n:4*n+4:4*n+4], a, col, solid, opaque)
+			if c.lines {
+				a = 0 // a line's pixel covers only itself
+			}
 			x = n + 1
 		}
 		// Beyond the span the sum stays: a shape reaching out to the right.
@@ -245,4 +256,107 @@ func blend(p []uint8, a uint8, c color.RGBA, solid uint32, opaque bool) {
 	p[1] = uint8((uint32(c.G)*ca*0xff + uint32(p[1])*ia) / (0xff * 0xff))
 	p[2] = uint8((uint32(c.B)*ca*0xff + uint32(p[2])*ia) / (0xff * 0xff))
 	p[3] = uint8((uint32(c.A)*ca*0xff + uint32(p[3])*ia) / (0xff * 0xff))
+}
+
+// hairline adds a line w pixels wide (at most one) from (ax, ay) to
+// (bx, by) as each pixel's own coverage, not as edges to sum along the
+// row: the area it covers in each pixel, w times its length there, taken
+// one pixel step along it at a time. A border's line is then a few cells a
+// pixel of its length, where its outline as a quad crosses four times as
+// many; the pass must be begun with lines (see reset). Where lines meet,
+// their coverage adds, capped at one as a fill's is.
+func (c *coverage) hairline(ax, ay, bx, by, w float32) {
+	// Clipped to the area and a pixel around it: what lies beyond adds
+	// nothing, and a long line need not be walked there.
+	var ok bool
+	if ax, ay, bx, by, ok = clipSegment(ax, ay, bx, by, -1, -1, float32(c.w)+1, float32(c.h)+1); !ok {
+		return
+	}
+	dx, dy := bx-ax, by-ay
+	steep := abs32(dy) > abs32(dx)
+	if steep { // walk along y: swap the roles of x and y
+		ax, ay, bx, by, dx, dy = ay, ax, by, bx, dy, dx
+	}
+	if ax > bx {
+		ax, ay, bx, by = bx, by, ax, ay
+	}
+	if dx == 0 && dy == 0 {
+		return
+	}
+	slope := dy / dx
+	if bx-ax < 1e-6 {
+		return
+	}
+	// Across the walk the line is w·√(1+slope²) thick; each step of it
+	// covers the pixels across by how much of that thickness, centred on
+	// the line at the step's middle, falls in each (a column's cross
+	// section: exact for a level line, within a slope's slant otherwise).
+	half := w * float32(math.Sqrt(float64(1+slope*slope))) / 2
+	for i := float32(math.Floor(float64(ax))); i < bx; i++ {
+		l, r := max(ax, i), min(bx, i+1)
+		if r <= l {
+			continue
+		}
+		mid := ay + ((l+r)/2-ax)*slope
+		lo, hi := mid-half, mid+half
+		for j := float32(math.Floor(float64(lo))); j < hi; j++ {
+			v := (min(hi, j+1) - max(lo, j)) * (r - l)
+			if steep {
+				c.dot(int(j), int(i), v)
+			} else {
+				c.dot(int(i), int(j), v)
+			}
+		}
+	}
+}
+
+// dot adds coverage v to the pixel (x, y) of a pass of lines.
+func (c *coverage) dot(x, y int, v float32) {
+	if x < 0 || y < 0 || x >= c.w || y >= c.h || v == 0 {
+		return
+	}
+	c.cells[y*c.w+x] += v
+	if int32(x) < c.lo[y] {
+		c.lo[y] = int32(x)
+	}
+	if int32(x) > c.hi[y] {
+		c.hi[y] = int32(x)
+	}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// clipSegment is the part of the segment from (ax, ay) to (bx, by) inside
+// the rectangle x0 ≤ x ≤ x1, y0 ≤ y ≤ y1 (Liang–Barsky); ok is false when
+// none is.
+func clipSegment(ax, ay, bx, by, x0, y0, x1, y1 float32) (float32, float32, float32, float32, bool) {
+	t0, t1 := float32(0), float32(1)
+	dx, dy := bx-ax, by-ay
+	for _, e := range [4][2]float32{{-dx, ax - x0}, {dx, x1 - ax}, {-dy, ay - y0}, {dy, y1 - ay}} {
+		p, q := e[0], e[1]
+		switch {
+		case p == 0:
+			if q < 0 {
+				return 0, 0, 0, 0, false
+			}
+		case p < 0:
+			if t := q / p; t > t1 {
+				return 0, 0, 0, 0, false
+			} else if t > t0 {
+				t0 = t
+			}
+		default:
+			if t := q / p; t < t0 {
+				return 0, 0, 0, 0, false
+			} else if t < t1 {
+				t1 = t
+			}
+		}
+	}
+	return ax + t0*dx, ay + t0*dy, ax + t1*dx, ay + t1*dy, true
 }

@@ -141,3 +141,128 @@ func TestBothPaintersHoldABand(t *testing.T) {
 		}
 	}
 }
+
+// A hairline covers, in all, its width times its length, in the pixels
+// along it: each within a pixel of the line as a quad of that width
+// covers it, and none farther off. Lines reaching beyond the area add
+// only what lies in it, and hostile numbers add nothing and never write
+// outside it.
+func TestHairlineCoversItsArea(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	const w, h = 60, 40
+	worst := 0.0
+	for trial := 0; trial < 500; trial++ {
+		width := []float32{0.5, 0.8, 1}[trial%3]
+		ax, ay := 3+rng.Float32()*(w-6), 3+rng.Float32()*(h-6)
+		bx, by := 3+rng.Float32()*(w-6), 3+rng.Float32()*(h-6)
+		if trial%7 == 0 { // level and plumb lines, on and between pixel centres
+			by = ay
+		} else if trial%7 == 1 {
+			bx = ax
+		}
+		var line coverage
+		line.reset(w, h)
+		line.lines = true
+		line.hairline(ax, ay, bx, by, width)
+		length := math.Hypot(float64(bx-ax), float64(by-ay))
+		sum := 0.0
+		for _, v := range line.cells {
+			sum += float64(v)
+		}
+		if want := float64(width) * length; math.Abs(sum-want) > 1e-3*max(1, want) {
+			t.Fatalf("trial %d: (%v,%v)-(%v,%v) %v wide covers %v in all, want %v", trial, ax, ay, bx, by, width, sum, want)
+		}
+		// The same line as a quad, its exact area, with no caps.
+		var quad coverage
+		quad.reset(w, h)
+		dx, dy := float64(bx-ax)/length, float64(by-ay)/length
+		nx, ny := float32(-dy*float64(width)/2), float32(dx*float64(width)/2)
+		quad.MoveTo(ax+nx, ay+ny)
+		quad.LineTo(bx+nx, by+ny)
+		quad.LineTo(bx-nx, by-ny)
+		quad.LineTo(ax-nx, ay-ny)
+		quad.LineTo(ax+nx, ay+ny)
+		exact := image.NewAlpha(image.Rect(0, 0, w, h))
+		quad.mask(exact)
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				got := float64(line.cells[y*w+x])
+				want := float64(exact.AlphaAt(x, y).A) / 255
+				// Away from the ends, where the quad's corners and the
+				// hairline's last half pixel part, a pixel's coverage is
+				// near the exact one.
+				px, py := float64(x)+0.5, float64(y)+0.5
+				along := (px-float64(ax))*dx + (py-float64(ay))*dy
+				if along > 1.5 && along < length-1.5 {
+					worst = max(worst, math.Abs(got-want))
+				}
+				if got > 0 && distanceToSegment(px, py, float64(ax), float64(ay), float64(bx), float64(by)) > float64(width)/2+1.5 {
+					t.Fatalf("trial %d: pixel (%d, %d) covered %v, far from the line", trial, x, y, got)
+				}
+			}
+		}
+	}
+	// The tent filter against the exact area: a third of the width at
+	// most, in the worst pixel of 500 lines.
+	if worst > 0.34 {
+		t.Errorf("a hairline's pixel differs from the exact area by %.2f", worst)
+	}
+	t.Logf("the worst pixel differs from the exact area by %.3f", worst)
+
+	// Reaching out of the area, or wholly outside it.
+	nan, inf := float32(math.NaN()), float32(math.Inf(1))
+	for _, e := range [][4]float32{
+		{-1e9, 3, 1e9, 5}, {30, -1e9, 31, 1e9}, {-50, -50, -10, -1}, {70, 0, 90, 40},
+		{nan, 0, 3, 4}, {3, nan, 4, 5}, {0, 0, inf, 4}, {-inf, 0, 2, 8}, {1e30, 1e30, -1e30, -1e30},
+	} {
+		var c coverage
+		c.reset(w, h)
+		c.lines = true
+		c.hairline(e[0], e[1], e[2], e[3], 1)
+		sum := 0.0
+		for _, v := range c.cells {
+			sum += float64(v)
+		}
+		if math.IsNaN(sum) || sum > w+h {
+			t.Errorf("%v: covers %v", e, sum)
+		}
+		dst := image.NewRGBA(image.Rect(0, 0, w, h))
+		c.paint(dst, dst.Rect, color.RGBA{0, 0, 0, 0xff}) // must not panic
+	}
+}
+
+// A pass of hairlines paints each pixel by its own coverage alone (the
+// pixels between lines are left as they were) and leaves the coverage
+// clear for the next pass.
+func TestHairlinesPaintOnlyTheirPixels(t *testing.T) {
+	const w, h = 40, 20
+	var c coverage
+	c.reset(w, h)
+	c.lines = true
+	c.hairline(2, 5.5, 38, 5.5, 1)  // row 5, wholly
+	c.hairline(10, 12, 10, 18, 0.5) // between columns 9 and 10, a quarter each
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	c.paint(dst, dst.Rect, color.RGBA{0, 0, 0xff, 0xff})
+	for _, p := range []struct {
+		x, y int
+		want uint8
+	}{{20, 5, 0xff}, {20, 4, 0}, {20, 6, 0}, {39, 5, 0}, {9, 15, 64}, {10, 15, 64}, {11, 15, 0}, {30, 15, 0}} {
+		if got := dst.RGBAAt(p.x, p.y).B; got != p.want {
+			t.Errorf("pixel (%d, %d) painted %d, want %d", p.x, p.y, got, p.want)
+		}
+	}
+	for i, v := range c.cells {
+		if v != 0 {
+			t.Fatalf("cell %d left at %v", i, v)
+		}
+	}
+}
+
+func distanceToSegment(px, py, ax, ay, bx, by float64) float64 {
+	dx, dy := bx-ax, by-ay
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = max(0, min(1, ((px-ax)*dx+(py-ay)*dy)/l))
+	}
+	return math.Hypot(px-ax-t*dx, py-ay-t*dy)
+}

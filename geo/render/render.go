@@ -475,6 +475,18 @@ func (p *painter) begin(box image.Rectangle) {
 	p.path.reset(&p.z, float64(box.Min.X), float64(box.Min.Y))
 }
 
+// hairlineWidth is the widest stroke drawn as hairlines (see
+// coverage.hairline) rather than as quads: the municipalities' and the
+// states' borders at scale 1.
+const hairlineWidth = 1.0
+
+// beginStroke begins a pass over box that strokes lines width pixels
+// wide.
+func (p *painter) beginStroke(box image.Rectangle, width float64) {
+	p.begin(box)
+	p.z.lines = width <= hairlineWidth
+}
+
 // end paints the pass's coverage in colour c.
 func (p *painter) end(dst *image.RGBA, c color.RGBA) {
 	p.z.paint(dst, p.box, c)
@@ -574,7 +586,7 @@ func (p *painter) strokeArcs(dst *image.RGBA, vp geo.Viewport, view orb.Bound, m
 	reach := orb.Bound{Min: vp.FromPixel(float64(box.Min.X)-width-1, float64(box.Max.Y)+width+1),
 		Max: vp.FromPixel(float64(box.Max.X)+width+1, float64(box.Min.Y)-width-1)}
 	reach = intersection(reach, view)
-	p.begin(box)
+	p.beginStroke(box, width)
 	for _, class := range classes {
 		for _, i := range m.ArcsOf(class) {
 			if ab := m.ArcBound(i); ab.Max[0] < reach.Min[0] || ab.Min[0] > reach.Max[0] || ab.Max[1] < reach.Min[1] || ab.Min[1] > reach.Max[1] {
@@ -595,8 +607,9 @@ func intersection(a, b orb.Bound) orb.Bound {
 	}
 }
 
-// strokeLine adds the quads of line l, width pixels wide, to the current
-// pass over box (one begun with begin). A step shorter than step pixels
+// strokeLine adds line l, width pixels wide, to the current pass over
+// box (one begun with beginStroke): as quads, or as hairlines where the
+// pass is of lines. A step shorter than step pixels
 // merges into the next: it moves the line by less than that, and a layer
 // says how much its lines may stray (MapLayer.Detail: half a pixel, less
 // than a stroke's anti-aliased edge shows, unless it says more).
@@ -614,6 +627,12 @@ func (p *painter) strokeLine(vp geo.Viewport, l orb.LineString, width, step floa
 			continue
 		}
 		if max(x0, x) < minX || min(x0, x) > maxX || max(y0, y) < minY || min(y0, y) > maxY {
+			x0, y0 = x, y
+			continue
+		}
+		if p.z.lines {
+			ox, oy := float64(p.box.Min.X), float64(p.box.Min.Y)
+			p.z.hairline(float32(x0-ox), float32(y0-oy), float32(x-ox), float32(y-oy), float32(width))
 			x0, y0 = x, y
 			continue
 		}

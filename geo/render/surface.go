@@ -166,7 +166,7 @@ func (s *rasterSurface) outline(reg *geo.Region, vp geo.Viewport, width float64,
 	s.touch(box)
 	m := s.r.Map
 	p := &s.r.main
-	p.begin(box)
+	p.beginStroke(box, width)
 	arcs := m.Arcs(m.Level(vp.Res))
 	for _, poly := range reg.Rings() {
 		for _, ring := range poly {
