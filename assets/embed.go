@@ -16,7 +16,7 @@ import (
 // Version is the app's version, as FyneApp.toml gives it (a test checks).
 const Version = "0.1.0"
 
-//go:embed map/*.gz
+//go:embed map/*.gz map/*.bin
 var mapFiles embed.FS
 
 //go:embed story/story.geojson

@@ -200,7 +200,7 @@ func LoadMap(fsys fs.FS, finest int) (*Map, error) {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for lvl := finest; lvl < n; lvl++ {
-		wg.Go(func() { raw[lvl], errs[lvl] = readGzip(fsys, LevelFile(lvl)) })
+		wg.Go(func() { raw[lvl], errs[lvl] = readLevel(fsys, lvl) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -410,6 +410,26 @@ func readShapes(fsys fs.FS) ([]topology.Shape, error) {
 		return nil, fmt.Errorf("map data %s: %w", ShapesFile, err)
 	}
 	return shapes, nil
+}
+
+// maxLevelFile bounds what a level's file may hold (the finest is 2 MB).
+const maxLevelFile = 64 << 20
+
+// readLevel reads level lvl's file.
+func readLevel(fsys fs.FS, lvl int) ([]byte, error) {
+	f, err := fsys.Open(LevelFile(lvl))
+	if err != nil {
+		return nil, fmt.Errorf("map data: %w", err)
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxLevelFile+1))
+	if err == nil && len(raw) > maxLevelFile {
+		err = fmt.Errorf("over %d bytes", maxLevelFile)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("map data %s: %w", LevelFile(lvl), err)
+	}
+	return raw, nil
 }
 
 // readGzip reads and decompresses one file of the map.

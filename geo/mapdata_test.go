@@ -129,7 +129,7 @@ func TestLoadMapErrors(t *testing.T) {
 		{"an empty folder", fstest.MapFS{}, geo.ManifestFile},
 		{"no shapes", without(geo.ShapesFile), geo.ShapesFile},
 		{"a level missing", without(geo.LevelFile(3)), geo.LevelFile(3)},
-		{"a level that is not gzip", corrupt(geo.LevelFile(2), []byte("not gzip")), geo.LevelFile(2)},
+		{"a level that is not one", corrupt(geo.LevelFile(2), []byte("not a level")), geo.LevelFile(2)},
 		{"a manifest that is not gzip", corrupt(geo.ManifestFile, []byte("{}")), geo.ManifestFile},
 	}
 	for _, tc := range tests {

@@ -6,15 +6,18 @@ import "fmt"
 // assets/gen: a manifest naming the regions, their shapes as rings of
 // shared arcs (see package topology), and the arcs at each level of
 // detail, each level holding only the points it adds to the next coarser
-// one. All are gzip-compressed; coordinates are projected metres
-// (MexicoLCC) on a grid of Manifest.Quantum.
+// one. The manifest and shapes are gzip-compressed; the levels are not:
+// their varints compress only to two thirds, and a point near a boundary
+// reads the finest levels (see LocateIn), which would spend 45 ms
+// decompressing. Coordinates are projected metres (MexicoLCC) on a grid
+// of Manifest.Quantum.
 const (
 	ManifestFile = "map.json.gz"
 	ShapesFile   = "shapes.bin.gz"
 )
 
 // LevelFile is the file of level of detail lvl (0 the finest).
-func LevelFile(lvl int) string { return fmt.Sprintf("level%02d.bin.gz", lvl) }
+func LevelFile(lvl int) string { return fmt.Sprintf("level%02d.bin", lvl) }
 
 // ManifestFormat is the manifest's format number; the loader refuses
 // others.

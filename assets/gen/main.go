@@ -273,7 +273,7 @@ func run(inegi, out string, log io.Writer) error {
 		if k+1 < len(levels) {
 			coarser = levels[k+1]
 		}
-		err := writeGzip(filepath.Join(out, geo.LevelFile(k)), func(w io.Writer) error {
+		err := writeRaw(filepath.Join(out, geo.LevelFile(k)), func(w io.Writer) error {
 			return topology.EncodeLevel(w, t.Arcs, levels[k], coarser, quantum)
 		})
 		if err != nil {
@@ -358,6 +358,19 @@ func alongCut(a orb.LineString) bool {
 		}
 	}
 	return true
+}
+
+// writeRaw writes what write writes, atomically; it refuses a file over
+// maxFile.
+func writeRaw(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if buf.Len() > maxFile {
+		return fmt.Errorf("%s would be %d bytes, over the %d a generated file may hold", name, buf.Len(), maxFile)
+	}
+	return atomicfile.WriteFile(name, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 }
 
 // writeGzip writes what write writes, gzip-compressed, atomically, with a
