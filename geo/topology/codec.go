@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 
 	"github.com/paulmach/orb"
 )
@@ -303,6 +304,147 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 		return nil, errors.New("topology: level has data after its points")
 	}
 	return arcs, nil
+}
+
+// RefineSome reads a level that refines a coarser one, as DecodeLevel
+// does, but builds only the arcs want marks: coarser holds those arcs at
+// the coarser level (the others may be nil), and sizes every arc's number
+// of points there. It returns the wanted arcs at this level (nil for the
+// others) and every arc's number of points at this level, for reading the
+// next finer level the same way. A few arcs cost one pass over the
+// level's bytes, not the points of every arc: a point near a boundary is
+// placed with the finest lines near it alone.
+func RefineSome(raw []byte, coarser []orb.LineString, sizes []int32, want []bool) ([]orb.LineString, []int32, error) {
+	d := decoder{b: raw}
+	d.magic(levelMagic)
+	quantum := math.Float64frombits(binary.BigEndian.Uint64(d.bytes(8)))
+	n := d.count(maxArcs)
+	kind := d.bytes(1)
+	counts := decoder{b: d.bytes(d.count(len(raw)))}
+	switch {
+	case d.err != nil:
+		return nil, nil, d.err
+	case !(quantum > 0) || math.IsInf(quantum, 0):
+		return nil, nil, fmt.Errorf("topology: level has quantum %g", quantum)
+	case kind[0] != 1:
+		return nil, nil, errors.New("topology: the level refines no coarser one")
+	case len(coarser) != n || len(sizes) != n || len(want) != n:
+		return nil, nil, fmt.Errorf("topology: level refines %d arcs, given %d", n, len(sizes))
+	}
+	b, i := d.b, d.i
+	skip, ok := 0, true // varints to pass over before the next one read
+	arcs := make([]orb.LineString, n)
+	out := make([]int32, n)
+	total := 0
+	for a := range n {
+		size := int(sizes[a])
+		gaps := max(size-1, 0)
+		added := 0
+		if !want[a] {
+			// Its counts only summed (one-byte counts eight at a time), its
+			// points passed over.
+			sum, done := sumCounts(counts.b[min(counts.i, len(counts.b)):], gaps)
+			counts.i += done
+			for range gaps - done {
+				sum += counts.count(maxArcPoints)
+			}
+			added, skip = sum, skip+2*sum
+		} else {
+			if len(coarser[a]) != size {
+				return nil, nil, fmt.Errorf("topology: arc %d has %d points at the coarser level, given %d", a, size, len(coarser[a]))
+			}
+			if i, ok = skipVarints(b, i, skip); !ok {
+				return nil, nil, fmt.Errorf("topology: %w", io.ErrUnexpectedEOF)
+			}
+			skip = 0
+			line := make(orb.LineString, 0, size)
+			for s := range gaps {
+				k := counts.count(maxArcPoints)
+				if counts.err != nil {
+					return nil, nil, counts.err
+				}
+				added += k
+				c := coarser[a][s]
+				line = append(line, c)
+				px, py := int64(math.Round(c[0]/quantum)), int64(math.Round(c[1]/quantum))
+				for range k {
+					dx, n1 := binary.Varint(b[i:])
+					if n1 <= 0 {
+						return nil, nil, fmt.Errorf("topology: %w", io.ErrUnexpectedEOF)
+					}
+					dy, n2 := binary.Varint(b[i+n1:])
+					if n2 <= 0 {
+						return nil, nil, fmt.Errorf("topology: %w", io.ErrUnexpectedEOF)
+					}
+					i += n1 + n2
+					px, py = px+dx, py+dy
+					line = append(line, orb.Point{float64(px) * quantum, float64(py) * quantum})
+				}
+			}
+			if size > 0 {
+				arcs[a] = append(line, coarser[a][size-1])
+			}
+		}
+		if counts.err != nil {
+			return nil, nil, counts.err
+		}
+		if total += size + added; total > maxArcPoints {
+			return nil, nil, errors.New("topology: level has too many points")
+		}
+		out[a] = int32(size + added)
+	}
+	if i, ok = skipVarints(b, i, skip); !ok {
+		return nil, nil, fmt.Errorf("topology: %w", io.ErrUnexpectedEOF)
+	}
+	if len(counts.b) != counts.i || i != len(b) {
+		return nil, nil, errors.New("topology: level has data after its points")
+	}
+	return arcs, out, nil
+}
+
+// sumCounts sums the leading counts of b written in one byte each (below
+// 0x80), up to n of them, eight at a time; done is how many it summed.
+func sumCounts(b []byte, n int) (sum, done int) {
+	const high, low = 0x8080808080808080, 0x00ff00ff00ff00ff
+	for done+8 <= n && done+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[done:])
+		if w&high != 0 {
+			break
+		}
+		// Pairs of bytes into four 16-bit sums, then those added.
+		p := w&low + (w>>8)&low
+		sum += int((p * 0x0001000100010001) >> 48)
+		done += 8
+	}
+	for done < n && done < len(b) && b[done] < 0x80 {
+		sum += int(b[done])
+		done++
+	}
+	return sum, done
+}
+
+// skipVarints is where the n varints from b[i] end; ok is false where b
+// ends first. A byte below 0x80 ends each: eight bytes at a time, the
+// terminators among them counted at once.
+func skipVarints(b []byte, i, n int) (int, bool) {
+	for n >= 8 && i+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[i:])
+		ends := bits.OnesCount64(^w & 0x8080808080808080)
+		if ends >= n {
+			break
+		}
+		n -= ends
+		i += 8
+	}
+	for ; n > 0; i++ {
+		if i >= len(b) {
+			return i, false
+		}
+		if b[i] < 0x80 {
+			n--
+		}
+	}
+	return i, true
 }
 
 // decoder reads varints from a byte slice, keeping the first error.

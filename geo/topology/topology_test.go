@@ -2,7 +2,10 @@ package topology
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -431,6 +434,87 @@ func TestLevelRoundTrip(t *testing.T) {
 	}
 }
 
+// Reading a level for some of its arcs gives them as reading it whole
+// does, and every arc's size, whichever arcs are wanted; corrupt levels
+// are refused.
+func TestRefineSomeReadsAsTheWhole(t *testing.T) {
+	topo, err := Build(append(grid(4, 1000), combs()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := []Level{Full(topo.Arcs)}
+	for _, tol := range []float64{2, 8, 32} {
+		levels = append(levels, Simplify(topo.Arcs, levels[len(levels)-1], tol))
+	}
+	files := make([][]byte, len(levels))
+	whole := make([][]orb.LineString, len(levels))
+	for k := len(levels) - 1; k >= 0; k-- {
+		var coarser Level
+		var coarserArcs []orb.LineString
+		if k+1 < len(levels) {
+			coarser, coarserArcs = levels[k+1], whole[k+1]
+		}
+		var buf bytes.Buffer
+		if err := EncodeLevel(&buf, topo.Arcs, levels[k], coarser, 1); err != nil {
+			t.Fatal(err)
+		}
+		files[k] = buf.Bytes()
+		if whole[k], err = DecodeLevel(bytes.NewReader(files[k]), coarserArcs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := len(topo.Arcs)
+	rng := rand.New(rand.NewPCG(9, 10))
+	for trial := range 50 {
+		want := make([]bool, n)
+		for a := range want {
+			want[a] = trial == 0 || rng.IntN(4) == 0 // every arc, then about a quarter
+		}
+		top := len(levels) - 1
+		arcs := make([]orb.LineString, n)
+		sizes := make([]int32, n)
+		for a, l := range whole[top] {
+			sizes[a] = int32(len(l))
+			if want[a] {
+				arcs[a] = l
+			}
+		}
+		for k := top - 1; k >= 0; k-- {
+			arcs, sizes, err = RefineSome(files[k], arcs, sizes, want)
+			if err != nil {
+				t.Fatalf("trial %d, level %d: %v", trial, k, err)
+			}
+			for a := range n {
+				if int(sizes[a]) != len(whole[k][a]) {
+					t.Fatalf("trial %d, level %d, arc %d: size %d, want %d", trial, k, a, sizes[a], len(whole[k][a]))
+				}
+				if want[a] != (arcs[a] != nil) && len(whole[k][a]) > 0 || want[a] && !arcs[a].Equal(whole[k][a]) {
+					t.Fatalf("trial %d, level %d, arc %d: %v, want %v", trial, k, a, arcs[a], whole[k][a])
+				}
+			}
+		}
+	}
+	// Cut short, padded, or the coarsest level (which refines none).
+	sizes := make([]int32, n)
+	for a, l := range whole[1] {
+		sizes[a] = int32(len(l))
+	}
+	all := make([]bool, n)
+	for a := range all {
+		all[a] = true
+	}
+	for name, raw := range map[string][]byte{
+		"cut short": files[0][:len(files[0])-3],
+		"padded":    append(slices.Clone(files[0]), 0),
+		"empty":     nil,
+		"coarsest":  files[len(files)-1],
+	} {
+		if _, _, err := RefineSome(raw, whole[1], sizes, all); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
 func TestDecodeRefusesCorruptData(t *testing.T) {
 	topo, err := Build(grid(2, 10))
 	if err != nil {
@@ -491,4 +575,42 @@ func FuzzDecodeLevel(f *testing.F) {
 		}
 		DecodeShapes(bytes.NewReader(data), 16)
 	})
+}
+
+// The word-at-a-time helpers agree with a byte at a time: sumCounts sums
+// the one-byte counts it may, skipVarints ends where the varints end.
+func TestCountAndVarintHelpers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for trial := range 2000 {
+		var b []byte
+		for range rng.IntN(40) {
+			if rng.IntN(6) == 0 {
+				b = binary.AppendUvarint(b, uint64(128+rng.IntN(100000)))
+			} else {
+				b = append(b, byte(rng.IntN(128)))
+			}
+		}
+		n := rng.IntN(45)
+		wantSum, wantDone := 0, 0
+		for wantDone < n && wantDone < len(b) && b[wantDone] < 0x80 {
+			wantSum += int(b[wantDone])
+			wantDone++
+		}
+		if sum, done := sumCounts(b, n); sum != wantSum || done != wantDone {
+			t.Fatalf("trial %d: sumCounts(%v, %d) = %d, %d; want %d, %d", trial, b, n, sum, done, wantSum, wantDone)
+		}
+		end, ok, left := 0, true, n
+		for ; left > 0; end++ {
+			if end >= len(b) {
+				ok = false
+				break
+			}
+			if b[end] < 0x80 {
+				left--
+			}
+		}
+		if got, gotOK := skipVarints(b, 0, n); gotOK != ok || ok && got != end {
+			t.Fatalf("trial %d: skipVarints(%v, %d) = %d, %v; want %d, %v", trial, b, n, got, gotOK, end, ok)
+		}
+	}
 }
