@@ -6,6 +6,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+
+	"sovmap/geo/topology"
 )
 
 // Location is where a point lies on the map.
@@ -358,16 +360,14 @@ const locateLevel = 6
 // a municipality and farther from every boundary than the coarse level's
 // lines may lie from INEGI's is answered from the coarse levels alone
 // (the boundaries lie within that tolerance of these lines, so the point
-// is on the same side of each); any other (near a boundary, off the
-// coast, outside Mexico) from the whole map. It returns the map it
-// answered from.
+// is on the same side of each); one nearer a boundary from the finest
+// lines of the few arcs near it (see locateNearBoundary); any other (off
+// the coast, outside Mexico) from the whole map. It returns the map whose
+// regions it answers with.
 func LocateIn(fsys fs.FS, p orb.Point) (Location, *Map, error) {
 	// A map of fewer levels has no coarse ones to try (LoadMap refuses).
 	if m, err := LoadMap(fsys, locateLevel); err == nil {
-		// The coarse lines' distance from INEGI's, and the finest level's
-		// own (they may stand apart by both), with a metre's rounding.
-		margin := m.Tolerances[0] + 2 + 1
-		if loc := m.LocateOne(p); loc.Municipality != nil && !loc.Offshore && !m.nearArc(p, margin) {
+		if loc, ok := m.locateCoarse(p, func(lvl int) ([]byte, error) { return readLevel(fsys, lvl) }); ok {
 			return loc, m, nil
 		}
 	}
@@ -377,6 +377,233 @@ func LocateIn(fsys fs.FS, p orb.Point) (Location, *Map, error) {
 	}
 	return m.LocateOne(p), m, nil
 }
+
+// locateCoarse places p with coarse map m (levels from locateLevel) as
+// the whole map's LocateOne would, where it can be sure to: farther than
+// the coarse lines may lie from the finest (margin) from every line, p is
+// on the same side of each, so in the same municipality or country; at
+// sea, the nearest coast must be nearer than the territorial sea's reach
+// and the next coast of another region farther, each by twice that, or
+// every coast beyond the reach by as much; nearer a boundary it reads the
+// finest lines of the arcs near p (locateNearBoundary, with the level
+// files level gives). ok is false where none of these holds.
+func (m *Map) locateCoarse(p orb.Point, level func(lvl int) ([]byte, error)) (loc Location, ok bool) {
+	// The coarse lines' distance from INEGI's, and the finest level's own
+	// (they may stand apart by both), with a metre's rounding.
+	margin := m.Tolerances[0] + 2 + 1
+	if !m.extent.Contains(p) {
+		return Location{}, true // beyond every region and its waters at any level
+	}
+	if m.nearArc(p, margin) {
+		return m.locateNearBoundary(p, margin, level)
+	}
+	s := scan{m: m, arcs: m.levels[0]}
+	s.keep = func(i int) bool { return len(s.arcs[i]) > 1 && m.class[i] != CutEdge }
+	if r := s.ray(p, wantMunicipality); r != nil {
+		return Location{Municipality: r, State: r.State}, true
+	}
+	if r := s.ray(p, wantCountry); r != nil {
+		return Location{Country: r}, true
+	}
+	lat := m.Proj.Inverse(p)[1]
+	if math.IsNaN(lat) {
+		return Location{}, false
+	}
+	// At sea: the coasts within reach, and a margin, nearest first by
+	// region.
+	reach := TerritorialSea * m.Proj.ScaleFactor(lat)
+	near := orb.Bound{Min: p, Max: p}.Pad(reach + margin)
+	best := map[int32]float64{}
+	for i, a := range s.arcs {
+		sd := m.sides[i]
+		if !s.keep(i) || (sd[0] >= 0) == (sd[1] >= 0) || !m.bounds[i].Intersects(near) {
+			continue
+		}
+		r := max(sd[0], sd[1])
+		for k := 0; k+1 < len(a); k++ {
+			if d := planar.DistanceFromSegment(a[k], a[k+1], p); d <= reach+margin {
+				if b, seen := best[r]; !seen || d < b {
+					best[r] = d
+				}
+			}
+		}
+	}
+	first, second := int32(-1), math.Inf(1)
+	for r, d := range best {
+		switch {
+		case first < 0 || d < best[first] || d == best[first] && r < first:
+			if first >= 0 {
+				second = min(second, best[first])
+			}
+			first = r
+		default:
+			second = min(second, d)
+		}
+	}
+	switch {
+	case first < 0:
+		return Location{}, true // no coast within reach, whichever lines
+	case best[first]+margin >= reach || second-best[first] <= 2*margin:
+		// Too near the sea's edge, or two coasts too near alike: measured
+		// on their finest lines.
+		near := orb.Bound{Min: p, Max: p}.Pad(reach + margin)
+		arcs, ok := m.finestOf(level, func(i int) bool {
+			sd := m.sides[i]
+			return (sd[0] >= 0) != (sd[1] >= 0) && m.bounds[i].Intersects(near)
+		})
+		if !ok {
+			return Location{}, false
+		}
+		return m.offshore(p, reach, arcs), true
+	}
+	if r := m.Regions[first]; r.Kind == Municipality {
+		return Location{Municipality: r, State: r.State, Offshore: true}, true
+	} else {
+		return Location{Country: r}, true
+	}
+}
+
+// locateNearBoundary places p, a point of coarse map m (levels from
+// locateLevel) within margin of a line, as the whole map's LocateOne
+// does, from the finest lines of only the arcs near it. It looks east of
+// p for a point q farther than margin from every line (so on the same
+// side of each at every level, and m's rays from it are the whole map's),
+// reads the finest lines of the arcs whose coarse lines pass within
+// margin of the way from p to q (the only ones whose finest lines can
+// cross it) and of the coasts within the territorial sea's reach, and
+// casts LocateOne's rays east from p: the first of those lines crossed
+// before q decides; crossing none, the ray goes on from q as m's does. At
+// sea, the nearest coast is measured on its finest lines. ok is false
+// where no such q lies near.
+func (m *Map) locateNearBoundary(p orb.Point, margin float64, level func(lvl int) ([]byte, error)) (loc Location, ok bool) {
+	var q orb.Point
+	for d := 2 * margin; d <= 64*margin && !ok; d *= 2 {
+		q = orb.Point{p[0] + d, p[1]}
+		ok = !m.nearArc(q, margin)
+	}
+	lat := m.Proj.Inverse(p)[1]
+	if !ok || math.IsNaN(lat) {
+		return Location{}, false
+	}
+	way := orb.Bound{Min: p, Max: q}.Pad(margin)
+	sea := TerritorialSea * m.Proj.ScaleFactor(lat)
+	near := orb.Bound{Min: p, Max: p}.Pad(sea + margin)
+	arcs, ok := m.finestOf(level, func(i int) bool {
+		sd := m.sides[i]
+		return m.bounds[i].Intersects(way) || (sd[0] >= 0) != (sd[1] >= 0) && m.bounds[i].Intersects(near)
+	})
+	if !ok {
+		return Location{}, false
+	}
+	coarse := scan{m: m, arcs: m.levels[0]}
+	coarse.keep = func(i int) bool { return len(coarse.arcs[i]) > 1 && m.class[i] != CutEdge }
+	ray := func(want int) *Region {
+		// LocateOne's ray, from p to q, over the finest lines near it in
+		// their order.
+		y, best, found := p[1], q[0], int32(-2)
+		for i, a := range arcs {
+			if a == nil || coarse.side(int32(i), 0, want) < 0 && coarse.side(int32(i), 1, want) < 0 {
+				continue
+			}
+			for k := 0; k+1 < len(a); k++ {
+				s, r := a[k], a[k+1]
+				if (s[1] <= y) == (r[1] <= y) {
+					continue
+				}
+				cross := s[0] + (y-s[1])*(r[0]-s[0])/(r[1]-s[1])
+				if cross < p[0] || cross >= best {
+					continue
+				}
+				best = cross
+				if r[1] > s[1] {
+					found = coarse.side(int32(i), 0, want)
+				} else {
+					found = coarse.side(int32(i), 1, want)
+				}
+			}
+		}
+		switch {
+		case found == -2: // no line between p and q: on from q
+			return coarse.ray(q, want)
+		case found < 0:
+			return nil
+		}
+		return m.Regions[found]
+	}
+	if r := ray(wantMunicipality); r != nil {
+		return Location{Municipality: r, State: r.State}, true
+	}
+	if r := ray(wantCountry); r != nil {
+		return Location{Country: r}, true
+	}
+	return m.offshore(p, sea, arcs), true
+}
+
+// finestOf is the finest lines of coarse map m's arcs (m loaded from
+// locateLevel) that pick picks
+// (nil for the others, and for arcs cut or merged away), read with the
+// level files level gives; ok is false where one cannot be read.
+func (m *Map) finestOf(level func(lvl int) ([]byte, error), pick func(arc int) bool) (arcs []orb.LineString, ok bool) {
+	coarse := m.levels[0]
+	want := make([]bool, len(coarse))
+	arcs = make([]orb.LineString, len(coarse))
+	sizes := make([]int32, len(coarse))
+	for i, a := range coarse {
+		sizes[i] = int32(len(a))
+		if len(a) > 1 && m.class[i] != CutEdge && pick(i) {
+			want[i], arcs[i] = true, a
+		}
+	}
+	for lvl := locateLevel - 1; lvl >= 0; lvl-- { // m's finest is locateLevel
+		raw, err := level(lvl)
+		if err != nil {
+			return nil, false
+		}
+		if arcs, sizes, err = topology.RefineSome(raw, arcs, sizes, want); err != nil {
+			return nil, false
+		}
+	}
+	return arcs, true
+}
+
+// offshore places p, at sea, as LocateOne does: the nearest coast within
+// the territorial sea's reach (sea, metres), a municipality's before a
+// country's where they are as near, measured on arcs, the finest lines of
+// (at least) every coast whose coarse lines come within that reach and
+// the margin of the coarse lines (nil for other arcs).
+func (m *Map) offshore(p orb.Point, sea float64, arcs []orb.LineString) Location {
+	ix := &locator{m: m}
+	// nearestCoast's walk, on these lines.
+	nearest := func(want int) (int32, float64) {
+		best, found := sea, int32(-1)
+		for i, a := range arcs {
+			sd := m.sides[i]
+			if a == nil || (sd[0] >= 0) == (sd[1] >= 0) || ix.side(int32(i), 0, want) < 0 && ix.side(int32(i), 1, want) < 0 {
+				continue
+			}
+			for k := 0; k+1 < len(a); k++ {
+				if d := planar.DistanceFromSegment(a[k], a[k+1], p); d <= best {
+					best, found = d, max(sd[0], sd[1])
+				}
+			}
+		}
+		return found, best
+	}
+	mx, dm := nearest(wantMunicipality)
+	other, do := nearest(wantCountry)
+	switch {
+	case mx >= 0 && (other < 0 || dm <= do):
+		r := m.Regions[mx]
+		return Location{Municipality: r, State: r.State, Offshore: true}
+	case other >= 0:
+		return Location{Country: m.Regions[other]}
+	}
+	return Location{}
+}
+
+// side is the municipality to the left (0) or right (1) of arc a, by its
+// index in Regions; -1 where there is none.
+func (m *Map) side(a int32, side int) int32 { return (&locator{m: m}).side(a, side, wantMunicipality) }
 
 // nearArc reports whether an arc of the finest level loaded passes within
 // d metres of p.

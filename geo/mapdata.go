@@ -178,43 +178,64 @@ func Levels(fsys fs.FS) (int, error) {
 // milliseconds and is enough for a first look at the country; its point
 // location then works at that level's detail.
 func LoadMap(fsys fs.FS, finest int) (*Map, error) {
-	man, err := readManifest(fsys)
-	if err != nil {
-		return nil, err
+	// The manifest and shapes are read on another goroutine while the
+	// levels are: the manifest's JSON, 2,500 regions, is a third of the
+	// coarse levels' load.
+	type contents struct {
+		man    *Manifest
+		shapes []topology.Shape
+		err    error
 	}
-	n := len(man.Tolerances)
-	if finest < 0 || finest >= n {
-		return nil, fmt.Errorf("map data: no level %d (levels 0 to %d)", finest, n-1)
+	got := make(chan contents, 1)
+	go func() {
+		man, err := readManifest(fsys)
+		var shapes []topology.Shape
+		if err == nil {
+			shapes, err = readShapes(fsys)
+		}
+		got <- contents{man, shapes, err}
+	}()
+	// The level files there are, each level built on the one coarser.
+	n := 0
+	for n < maxLevels {
+		if _, err := fs.Stat(fsys, LevelFile(n)); err != nil {
+			break
+		}
+		n++
 	}
-	m := &Map{Proj: MexicoLCC, Tolerances: man.Tolerances[finest:], Sources: man.Sources, byCode: map[string]*Region{}}
-	shapes, err := readShapes(fsys)
-	if err != nil {
-		return nil, err
+	levels := make([][]orb.LineString, max(n-finest, 0))
+	var coarser []orb.LineString
+	var levelErr error
+	for lvl := n - 1; lvl >= max(finest, 0); lvl-- {
+		raw, err := readLevel(fsys, lvl)
+		if err == nil {
+			coarser, err = topology.DecodeLevel(bytesReader(raw), coarser)
+		}
+		if err != nil {
+			levelErr = fmt.Errorf("map data %s: %w", LevelFile(lvl), err)
+			break
+		}
+		levels[lvl-finest] = coarser
 	}
-	if len(shapes) != len(man.Regions) {
+	c := <-got
+	if c.err != nil {
+		return nil, c.err
+	}
+	man, shapes := c.man, c.shapes
+	switch want := len(man.Tolerances); {
+	case finest < 0 || finest >= want:
+		return nil, fmt.Errorf("map data: no level %d (levels 0 to %d)", finest, want-1)
+	case n < want:
+		_, err := fs.Stat(fsys, LevelFile(n))
+		return nil, fmt.Errorf("map data: %w", err)
+	case n > want:
+		return nil, fmt.Errorf("map data: %d level files for the manifest's %d levels", n, want)
+	case levelErr != nil:
+		return nil, levelErr
+	case len(shapes) != len(man.Regions):
 		return nil, fmt.Errorf("map data: %d shapes for %d regions", len(shapes), len(man.Regions))
 	}
-	// The levels' files decompress side by side; each level then builds
-	// on the one coarser.
-	raw := make([][]byte, n)
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	for lvl := finest; lvl < n; lvl++ {
-		wg.Go(func() { raw[lvl], errs[lvl] = readLevel(fsys, lvl) })
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	m.levels = make([][]orb.LineString, n-finest)
-	var coarser []orb.LineString
-	for lvl := n - 1; lvl >= finest; lvl-- {
-		arcs, err := topology.DecodeLevel(bytesReader(raw[lvl]), coarser)
-		if err != nil {
-			return nil, fmt.Errorf("map data %s: %w", LevelFile(lvl), err)
-		}
-		m.levels[lvl-finest], coarser = arcs, arcs
-	}
+	m := &Map{Proj: MexicoLCC, Tolerances: man.Tolerances[finest:], Sources: man.Sources, byCode: map[string]*Region{}, levels: levels}
 	m.bounds = make([]orb.Bound, len(m.levels[0]))
 	for i, a := range m.levels[0] {
 		if len(a) > 0 {
@@ -412,22 +433,26 @@ func readShapes(fsys fs.FS) ([]topology.Shape, error) {
 	return shapes, nil
 }
 
-// maxLevelFile bounds what a level's file may hold (the finest is 2 MB).
-const maxLevelFile = 64 << 20
+// maxLevelFile bounds what a level's file may hold (the finest is 2 MB),
+// and maxLevels how many levels a map may have (it has ten).
+const (
+	maxLevelFile = 64 << 20
+	maxLevels    = 64
+)
 
 // readLevel reads level lvl's file.
 func readLevel(fsys fs.FS, lvl int) ([]byte, error) {
-	f, err := fsys.Open(LevelFile(lvl))
+	name := LevelFile(lvl)
+	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("map data: %w", err)
 	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, maxLevelFile+1))
-	if err == nil && len(raw) > maxLevelFile {
-		err = fmt.Errorf("over %d bytes", maxLevelFile)
+	if info.Size() > maxLevelFile {
+		return nil, fmt.Errorf("map data %s: %d bytes, over %d", name, info.Size(), maxLevelFile)
 	}
+	raw, err := fs.ReadFile(fsys, name) // read at once, into a buffer of its size
 	if err != nil {
-		return nil, fmt.Errorf("map data %s: %w", LevelFile(lvl), err)
+		return nil, fmt.Errorf("map data: %w", err)
 	}
 	return raw, nil
 }
