@@ -277,6 +277,7 @@ type scan struct {
 	m    *Map
 	arcs []orb.LineString
 	keep func(arc int) bool
+	pad  float64 // how far the arcs may stray from the map's bounds of them
 }
 
 func (s *scan) side(a int32, side int, want int) int32 {
@@ -284,11 +285,22 @@ func (s *scan) side(a int32, side int, want int) int32 {
 }
 
 func (s *scan) ray(p orb.Point, want int) *Region {
+	if found, _ := s.crossing(p, math.Inf(1), want); found >= 0 {
+		return s.m.Regions[found]
+	}
+	return nil
+}
+
+// crossing casts a ray east from p, to x = limit, over the arcs s keeps
+// that have a region of the wanted kind on a side: the region of that
+// kind facing p across the first it crosses (-1 where the side facing p
+// is none of that kind); crossed is false where it crosses none.
+func (s *scan) crossing(p orb.Point, limit float64, want int) (found int32, crossed bool) {
 	y := p[1]
-	best := math.Inf(1)
-	found := int32(-1)
+	best := limit
+	found = -1
 	for ai, a := range s.arcs {
-		b := s.m.bounds[ai]
+		b := s.m.bounds[ai].Pad(s.pad)
 		if y < b.Min[1] || y > b.Max[1] || b.Max[0] < p[0] || !s.keep(ai) {
 			continue
 		}
@@ -304,7 +316,7 @@ func (s *scan) ray(p orb.Point, want int) *Region {
 			if cross < p[0] || cross >= best {
 				continue
 			}
-			best = cross
+			best, crossed = cross, true
 			if r[1] > q[1] {
 				found = s.side(int32(ai), 0, want)
 			} else {
@@ -312,10 +324,7 @@ func (s *scan) ray(p orb.Point, want int) *Region {
 			}
 		}
 	}
-	if found < 0 {
-		return nil
-	}
-	return s.m.Regions[found]
+	return found, crossed
 }
 
 func (s *scan) nearestCoast(p orb.Point, reach float64, want int) (*Region, float64) {
@@ -497,33 +506,14 @@ func (m *Map) locateNearBoundary(p orb.Point, margin float64, level func(lvl int
 	}
 	coarse := scan{m: m, arcs: m.levels[0]}
 	coarse.keep = func(i int) bool { return len(coarse.arcs[i]) > 1 && m.class[i] != CutEdge }
+	// LocateOne's rays from p to q over the finest lines near it (their
+	// bounds, the coarse lines', padded by the margin), then on from q.
+	fine := scan{m: m, arcs: arcs, pad: margin}
+	fine.keep = func(i int) bool { return arcs[i] != nil }
 	ray := func(want int) *Region {
-		// LocateOne's ray, from p to q, over the finest lines near it in
-		// their order.
-		y, best, found := p[1], q[0], int32(-2)
-		for i, a := range arcs {
-			if a == nil || coarse.side(int32(i), 0, want) < 0 && coarse.side(int32(i), 1, want) < 0 {
-				continue
-			}
-			for k := 0; k+1 < len(a); k++ {
-				s, r := a[k], a[k+1]
-				if (s[1] <= y) == (r[1] <= y) {
-					continue
-				}
-				cross := s[0] + (y-s[1])*(r[0]-s[0])/(r[1]-s[1])
-				if cross < p[0] || cross >= best {
-					continue
-				}
-				best = cross
-				if r[1] > s[1] {
-					found = coarse.side(int32(i), 0, want)
-				} else {
-					found = coarse.side(int32(i), 1, want)
-				}
-			}
-		}
+		found, crossed := fine.crossing(p, q[0], want)
 		switch {
-		case found == -2: // no line between p and q: on from q
+		case !crossed:
 			return coarse.ray(q, want)
 		case found < 0:
 			return nil
