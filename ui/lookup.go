@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -90,6 +92,20 @@ func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer, lang string
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 0, maxWhereLine), maxWhereLine)
 	line := 0
+	// The points are read a batch at a time and located on every core
+	// (Locate is safe for concurrent use), then written in their order.
+	batch := make([]wherePoint, 0, whereBatch)
+	flush := func() {
+		locateAll(m, batch)
+		for _, q := range batch {
+			if q.invalid {
+				fmt.Fprintln(w, "\t\tinvalid\t\t\t\t\t\t")
+			} else {
+				writeWhere(w, m, q.p, q.loc)
+			}
+		}
+		batch = batch[:0]
+	}
 	for sc.Scan() {
 		line++
 		text := strings.TrimSpace(sc.Text())
@@ -100,15 +116,45 @@ func runWhere(arg string, stdin io.Reader, stdout, stderr io.Writer, lang string
 		if err != nil {
 			invalid++
 			fmt.Fprintln(stderr, "sovmap:", sayf(lang, "standard input, line %d: %q: %v", line, clipText(text, 60), err))
-			fmt.Fprintln(w, "\t\tinvalid\t\t\t\t\t\t")
-			continue
 		}
-		writeWhere(w, m, p, m.Locate(m.Proj.Forward(p)))
+		if batch = append(batch, wherePoint{p: p, invalid: err != nil}); len(batch) == whereBatch {
+			flush()
+		}
 	}
+	flush()
 	if err := sc.Err(); err != nil {
 		return invalid, phrase.Errorf("standard input, line %d: %w", line+1, err)
 	}
 	return invalid, nil
+}
+
+// whereBatch is how many points of standard input --where locates at once.
+const whereBatch = 4096
+
+// wherePoint is a point of --where's input (lon, lat) and where it lies.
+type wherePoint struct {
+	p       orb.Point
+	loc     geo.Location
+	invalid bool // the line was not a point
+}
+
+// locateAll locates the valid points of batch, a share of them on each
+// core.
+func locateAll(m *geo.Map, batch []wherePoint) {
+	n := runtime.GOMAXPROCS(0)
+	per := (len(batch) + n - 1) / n
+	var wg sync.WaitGroup
+	for from := 0; from < len(batch); from += per {
+		part := batch[from:min(from+per, len(batch))]
+		wg.Go(func() {
+			for i := range part {
+				if !part[i].invalid {
+					part[i].loc = m.Locate(m.Proj.Forward(part[i].p))
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // parseLatLon reads "LAT,LON" (or separated by a tab, a semicolon or
@@ -149,4 +195,6 @@ func writeWhere(w io.Writer, m *geo.Map, p orb.Point, loc geo.Location) {
 }
 
 // tsv keeps tabs and newlines out of a cell.
-func tsv(s string) string { return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s) }
+func tsv(s string) string { return cellBreaks.Replace(s) }
+
+var cellBreaks = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")

@@ -2,9 +2,16 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
+	"sovmap/assets"
+	"sovmap/geo"
 	"sovmap/geo/geotest"
 )
 
@@ -79,6 +86,43 @@ func TestFindAndWhere(t *testing.T) {
 		if i >= len(rows) || strings.Split(rows[i], "\t")[2] != w {
 			t.Errorf("row %d: %q, want %s", i, rows, w)
 			break
+		}
+	}
+}
+
+// Many points on standard input, located a batch at a time on every core,
+// come out in their order, each as the whole map places it, the invalid
+// lines among them where they were.
+func TestWhereKeepsTheOrderOfManyPoints(t *testing.T) {
+	m, err := geo.LoadMap(assets.Map(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var in, want strings.Builder
+	want.WriteString(whereHeader + "\n")
+	for i := range 3*whereBatch + 17 {
+		if i%997 == 0 {
+			in.WriteString("not a point\n")
+			want.WriteString("\t\tinvalid\t\t\t\t\t\t\n")
+			continue
+		}
+		ll := orb.Point{-117 + rng.Float64()*30, 14.5 + rng.Float64()*18}
+		fmt.Fprintf(&in, "%.5f,%.5f\n", ll[1], ll[0])
+		p, _ := parseLatLon(fmt.Sprintf("%.5f,%.5f", ll[1], ll[0]))
+		writeWhere(&want, m, p, m.Locate(m.Proj.Forward(p))) // one at a time, in order
+	}
+	var out bytes.Buffer
+	if _, err := runWhere("-", strings.NewReader(in.String()), &out, io.Discard, "en"); err != nil {
+		t.Fatal(err)
+	}
+	got, exp := strings.Split(out.String(), "\n"), strings.Split(want.String(), "\n")
+	if len(got) != len(exp) {
+		t.Fatalf("%d rows, want %d", len(got), len(exp))
+	}
+	for i := range got {
+		if got[i] != exp[i] {
+			t.Fatalf("row %d: %q, want %q", i, got[i], exp[i])
 		}
 	}
 }
