@@ -369,10 +369,11 @@ const locateLevel = 6
 // a municipality and farther from every boundary than the coarse level's
 // lines may lie from INEGI's is answered from the coarse levels alone
 // (the boundaries lie within that tolerance of these lines, so the point
-// is on the same side of each); one nearer a boundary from the finest
-// lines of the few arcs near it (see locateNearBoundary); any other (off
-// the coast, outside Mexico) from the whole map. It returns the map whose
-// regions it answers with.
+// is on the same side of each); one nearer a boundary, or at sea near
+// enough to a coast for the coarse lines to leave it in doubt, from the
+// finest lines of the few arcs near it (see locateCoarse); only where
+// these fail, from the whole map. It returns the map whose regions it
+// answers with.
 func LocateIn(fsys fs.FS, p orb.Point) (Location, *Map, error) {
 	// A map of fewer levels has no coarse ones to try (LoadMap refuses).
 	if m, err := LoadMap(fsys, locateLevel); err == nil {
@@ -424,11 +425,10 @@ func (m *Map) locateCoarse(p orb.Point, level func(lvl int) ([]byte, error)) (lo
 	near := orb.Bound{Min: p, Max: p}.Pad(reach + margin)
 	best := map[int32]float64{}
 	for i, a := range s.arcs {
-		sd := m.sides[i]
-		if !s.keep(i) || (sd[0] >= 0) == (sd[1] >= 0) || !m.bounds[i].Intersects(near) {
+		if !s.keep(i) || !m.coast(i) || !m.bounds[i].Intersects(near) {
 			continue
 		}
-		r := max(sd[0], sd[1])
+		r := max(m.sides[i][0], m.sides[i][1])
 		for k := 0; k+1 < len(a); k++ {
 			if d := planar.DistanceFromSegment(a[k], a[k+1], p); d <= reach+margin {
 				if b, seen := best[r]; !seen || d < b {
@@ -455,11 +455,7 @@ func (m *Map) locateCoarse(p orb.Point, level func(lvl int) ([]byte, error)) (lo
 	case best[first]+margin >= reach || second-best[first] <= 2*margin:
 		// Too near the sea's edge, or two coasts too near alike: measured
 		// on their finest lines.
-		near := orb.Bound{Min: p, Max: p}.Pad(reach + margin)
-		arcs, ok := m.finestOf(level, func(i int) bool {
-			sd := m.sides[i]
-			return (sd[0] >= 0) != (sd[1] >= 0) && m.bounds[i].Intersects(near)
-		})
+		arcs, ok := m.finestOf(level, func(i int) bool { return m.coast(i) && m.bounds[i].Intersects(near) })
 		if !ok {
 			return Location{}, false
 		}
@@ -498,8 +494,7 @@ func (m *Map) locateNearBoundary(p orb.Point, margin float64, level func(lvl int
 	sea := TerritorialSea * m.Proj.ScaleFactor(lat)
 	near := orb.Bound{Min: p, Max: p}.Pad(sea + margin)
 	arcs, ok := m.finestOf(level, func(i int) bool {
-		sd := m.sides[i]
-		return m.bounds[i].Intersects(way) || (sd[0] >= 0) != (sd[1] >= 0) && m.bounds[i].Intersects(near)
+		return m.bounds[i].Intersects(way) || m.coast(i) && m.bounds[i].Intersects(near)
 	})
 	if !ok {
 		return Location{}, false
@@ -567,13 +562,12 @@ func (m *Map) offshore(p orb.Point, sea float64, arcs []orb.LineString) Location
 	nearest := func(want int) (int32, float64) {
 		best, found := sea, int32(-1)
 		for i, a := range arcs {
-			sd := m.sides[i]
-			if a == nil || (sd[0] >= 0) == (sd[1] >= 0) || ix.side(int32(i), 0, want) < 0 && ix.side(int32(i), 1, want) < 0 {
+			if a == nil || !m.coast(i) || ix.side(int32(i), 0, want) < 0 && ix.side(int32(i), 1, want) < 0 {
 				continue
 			}
 			for k := 0; k+1 < len(a); k++ {
 				if d := planar.DistanceFromSegment(a[k], a[k+1], p); d <= best {
-					best, found = d, max(sd[0], sd[1])
+					best, found = d, max(m.sides[i][0], m.sides[i][1])
 				}
 			}
 		}
@@ -591,9 +585,9 @@ func (m *Map) offshore(p orb.Point, sea float64, arcs []orb.LineString) Location
 	return Location{}
 }
 
-// side is the municipality to the left (0) or right (1) of arc a, by its
-// index in Regions; -1 where there is none.
-func (m *Map) side(a int32, side int) int32 { return (&locator{m: m}).side(a, side, wantMunicipality) }
+// coast reports whether arc i has a region on one side only: a coast, or
+// where a country was cut to the area around Mexico.
+func (m *Map) coast(i int) bool { return (m.sides[i][0] >= 0) != (m.sides[i][1] >= 0) }
 
 // nearArc reports whether an arc of the finest level loaded passes within
 // d metres of p.

@@ -192,17 +192,9 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 	if err != nil {
 		return nil, err
 	}
-	d := decoder{b: raw}
-	d.magic(levelMagic)
-	quantum := math.Float64frombits(binary.BigEndian.Uint64(d.bytes(8)))
-	if d.err == nil && (!(quantum > 0) || math.IsInf(quantum, 0)) {
-		return nil, fmt.Errorf("topology: level has quantum %g", quantum)
-	}
-	n := d.count(maxArcs)
-	kind := d.bytes(1)
-	counts := decoder{b: d.bytes(d.count(len(raw)))}
-	if d.err != nil {
-		return nil, d.err
+	d, quantum, n, kind, counts, err := levelHead(raw)
+	if err != nil {
+		return nil, err
 	}
 	var px, py int64
 	// next reads the next point's two differences; it is the hot loop of
@@ -240,7 +232,7 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 		return orb.Point{float64(px) * quantum, float64(py) * quantum}
 	}
 	arcs := make([]orb.LineString, n)
-	switch kind[0] {
+	switch kind {
 	case 0:
 		sizes := make([]int, n)
 		total := 0
@@ -295,7 +287,7 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 			arcs[i] = slab[from:len(slab):len(slab)]
 		}
 	default:
-		return nil, fmt.Errorf("topology: unknown level kind %d", kind[0])
+		return nil, fmt.Errorf("topology: unknown level kind %d", kind)
 	}
 	if err := errors.Join(d.err, counts.err); err != nil {
 		return nil, err
@@ -304,6 +296,25 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 		return nil, errors.New("topology: level has data after its points")
 	}
 	return arcs, nil
+}
+
+// levelHead reads a level's head: its quantum, how many arcs it has,
+// its kind (0: whole, 1: refining a coarser level), and its counts; d is
+// left at its points.
+func levelHead(raw []byte) (d decoder, quantum float64, n int, kind byte, counts decoder, err error) {
+	d = decoder{b: raw}
+	d.magic(levelMagic)
+	quantum = math.Float64frombits(binary.BigEndian.Uint64(d.bytes(8)))
+	if d.err == nil && (!(quantum > 0) || math.IsInf(quantum, 0)) {
+		return d, 0, 0, 0, counts, fmt.Errorf("topology: level has quantum %g", quantum)
+	}
+	n = d.count(maxArcs)
+	k := d.bytes(1)
+	counts = decoder{b: d.bytes(d.count(len(raw)))}
+	if d.err != nil {
+		return d, 0, 0, 0, counts, d.err
+	}
+	return d, quantum, n, k[0], counts, nil
 }
 
 // RefineSome reads a level that refines a coarser one, as DecodeLevel
@@ -315,18 +326,11 @@ func DecodeLevel(r io.Reader, coarser []orb.LineString) ([]orb.LineString, error
 // level's bytes, not the points of every arc: a point near a boundary is
 // placed with the finest lines near it alone.
 func RefineSome(raw []byte, coarser []orb.LineString, sizes []int32, want []bool) ([]orb.LineString, []int32, error) {
-	d := decoder{b: raw}
-	d.magic(levelMagic)
-	quantum := math.Float64frombits(binary.BigEndian.Uint64(d.bytes(8)))
-	n := d.count(maxArcs)
-	kind := d.bytes(1)
-	counts := decoder{b: d.bytes(d.count(len(raw)))}
+	d, quantum, n, kind, counts, err := levelHead(raw)
 	switch {
-	case d.err != nil:
-		return nil, nil, d.err
-	case !(quantum > 0) || math.IsInf(quantum, 0):
-		return nil, nil, fmt.Errorf("topology: level has quantum %g", quantum)
-	case kind[0] != 1:
+	case err != nil:
+		return nil, nil, err
+	case kind != 1:
 		return nil, nil, errors.New("topology: the level refines no coarser one")
 	case len(coarser) != n || len(sizes) != n || len(want) != n:
 		return nil, nil, fmt.Errorf("topology: level refines %d arcs, given %d", n, len(sizes))
