@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/paulmach/orb"
-
 	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
@@ -31,6 +29,10 @@ type Doc struct {
 	// touched is the id of the item the last change, undo or redo left
 	// in the story ("" for the story's Meta, or an item taken away).
 	touched string
+	// base is the story whose items the document holds, where it still
+	// holds them: the one it was opened with, or the last adopted (nil for
+	// a new document). Its items and places are never changed.
+	base *story.Story
 }
 
 // Meta is what a story says of itself: its title, standfirst and credit.
@@ -66,6 +68,7 @@ func New() *Doc { return &Doc{} }
 func Open(s *story.Story) *Doc {
 	d := &Doc{meta: Meta{Title: cloneText(s.Title), Description: cloneText(s.Description), Credit: cloneText(s.Credit)}}
 	d.items = slices.Clone(s.Items)
+	d.base = s
 	d.steps = slices.Clone(s.Steps)
 	return d
 }
@@ -265,88 +268,48 @@ func (d *Doc) newItemID() string {
 // name, point, state, municipality and country) share one place; places
 // and sources keep their ids where those are unique, and get new ones
 // where an edit made two places (or sources) of one id. Each call gives a
-// new story; it shares no item, place or source with the document, only
-// the items' texts and fields, which neither the document nor a story
-// changes (the document keeps copies of what it is given, and gives
-// copies to edit). O(items); at 200,000 items it is the larger part of
-// an edit (BenchmarkEditTwoHundredThousand).
+// new story. It shares with the document's base story (see Frozen.Make)
+// the items, places and sources an edit left as they were, and with the
+// document only the items' texts and fields: neither the document nor a
+// story changes any of these in place (the document keeps copies of what
+// it is given, and gives copies to edit). O(items), a few milliseconds
+// at 200,000 items (BenchmarkEditTwoHundredThousand).
 func (d *Doc) Story() *story.Story { return d.Freeze().Story() }
 
 // Frozen is the document as it was when frozen, to be made a story on
 // any goroutine (Story) while the document goes on being edited on its
 // own.
 type Frozen struct {
-	meta  Meta
-	items []*story.Item // the document's items, never changed in place
-	steps []string
+	meta    Meta
+	items   []*story.Item // the document's items, never changed in place
+	steps   []string
+	base    *story.Story
+	version int
 }
 
 // Freeze is the document as it is now: O(items), a copy of the list
 // only (a millisecond at 200,000 items).
 func (d *Doc) Freeze() Frozen {
-	return Frozen{meta: cloneMeta(d.meta), items: slices.Clone(d.items), steps: slices.Clone(d.steps)}
+	return Frozen{meta: cloneMeta(d.meta), items: slices.Clone(d.items), steps: slices.Clone(d.steps), base: d.base, version: d.version}
 }
 
-// Story is the frozen document as a story: see Doc.Story. It may run on
-// any goroutine.
-func (d Frozen) Story() *story.Story {
-	m := d.meta
-	s := &story.Story{Title: m.Title, Description: m.Description, Credit: m.Credit}
-	type placeKey struct {
-		name, state, muni, country string
-		at                         orb.Point
+// Len is the number of items.
+func (d Frozen) Len() int { return len(d.items) }
+
+// Story is the frozen document as a story: see Doc.Story and Make. It
+// may run on any goroutine.
+func (d Frozen) Story() *story.Story { return d.Make().Story() }
+
+// Adopt takes the items of r's story as the document's own, when the
+// document is still as it was frozen for r (else it does nothing): the
+// stories made after it share them, and what they hold, wherever they
+// stay unchanged. The window adopts each story it shows.
+func (d *Doc) Adopt(r Revision) {
+	if r.story == nil || r.version != d.version || len(r.items) != len(d.items) {
+		return
 	}
-	type sourceKey struct{ name, url string }
-	// Sized for the items at first: growing them was a tenth of the time.
-	places := make(map[placeKey]*story.Place, len(d.items))
-	sources := map[sourceKey]*story.Source{}
-	placeIDs, sourceIDs := make(map[string]bool, len(d.items)), map[string]bool{}
-	s.Items = make([]*story.Item, 0, len(d.items))
-	for _, orig := range d.items {
-		c := *orig // the texts and fields shared: never changed in place
-		it := &c
-		it.Sources = make([]*story.Source, len(orig.Sources))
-		for i, src := range orig.Sources {
-			k := sourceKey{textKey(src.Name), src.URL}
-			shared := sources[k]
-			if shared == nil {
-				own := *src
-				shared = &own
-				shared.ID = uniqueID(src.ID, "source", sourceIDs)
-				sources[k] = shared
-				s.Sources = append(s.Sources, shared)
-			}
-			it.Sources[i] = shared
-		}
-		if p := orig.Place; p != nil {
-			k := placeKey{p.Name, p.State, p.Municipality, p.Country, p.Point}
-			shared := places[k]
-			if shared == nil {
-				own := *p
-				own.Items = nil // Order lists them
-				shared = &own
-				shared.ID = uniqueID(p.ID, "place", placeIDs)
-				places[k] = shared
-			}
-			it.Place = shared
-		}
-		s.Items = append(s.Items, it)
-	}
-	s.Order()
-	if len(d.steps) > 0 {
-		// Only ids of items, each once: what a story file may hold.
-		left := make(map[string]bool, len(d.items))
-		for _, it := range d.items {
-			left[it.ID] = true
-		}
-		for _, id := range d.steps {
-			if left[id] {
-				s.Steps = append(s.Steps, id)
-				delete(left, id)
-			}
-		}
-	}
-	return s
+	d.items = slices.Clone(r.items)
+	d.base = r.story
 }
 
 // textKey is a text as one comparable string: its languages in order.
