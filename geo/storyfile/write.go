@@ -6,17 +6,21 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/paulmach/orb"
+
+	"sovmap/geo/phrase"
 	"sovmap/geo/story"
 )
 
 // The shape of Sovmap's own GeoJSON, as WriteGeoJSON writes it: the marker
 // and the sources before the features, so that a reader knows both before
 // the first feature. outHead is the collection but for its features, which
-// follow it.
+// follow it (featureJSON writes them).
 type (
 	outHead struct {
 		Type        string          `json:"type"`
@@ -26,39 +30,6 @@ type (
 		Credit      story.Text      `json:"credit,omitempty"`
 		Sources     []*story.Source `json:"sources"`
 		Steps       []string        `json:"steps,omitempty"`
-	}
-	outFeature struct {
-		Type       string    `json:"type"`
-		ID         string    `json:"id"`
-		Geometry   *outPoint `json:"geometry"`
-		Properties outProps  `json:"properties"`
-	}
-	outPoint struct {
-		Type        string     `json:"type"`
-		Coordinates [2]float64 `json:"coordinates"`
-	}
-	outProps struct {
-		Kind              story.Kind      `json:"kind"`
-		Side              story.Side      `json:"side,omitempty"`
-		Place             string          `json:"place,omitempty"`
-		PlaceName         string          `json:"place_name,omitempty"`
-		State             string          `json:"state,omitempty"`
-		Municipality      string          `json:"municipality,omitempty"`
-		Country           string          `json:"country,omitempty"`
-		LocationPrecision string          `json:"location_precision,omitempty"`
-		LocationNote      story.Text      `json:"location_note,omitempty"`
-		Date              string          `json:"date,omitempty"`
-		DatePrecision     story.Precision `json:"date_precision"`
-		DateNote          story.Text      `json:"date_note,omitempty"`
-		Category          story.Text      `json:"category,omitempty"`
-		Title             story.Text      `json:"title"`
-		Summary           story.Text      `json:"summary"`
-		Victims           story.Text      `json:"victims,omitempty"`
-		Killed            *int            `json:"killed,omitempty"`
-		Actor             string          `json:"actor,omitempty"`
-		SourceURL         string          `json:"source_url,omitempty"`
-		Source            any             `json:"source"`
-		Fields            []story.Field   `json:"fields,omitempty"`
 	}
 )
 
@@ -88,14 +59,13 @@ func WriteGeoJSON(w io.Writer, s *story.Story) error {
 		return bw.Flush()
 	}
 	bw.WriteString(",\n  \"features\": [\n")
-	enc.SetIndent("    ", "  ")
+	fw := featureJSON{prefix: "    "}
 	for i, it := range s.Items {
-		buf.Reset()
-		if err := enc.Encode(outFeatureOf(it)); err != nil {
-			return err
+		if pl := it.Place; pl != nil && !finite(pl.Point) {
+			return phrase.Errorf("item %q: its place's coordinates are not finite numbers", it.ID)
 		}
 		bw.WriteString("    ")
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		bw.Write(fw.feature(it))
 		if i < len(s.Items)-1 {
 			bw.WriteByte(',')
 		}
@@ -105,32 +75,6 @@ func WriteGeoJSON(w io.Writer, s *story.Story) error {
 	}
 	bw.WriteString("  ]\n}\n")
 	return bw.Flush()
-}
-
-// outFeatureOf is an item as Sovmap's GeoJSON writes it.
-func outFeatureOf(it *story.Item) outFeature {
-	p := outProps{Kind: it.Kind, Side: it.Side, LocationPrecision: it.LocationPrecision, LocationNote: it.LocationNote,
-		Date: it.Date.ISO(), DatePrecision: it.Date.Precision, DateNote: it.DateNote, Category: it.Category,
-		Title: it.Title, Summary: it.Summary, Victims: it.Victims, Actor: it.Actor, SourceURL: it.SourceURL, Fields: it.Fields}
-	if it.KilledOK {
-		k := it.Killed
-		p.Killed = &k
-	}
-	ids := make([]string, len(it.Sources))
-	for i, src := range it.Sources {
-		ids[i] = src.ID
-	}
-	p.Source = ids
-	if len(ids) == 1 {
-		p.Source = ids[0]
-	}
-	f := outFeature{Type: "Feature", ID: it.ID, Properties: p}
-	if pl := it.Place; pl != nil {
-		f.Geometry = &outPoint{Type: "Point", Coordinates: [2]float64{pl.Point[0], pl.Point[1]}}
-		f.Properties.Place, f.Properties.PlaceName = pl.ID, pl.Name
-		f.Properties.State, f.Properties.Municipality, f.Properties.Country = pl.State, pl.Municipality, pl.Country
-	}
-	return f
 }
 
 // ACLEDColumns are the columns WriteACLED writes, in ACLED's names.
@@ -240,4 +184,10 @@ func formulaSafe(f string) string {
 // come out the same on every reading.
 func sortFields(f []story.Field) {
 	slices.SortFunc(f, func(a, b story.Field) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// finite reports whether both coordinates are finite numbers, as JSON
+// can write them.
+func finite(p orb.Point) bool {
+	return !math.IsNaN(p[0]) && !math.IsInf(p[0], 0) && !math.IsNaN(p[1]) && !math.IsInf(p[1], 0)
 }
