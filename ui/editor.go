@@ -104,8 +104,8 @@ func (e *editor) change(f func(d *storyedit.Doc) error) error {
 
 // bigRevision is the size of story, in items, from which an edit is shown
 // off the UI goroutine: making and preparing the edited story costs about
-// 3.5 µs an item (BenchmarkEditTwoHundredThousand: 0.65–0.7 s at 200,000;
-// BenchmarkEditTenThousand: 66 ms), so a smaller story shows its edit at
+// 2 µs an item (BenchmarkEditTwoHundredThousand: 0.41–0.45 s at 200,000;
+// BenchmarkEditTenThousand: 48 ms), so a smaller story shows its edit at
 // once, within a few frames.
 var bigRevision = 20_000
 
