@@ -93,6 +93,7 @@ var spanishPhrases = map[string]string{
 	"coordinates %s are not [longitude, latitude]":                                  "las coordenadas %s no son [longitud, latitud]",
 	"coordinates 0, 0 are not a place in a story":                                   "las coordenadas 0, 0 no son un lugar de una historia",
 	"coordinates [%g, %g] are out of range (lon -180..180, lat -90..90)":            "las coordenadas [%g, %g] están fuera de rango (lon -180..180, lat -90..90)",
+	"item %q: its place's coordinates are not finite numbers":                       "elemento %q: las coordenadas de su lugar no son números finitos",
 	"coordinates are not finite numbers":                                            "las coordenadas no son números finitos",
 	"date %q given with precision %q":                                               "fecha %q dada con la precisión %q",
 	"date %q has no month or day":                                                   "la fecha %q no tiene mes ni día",

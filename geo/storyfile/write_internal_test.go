@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -183,4 +186,16 @@ func (c *chunks) Write(p []byte) (int, error) {
 		return 0, errors.New("disk full")
 	}
 	return len(p), nil
+}
+
+// A place whose coordinates are not numbers JSON can hold is an error
+// naming the item, not a file JSON readers refuse.
+func TestWriteGeoJSONRefusesCoordinatesJSONCannotHold(t *testing.T) {
+	for _, pt := range []orb.Point{{math.NaN(), 19}, {-99, math.Inf(1)}} {
+		s := &story.Story{Items: []*story.Item{{ID: "bad", Kind: story.Incident, Place: &story.Place{ID: "p", Name: "P", Point: pt}}}}
+		err := WriteGeoJSON(io.Discard, s)
+		if err == nil || !strings.Contains(err.Error(), `"bad"`) {
+			t.Errorf("coordinates %v: %v, want an error naming the item", pt, err)
+		}
+	}
 }
