@@ -236,7 +236,7 @@ func TestCategoryColours(t *testing.T) {
 	// c2: it takes c2's colour.
 	st.SetFilter(appstate.Filter{Dates: true, From: day(t, "2025-02-15"), To: day(t, "2025-12-31")})
 	sh = st.Shown()
-	if c := sh.Colours[sh.Index(mixed)]; c != got["c2"] {
+	if c := sh.Colours[sh.Index(mixed)]; int(c) != got["c2"] {
 		t.Errorf("filtered to its c2 incident, the mixed place has colour %d, want c2's %d", c, got["c2"])
 	}
 	for _, c := range st.Categories() {

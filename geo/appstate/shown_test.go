@@ -20,10 +20,15 @@ import (
 type referenceShown struct {
 	items          []*story.Item
 	places         []*story.Place
-	counts         []int
-	colours        []int
+	counts         []int32
+	colours        []int32
 	highlighted    []string
 	placed, outide int
+	// sources are those the shown items cite, most cited first, in the
+	// order first cited among equals; unplaced counts the shown incidents
+	// of no place.
+	sources  []*story.Source
+	unplaced int
 }
 
 func reference(st *appstate.Session) referenceShown {
@@ -33,11 +38,22 @@ func reference(st *appstate.Session) referenceShown {
 		colour[c.Name.In("en")] = c.Colour
 	}
 	var r referenceShown
+	cited := map[*story.Source]int{}
 	for _, it := range st.Story().Items {
 		if f.Shows(it) {
 			r.items = append(r.items, it)
+			for _, src := range it.Sources {
+				if cited[src] == 0 {
+					r.sources = append(r.sources, src)
+				}
+				cited[src]++
+			}
+			if it.Kind == story.Incident && it.Place == nil {
+				r.unplaced++
+			}
 		}
 	}
+	slices.SortStableFunc(r.sources, func(a, b *story.Source) int { return cited[b] - cited[a] })
 	codes := map[string]bool{}
 	for _, p := range st.Story().Places {
 		n, c := 0, -1
@@ -68,7 +84,7 @@ func reference(st *appstate.Session) referenceShown {
 		if st.Map() != nil && !appstate.Mappable(st.Map(), p) {
 			continue
 		}
-		r.places, r.counts, r.colours = append(r.places, p), append(r.counts, n), append(r.colours, max(c, 0))
+		r.places, r.counts, r.colours = append(r.places, p), append(r.counts, int32(n)), append(r.colours, int32(max(c, 0)))
 	}
 	slices.Sort(r.highlighted)
 	return r
@@ -116,13 +132,14 @@ func TestShownAgreesWithThePlainWay(t *testing.T) {
 			want, got := reference(st), st.Shown()
 			if !slices.Equal(got.Items, want.items) || !slices.Equal(got.Places, want.places) ||
 				!slices.Equal(got.Counts, want.counts) || !slices.Equal(got.Colours, want.colours) ||
-				!slices.Equal(got.Highlighted, want.highlighted) || got.Placed != want.placed || got.Outside != want.outide {
+				!slices.Equal(got.Highlighted, want.highlighted) || got.Placed != want.placed || got.Outside != want.outide ||
+				!slices.Equal(got.Sources, want.sources) || got.Unplaced != want.unplaced {
 				t.Fatalf("%s, trial %d, filter %+v: shown %d items, %d places (%d placed, %d outside), highlighted %v; the plain way %d, %d (%d, %d), %v",
 					s.Title.In("en"), trial, f, len(got.Items), len(got.Places), got.Placed, got.Outside, got.Highlighted,
 					len(want.items), len(want.places), want.placed, want.outide, want.highlighted)
 			}
 			for i, p := range got.Places {
-				if got.Index(p) != i || got.Count(p) != got.Counts[i] {
+				if got.Index(p) != i || got.Count(p) != int(got.Counts[i]) {
 					t.Fatalf("place %s: index %d count %d, listed at %d with %d", p.ID, got.Index(p), got.Count(p), i, got.Counts[i])
 				}
 			}
@@ -137,11 +154,18 @@ func TestShownAgreesWithThePlainWay(t *testing.T) {
 
 // mixedRows is an ACLED file of n rows whose first tenth come again twice,
 // at the same places, as two other kinds of event: places of one category
-// and of several.
+// and of several; two rows in five cite other sources than the rest.
 func mixedRows(n int) []byte {
 	lines := strings.Split(strings.TrimSuffix(string(geotest.ACLEDRows(n)), "\n"), "\n")
 	kind := regexp.MustCompile(`Political violence,[^,]+,[^,]+,`)
 	out := append([]string(nil), lines...)
+	// Some rows cite other sources, or the same in another order, so that
+	// shown sources are counted through several lists.
+	for i := 1; i < len(out); i++ {
+		if other := []string{"", "Reforma", "Milenio; El Universal", "", "La Jornada; Reforma; Milenio"}[i%5]; other != "" {
+			out[i] = strings.Replace(out[i], "El Universal; Milenio; Reforma", other, 1)
+		}
+	}
 	for i, line := range lines[1 : 1+n/10] {
 		for k, typ := range []string{"Battles,Armed clash", "Riots,Mob violence"} {
 			row := strings.Replace(line, "MEX", fmt.Sprintf("MEXB%dK%d", i, k), 1)

@@ -106,9 +106,11 @@ func (ix *Index) Warm(k int) {
 // weighing is what Weigh sees: a weight per point and, for each level once
 // asked for, the clusters of the points that weigh something.
 type weighing struct {
-	weights []int
-	once    [numLevels]sync.Once
-	levels  [numLevels][]Cluster // by the level's cluster index; Size 0 where none weighs
+	// points are the points that weigh something, ascending, weights
+	// what each weighs.
+	points, weights []int32
+	once            [numLevels]sync.Once
+	levels          [numLevels][]Cluster // by the level's cluster index; Size 0 where none weighs
 }
 
 type level struct {
@@ -203,17 +205,19 @@ func merge(items []Cluster, r float64) ([]Cluster, []int32) {
 	return slices.Clip(out), parent
 }
 
-// Weigh is the index with new weights, one a point (0 leaves a point
-// out): the same clusters at every level, each with the weight, size,
-// position (their mean) and first and last of its points that weigh
-// something; a cluster of none is left out of queries. A filter of the
-// points so costs nothing at once and O(points) for each level queried,
-// where building an index is O(points log points) a level. Clusters keep
-// the radius apart as the whole index placed them; left with a part of
-// their points, two may come a little closer.
-func (ix *Index) Weigh(weights []int) *Index {
+// Weigh is the index with new weights: points (indices, ascending)
+// weigh weights, each point not among them nothing (it is left out). The
+// same clusters at every level, each with the weight, size, position
+// (their mean) and first and last of its points that weigh something; a
+// cluster of none is left out of queries. A filter of the points so costs
+// nothing at once and O(points weighed) for each level queried, where
+// building an index is O(points log points) a level; the weights are
+// given for the points shown only, as a filter of 200,000 places makes
+// them a step. Clusters keep the radius apart as the whole index placed
+// them; left with a part of their points, two may come a little closer.
+func (ix *Index) Weigh(points, weights []int32) *Index {
 	w := *ix
-	w.weighed = &weighing{weights: weights}
+	w.weighed = &weighing{points: points, weights: weights}
 	return &w
 }
 
@@ -229,13 +233,14 @@ func (ix *Index) clustersAt(k int) []Cluster {
 			out[i].First = -1
 		}
 		home := ix.homesAt(k)
-		for i, w := range wg.weights {
+		for j, pt := range wg.points {
+			w, i := wg.weights[j], int(pt)
 			if w == 0 {
 				continue
 			}
 			c := &out[home[i]]
 			p := ix.points[i].At
-			c.Weight += w
+			c.Weight += int(w)
 			c.Size++
 			c.sumX += p[0]
 			c.sumY += p[1]
@@ -257,7 +262,11 @@ func (ix *Index) clustersAt(k int) []Cluster {
 // weight is point p's weight, as the index weighs it.
 func (ix *Index) weight(p int) int {
 	if ix.weighed != nil {
-		return ix.weighed.weights[p]
+		wg := ix.weighed
+		if j, ok := slices.BinarySearch(wg.points, int32(p)); ok {
+			return int(wg.weights[j])
+		}
+		return 0
 	}
 	return ix.points[p].Weight
 }

@@ -229,16 +229,16 @@ func TestWeigh(t *testing.T) {
 		pts[i] = cluster.Point{At: orb.Point{r.Float64() * 2e6, r.Float64() * 2e6}, Weight: 1 + r.IntN(5)}
 	}
 	ix := cluster.New(pts, 20)
-	same := make([]int, len(pts))
-	some := make([]int, len(pts))
+	same := make([]int32, len(pts))
+	some := make([]int32, len(pts))
 	for i, p := range pts {
-		same[i] = p.Weight
+		same[i] = int32(p.Weight)
 		if r.IntN(3) == 0 {
-			some[i] = p.Weight
+			some[i] = int32(p.Weight)
 		}
 	}
 	for _, k := range []int{0, 5, 10, 15, 20, 27} {
-		got, want := query(ix.Weigh(same), k, 7), query(ix, k, 7)
+		got, want := query(ix.Weigh(sparse(same)), k, 7), query(ix, k, 7)
 		if len(got) != len(want) {
 			t.Fatalf("level %d: weighed with its own weights, %d clusters, want %d", k, len(got), len(want))
 		}
@@ -256,7 +256,7 @@ func TestWeigh(t *testing.T) {
 				break
 			}
 		}
-		got = query(ix.Weigh(some), k, keep)
+		got = query(ix.Weigh(sparse(some)), k, keep)
 		var size, weight int
 		for _, c := range got {
 			if c.Size == 0 || c.Weight == 0 {
@@ -264,7 +264,7 @@ func TestWeigh(t *testing.T) {
 			}
 			size += c.Size
 			weight += c.Weight
-			if c.Size == 1 && (c.First != c.Last || some[c.First] != c.Weight || c.At != pts[c.First].At) {
+			if c.Size == 1 && (c.First != c.Last || int(some[c.First]) != c.Weight || c.At != pts[c.First].At) {
 				t.Fatalf("level %d: a single point %+v is not point %d as weighed", k, c, c.First)
 			}
 			if some[c.First] == 0 || some[c.Last] == 0 {
@@ -275,7 +275,7 @@ func TestWeigh(t *testing.T) {
 		for _, w := range some {
 			if w > 0 {
 				wantSize++
-				wantWeight += w
+				wantWeight += int(w)
 			}
 		}
 		if size != wantSize || weight != wantWeight {
@@ -292,14 +292,26 @@ func TestWeigh(t *testing.T) {
 func BenchmarkWeigh200k(b *testing.B) {
 	r := rand.New(rand.NewPCG(23, 24))
 	pts := make([]cluster.Point, 200_000)
-	w := make([]int, len(pts))
+	w := make([]int32, len(pts))
 	for i := range pts {
 		pts[i] = cluster.Point{At: orb.Point{r.Float64() * 3e6, r.Float64() * 2e6}, Weight: 1}
-		w[i] = r.IntN(2)
+		w[i] = r.Int32N(2)
 	}
 	ix := cluster.New(pts, 20)
+	points, weights := sparse(w)
 	for b.Loop() {
 		n := 0
-		ix.Weigh(w).Query(cluster.LevelFor(3000), everything, -1, func(cluster.Cluster) { n++ })
+		ix.Weigh(points, weights).Query(cluster.LevelFor(3000), everything, -1, func(cluster.Cluster) { n++ })
 	}
+}
+
+// sparse is a weight a point as Weigh takes them: the points that weigh
+// something and their weights.
+func sparse(w []int32) (points, weights []int32) {
+	for i, v := range w {
+		if v != 0 {
+			points, weights = append(points, int32(i)), append(weights, v)
+		}
+	}
+	return points, weights
 }

@@ -207,7 +207,7 @@ func markers(st *appstate.Session, vp geo.Viewport, lang string) []render.Marker
 		m := render.Marker{At: c.At, Count: c.Weight, Places: c.Size}
 		if c.Size == 1 {
 			p := shown.Places[c.First]
-			m.ID, m.Label, m.Category = p.ID, p.Name, shown.Colours[c.First]
+			m.ID, m.Label, m.Category = p.ID, p.Name, int(shown.Colours[c.First])
 			if area := st.AreaOf(p); area != nil {
 				// Known only to its municipality or state: a ring at
 				// the area's heart, the area itself drawn (Areas).
