@@ -51,9 +51,14 @@ type timeAxis struct {
 	items   []axisItem
 	undated int // the story's undated items
 	sp      timeaxis.Span
-	// Worked out once a filter and width: the counts of each lane.
-	bins        [2][]*timeaxis.Bins // all items, and the shown ones
-	binsColumns int                 // the columns bins were counted for, 0: none
+	// The counts of each lane: all items (once a story and width) and the
+	// shown ones (once a filter and width).
+	bins        [2][]*timeaxis.Bins
+	binsColumns int // the columns bins[1] were counted for, 0: none
+	allColumns  int // the columns bins[0] were counted for, 0: none
+	// frame is the image drawn, reused from one draw to the next (a new
+	// one was 1.6 MB a frame of play at 2× scale).
+	frame *image.RGBA
 	// counted counts the times the lanes were counted: the tests hold it
 	// to once a story, filter and width.
 	counted int
@@ -127,7 +132,7 @@ func (a *timeAxis) readStory() {
 		}
 	}
 	a.sp = st.TimeSpan() // worked out off the UI goroutine, with the story
-	a.binsColumns = 0
+	a.binsColumns, a.allColumns = 0, 0
 }
 
 // span is the first day and the number of days the axis shows; ok is
@@ -179,23 +184,36 @@ func (a *timeAxis) MinSize() fyne.Size {
 	return fyne.NewSize(120+a.labelW, float32(len(axisLanes))*(laneHeight+laneGap)+monthsRow+4)
 }
 
-// countLanes counts each lane's items, all and shown, per column: once a
-// filter and width, O(items + columns).
+// countLanes counts each lane's items per column: all of them once a
+// story and width, the shown ones once a filter and width, O(items +
+// columns) each.
 func (a *timeAxis) countLanes(columns int) {
 	if a.binsColumns == columns {
 		return
 	}
-	flt, shown := a.state.Filter(), a.state.Shown()
-	for k := range a.bins {
-		a.bins[k] = a.bins[k][:0]
-		for range axisLanes {
-			a.bins[k] = append(a.bins[k], timeaxis.NewBins(a.sp, columns))
+	lanes := func() []*timeaxis.Bins {
+		b := make([]*timeaxis.Bins, len(axisLanes))
+		for i := range b {
+			b[i] = timeaxis.NewBins(a.sp, columns)
 		}
+		return b
 	}
-	for _, ai := range a.items {
-		a.bins[0][ai.lane].Add(ai.days)
-		if !flt.Dates || shown.ShowsItem(ai.index) {
-			a.bins[1][ai.lane].Add(ai.days)
+	if a.allColumns != columns {
+		a.bins[0] = lanes()
+		for _, ai := range a.items {
+			a.bins[0][ai.lane].Add(ai.days)
+		}
+		a.allColumns = columns
+	}
+	// Without a brush every dated item is drawn as shown.
+	if flt, shown := a.state.Filter(), a.state.Shown(); !flt.Dates {
+		a.bins[1] = a.bins[0]
+	} else {
+		a.bins[1] = lanes()
+		for _, ai := range a.items {
+			if shown.ShowsItem(ai.index) {
+				a.bins[1][ai.lane].Add(ai.days)
+			}
 		}
 	}
 	a.binsColumns = columns
@@ -204,7 +222,13 @@ func (a *timeAxis) countLanes(columns int) {
 
 // draw paints the lanes, the brush and the ticks at w x h pixels.
 func (a *timeAxis) draw(w, h int) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	img := a.frame
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		a.frame = img
+	} else {
+		clear(img.Pix)
+	}
 	_, _, ok := a.span()
 	size := a.Size()
 	if !ok || w <= 0 || size.Width <= 0 {
