@@ -98,8 +98,13 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 		t.Fatalf("no Sovmap window: %v", err)
 	}
 	wid := strings.Fields(out)[0]
+	// Resizes, each timed from the X server being asked (the command
+	// done) to the end of the first frame of the map drawn at its new
+	// size.
+	var resized []time.Time
 	for _, size := range [][2]string{{"1100", "700"}, {"1500", "950"}, {"1280", "800"}} {
 		s.x("xdotool", "windowsize", wid, size[0], size[1])
+		resized = append(resized, time.Now()) // the X server asked
 		time.Sleep(1500 * time.Millisecond)
 	}
 	// An edit: the first item selected and deleted with the keyboard. The
@@ -125,6 +130,17 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 		return len(copies) > 0
 	})
 	toSaved := time.Since(editStart)
+	// Play: the range sweeps through the dates (over 8 s for the whole
+	// story), each step filtering 200,000 items and drawing the map.
+	time.Sleep(time.Second)
+	mu.Lock()
+	beforePlay := len(lines)
+	mu.Unlock()
+	playStart := time.Now()
+	s.keys("ctrl+shift+p")
+	time.Sleep(4 * time.Second)
+	playEnd := time.Now()
+	s.keys("ctrl+shift+p")  // paused
 	time.Sleep(time.Second) // the stalls after it, reported
 	peak := peakResident(t, app.Process.Pid)
 
@@ -140,6 +156,36 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 	}
 	t.Logf("an edit (a deletion) of the 200,000 rows shown %.1f s after the keys, its recovery copy written %.1f s after them; the UI goroutine's longest wait meanwhile %.0f ms",
 		toEdited.Seconds(), toSaved.Seconds(), editWorst)
+	frames := mapFrames(lines)
+	var waits []string
+	for _, at := range resized {
+		if d, ok := nextFrameAtNewSize(frames, at); ok {
+			waits = append(waits, strconv.Itoa(int(d.Milliseconds()))+" ms")
+		} else {
+			waits = append(waits, "no frame")
+		}
+	}
+	// Frames drawn from half a second into play (the first step's filter
+	// on its way) to the end of the 4 s.
+	played := 0
+	for _, f := range frames {
+		if f.began.After(playStart.Add(500*time.Millisecond)) && f.began.Before(playEnd) {
+			played++
+		}
+	}
+	fps := float64(played) / playEnd.Sub(playStart.Add(500*time.Millisecond)).Seconds()
+	playWorst := 0.0
+	for _, line := range lines[beforePlay:] {
+		if m := stall.FindStringSubmatch(line); m != nil {
+			ms, _ := strconv.ParseFloat(m[1], 64)
+			playWorst = max(playWorst, ms)
+		}
+	}
+	t.Logf("resizes: the map's next frame at the new size %s after the command (goal: under 50 ms); play: %.1f frames a second (goal: 30 or more), the UI goroutine's longest wait meanwhile %.0f ms",
+		strings.Join(waits, ", "), fps, playWorst)
+	if played == 0 {
+		t.Errorf("no frame of the map drawn while playing")
+	}
 	if editWorst > 1000 {
 		t.Errorf("the window froze for %.0f ms during an edit", editWorst)
 	}
@@ -172,6 +218,45 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 	if peak > peakGoal {
 		t.Errorf("the window's peak memory, a 200,000-row story opened, edited and autosaved: %d MiB, over the goal of %d MiB", peak>>20, peakGoal>>20)
 	}
+}
+
+// mapFrame is a frame of the map as the app reports it: when its
+// drawing began and ended, and its size.
+type mapFrame struct {
+	began, ended time.Time
+	size         string
+}
+
+// mapFrames are the frames of the map the app's report lines tell of
+// ("map-frame 1765000000123 14.2 ms 1280x720").
+func mapFrames(lines []string) []mapFrame {
+	re := regexp.MustCompile(`^map-frame ([0-9]+) ([0-9.]+) ms ([0-9]+x[0-9]+)$`)
+	var out []mapFrame
+	for _, line := range lines {
+		if m := re.FindStringSubmatch(line); m != nil {
+			ms, _ := strconv.ParseInt(m[1], 10, 64)
+			took, _ := strconv.ParseFloat(m[2], 64)
+			began := time.UnixMilli(ms)
+			out = append(out, mapFrame{began: began, ended: began.Add(time.Duration(took * float64(time.Millisecond))), size: m[3]})
+		}
+	}
+	return out
+}
+
+// nextFrameAtNewSize is how long after at the first frame of another size
+// than the last before at was drawn.
+func nextFrameAtNewSize(frames []mapFrame, at time.Time) (time.Duration, bool) {
+	last := ""
+	for _, f := range frames {
+		if f.began.Before(at) {
+			last = f.size
+			continue
+		}
+		if f.size != last {
+			return f.ended.Sub(at), true
+		}
+	}
+	return 0, false
 }
 
 // peakGoal is the most memory the window may take with a story of

@@ -78,6 +78,9 @@ type mapView struct {
 	// firstFrame, if set, is called once, after the first frame of the map
 	// is drawn.
 	firstFrame func()
+	// drawn, if set, hears of every frame of the map drawn: its size and
+	// when its drawing began.
+	drawn func(w, h int, began time.Time)
 	// The last frame drawn: its view in pixels and its scene.
 	lastView  geo.Viewport
 	lastScene render.Scene
@@ -189,6 +192,9 @@ func dark() bool {
 func (v *mapView) draw(w, h int) image.Image {
 	if w <= 0 || h <= 0 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	if v.drawn != nil {
+		defer v.drawn(w, h, time.Now())
 	}
 	img := v.frame
 	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {

@@ -30,6 +30,7 @@ var (
 	deleteItemShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}
 	earlierShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	laterShortcut      = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	playShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // menu builds the main menu in the state's language. It is built again
@@ -96,6 +97,8 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("zoom.out", func() { st.Zoom(1 / keyZoom) }, zoomOutShortcut),
 			item("zoom.reset", st.ShowAll, resetShortcut),
 			fyne.NewMenuItemSeparator(),
+			item("menu.play", w.timeline.filter.togglePlay, playShortcut),
+			fyne.NewMenuItemSeparator(),
 			item("menu.find", w.search.focus, findShortcut),
 			fyne.NewMenuItemSeparator(),
 			language),
@@ -130,6 +133,7 @@ func (w *Window) addShortcuts() {
 		deleteItemShortcut: w.edit.deleteSelected,
 		earlierShortcut:    func() { w.edit.moveStep(-1) },
 		laterShortcut:      func() { w.edit.moveStep(1) },
+		playShortcut:       w.timeline.filter.togglePlay,
 	}
 	w.shortcuts = shortcuts
 	for sc := range shortcuts {

@@ -55,7 +55,7 @@ scripts.
 Flags:
 `,
 		"help.title":                "How to use the map",
-		"help.body":                 "Click a marker (a pin, or a ring in a shaded municipality), or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and - to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection.",
+		"help.body":                 "Click a marker (a pin, or a ring in a shaded municipality), or pick an item in the timeline, to read what happened there.\n\nDrag to pan, scroll or use + and - to zoom, Home to see all of Mexico. Left and right arrows step through the story; Escape clears the selection. Ctrl+Shift+P plays the story through its dates (the play button beside the time axis), and again pauses it.",
 		"place.state":               "State",
 		"place.municipality":        "Municipality",
 		"place.offshore":            "Off the coast of %s",
@@ -65,6 +65,7 @@ Flags:
 		"search.state":              "state",
 		"search.municipality":       "municipality, %s",
 		"menu.find":                 "Find a place…",
+		"menu.play":                 "Play through the dates",
 		"place.precise":             "Location",
 		"prec.town":                 "the town itself",
 		"prec.municipality":         "the municipality: shaded on the map; the source gives no closer site",
@@ -339,7 +340,7 @@ los scripts.
 Opciones:
 `,
 		"help.title":                "Cómo usar el mapa",
-		"help.body":                 "Haga clic en un marcador (un punto, o un anillo en un municipio sombreado), o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y - para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección.",
+		"help.body":                 "Haga clic en un marcador (un punto, o un anillo en un municipio sombreado), o elija un elemento de la cronología, para leer qué pasó ahí.\n\nArrastre para mover, use la rueda o + y - para acercar, Inicio para ver todo México. Las flechas izquierda y derecha recorren la historia; Escape borra la selección. Ctrl+Mayús+P recorre la historia por sus fechas (el botón de reproducir junto al eje del tiempo), y de nuevo la detiene.",
 		"place.state":               "Estado",
 		"place.municipality":        "Municipio",
 		"place.offshore":            "Frente a la costa de %s",
@@ -349,6 +350,7 @@ Opciones:
 		"search.state":              "estado",
 		"search.municipality":       "municipio, %s",
 		"menu.find":                 "Buscar un lugar…",
+		"menu.play":                 "Recorrer las fechas",
 		"place.precise":             "Ubicación",
 		"prec.town":                 "la localidad misma",
 		"prec.municipality":         "el municipio: sombreado en el mapa; la fuente no da un sitio más preciso",
