@@ -212,9 +212,11 @@ func TestE2ELargeStoryStaysResponsive(t *testing.T) {
 	if worst > 1000 {
 		t.Errorf("the window froze for %.0f ms at %.1f s", worst, worstAt)
 	}
-	// The goal, which the window meets by some 60 MiB (726–743 MiB): an
-	// edit that copied the story again, or an autosave that held its
-	// encoding, takes it over (969 MiB before edits shared the story).
+	// The goal, read after an edit, its autosave and 4 s of play (739–756
+	// MiB): an edit that copied the story again, an autosave that held its
+	// encoding, or the collector let to double the heap takes it over (969
+	// MiB before edits shared the story; 870 MiB in play without the
+	// window's memory limit).
 	if peak > peakGoal {
 		t.Errorf("the window's peak memory, a 200,000-row story opened, edited and autosaved: %d MiB, over the goal of %d MiB", peak>>20, peakGoal>>20)
 	}

@@ -370,6 +370,7 @@ func Main(args []string, start time.Time) int {
 		fmt.Fprintln(os.Stderr, "sovmap:", sayf(lang, "%v; use --export for headless output", err))
 		return 1
 	}
+	limitWindowMemory() // pauseGC keeps it, and puts it back at the first frame
 	resumeGC := pauseGC()
 	a := app.NewWithID(AppID)
 	languageOverride = c.lang // for this run only: the preferences keep the user's

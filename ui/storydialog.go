@@ -78,6 +78,9 @@ func (w *Window) OpenStory(path string) <-chan struct{} {
 				w.state.SetPrepared(prepared)
 				w.edit.opened(path, rep.Format)
 				w.notice.report(rep, w.state.Shown())
+				if len(w.state.Story().Items) >= collectBeforeShowing {
+					limitWindowMemory() // collected before it was shown: the heap now is what it holds
+				}
 			}
 		})
 	}()
