@@ -1056,19 +1056,22 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 			word &^= 1 << b
 		}
 	}
-	// The sources in the order first cited, as the lists were.
+	// The sources in the order first cited, as the lists were, then the
+	// most cited first.
 	cited := make([]int32, len(where.sources))
+	var citedOrder []int32
 	for _, k := range listOrder {
 		for _, src := range where.lists[k] {
 			if cited[src] == 0 {
-				sh.Sources = append(sh.Sources, where.sources[src])
+				citedOrder = append(citedOrder, src)
 			}
 			cited[src] += listed[k]
 		}
 	}
-	slices.SortStableFunc(sh.Sources, func(a, b *story.Source) int {
-		return int(cited[where.srcNumber[b]] - cited[where.srcNumber[a]])
-	})
+	slices.SortStableFunc(citedOrder, func(a, b int32) int { return int(cited[b] - cited[a]) })
+	for _, src := range citedOrder {
+		sh.Sources = append(sh.Sources, where.sources[src])
+	}
 	var stateShown []bool
 	if where.loc != nil {
 		stateShown = make([]bool, len(where.states))
@@ -1081,9 +1084,12 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 	}
 	sh.Places, sh.Counts, sh.Colours = make([]*story.Place, 0, shownPlaces), make([]int32, 0, shownPlaces), make([]int32, 0, shownPlaces)
 	sh.placeAt = make([]int32, 0, shownPlaces)
-	var points, weights []int32 // the shown places' points in the cluster index, ascending, and their counts
+	// The shown places' points in the cluster index, ascending; their
+	// weights are Counts (with the clusters, every place in Places has a
+	// point).
+	var points []int32
 	if where.clusters != nil {
-		points, weights = make([]int32, 0, shownPlaces), make([]int32, 0, shownPlaces)
+		points = make([]int32, 0, shownPlaces)
 	}
 	if where.areas != nil {
 		sh.areaAt = make([]int32, len(where.areas))
@@ -1135,7 +1141,7 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 		}
 		sh.Bound = sh.Bound.Extend(at)
 		// pointOf rises with pi: the points stay ascending.
-		points, weights = append(points, where.pointOf[pi]), append(weights, int32(n))
+		points = append(points, where.pointOf[pi])
 	}
 	slices.Sort(sh.Highlighted)
 	order := make([]int32, len(sh.Areas)) // by index in sh.Areas: its story area number
@@ -1166,7 +1172,7 @@ func newShown(s *story.Story, f Filter, where *located, m *geo.Map) *Shown {
 	}
 	sh.Areas = sorted
 	if m != nil && where.clusters != nil {
-		sh.clusters = where.clusters.Weigh(points, weights)
+		sh.clusters = where.clusters.Weigh(points, sh.Counts)
 	}
 	sh.Steps = sh.Items
 	if where.told != nil {

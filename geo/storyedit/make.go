@@ -207,15 +207,14 @@ func (d Frozen) makeFrom(base *story.Story) Revision {
 		if docAt[j] < 0 {
 			continue
 		}
-		if p := fresh[it.Place]; p != nil && it.Place != nil {
+		if p := fresh[it.Place]; p != nil {
 			c := *it
 			c.Place = p
 			it = &c
 		}
 		kept[j] = it
 	}
-	order := slices.Clone(added) // document positions, as adds
-	idx := make([]int, len(adds))
+	idx := make([]int, len(adds)) // adds in date order; added holds their document positions
 	for n := range idx {
 		idx[n] = n
 	}
@@ -236,7 +235,7 @@ func (d Frozen) makeFrom(base *story.Story) Revision {
 		}
 		for n < len(idx) {
 			a := adds[idx[n]]
-			if a.Date.Before(it.Date) || (!it.Date.Before(a.Date) && order[idx[n]] < int(docAt[j])) {
+			if a.Date.Before(it.Date) || (!it.Date.Before(a.Date) && added[idx[n]] < int(docAt[j])) {
 				s.Items = append(s.Items, a)
 				n++
 				continue
